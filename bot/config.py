@@ -1,0 +1,104 @@
+"""Runtime settings, read from the environment and `.env` (one `Settings` class)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message names the variable, never its value."""
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot. Field names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        hide_input_in_errors=True,
+    )
+
+    discord_token: SecretStr | None = Field(None, description="Bot token from the Discord developer portal.")
+    guild_ids: IdList = Field(
+        default_factory=list,
+        description="Comma-separated server ids: sync commands there instantly (else globally).",
+    )
+    moderator_role_ids: IdList = Field(
+        default_factory=list,
+        description="Comma-separated role ids allowed to use /case (Manage Server always is).",
+    )
+    modlog_channel_id: int | None = Field(None, description="Channel for one-line new-case notices.")
+    database_path: Path = Field(Path("data/cases.db"), description="SQLite file; folder created when missing.")
+    hf_endpoint: str = Field("https://huggingface.co", description="Hugging Face Hub base URL.")
+    hf_token: SecretStr | None = Field(
+        None, description="Optional Hub token, only to raise the rate limit; never required."
+    )
+    hub_timeout_s: float = Field(5.0, gt=0, le=120, description="Timeout of one Hub request, seconds.")
+    hub_max_concurrency: int = Field(8, ge=1, le=64, description="Hub requests in flight at once.")
+    check_deadline_s: float = Field(10.0, gt=0, le=600, description="Overall deadline of one account check.")
+    check_max_items: int = Field(1000, ge=1, le=100_000, description="Cap on repos listed per type.")
+    check_cache_ttl_s: float = Field(300.0, ge=0, description="Reuse an account report this long, seconds.")
+    followup_days: int = Field(5, ge=1, le=90, description="Days without reply before suggesting a follow-up.")
+    cooldown_rate: int = Field(3, ge=1, description="Uses of /checkaccount and /backup per person per window.")
+    cooldown_per_s: float = Field(60.0, gt=0, description="Length of that cooldown window, seconds.")
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+
+    @field_validator("guild_ids", "moderator_role_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",")]
+            out = []
+            for part in parts:
+                if not part:
+                    continue
+                if not part.isdigit():
+                    raise ValueError("must be comma-separated numeric Discord ids")
+                out.append(int(part))
+            return out
+        return value
+
+    @field_validator("hf_endpoint")
+    @classmethod
+    def _endpoint(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")) or " " in value:
+            raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value
+
+    def log_level_number(self) -> int:
+        """The numeric `logging` level."""
+        return int(logging.getLevelName(self.log_level))
+
+    def hub_token(self) -> str | bool:
+        """The token to send to the Hub: the configured one, else `False` (anonymous)."""
+        return self.hf_token.get_secret_value() if self.hf_token else False
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build `Settings`, turning validation errors into one `ConfigError` naming each variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = str(err["loc"][0]).upper() if err["loc"] else "settings"
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {msg}")
+        raise ConfigError("invalid configuration: " + "; ".join(problems)) from None

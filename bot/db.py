@@ -1,0 +1,155 @@
+"""The SQLite database: one aiosqlite connection, WAL mode, forward-only schema migrations.
+
+Migrations are numbered SQL scripts in `MIGRATIONS`; `PRAGMA user_version` records how many have
+been applied, so an older database upgrades in place at start. All writes go through `write()`,
+which serialises them under one lock and returns only after COMMIT.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: cases and their append-only timeline.
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        discord_user_id INTEGER NOT NULL,
+        guild_id INTEGER,
+        hf_account TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_cases_user ON cases (discord_user_id, id);
+    CREATE INDEX idx_cases_status ON cases (status, id);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id INTEGER,
+        payload TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_events_case ON events (case_id, id);
+    """,
+    # 2: case-insensitive account lookups, the report cache and a key/value table.
+    """
+    CREATE INDEX idx_cases_account ON cases (hf_account COLLATE NOCASE, id);
+    CREATE TABLE account_reports (
+        account_key TEXT PRIMARY KEY,
+        checked_at TEXT NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def utcnow() -> str:
+    """The current time as an ISO 8601 UTC string (second precision is not enough: microseconds)."""
+    return datetime.now(UTC).isoformat()
+
+
+class Database:
+    """An open database. Create with `await Database.open(path)`, finish with `await db.close()`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        """Open (creating the file and its folder if needed) and migrate to `SCHEMA_VERSION`."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        try:
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            db = cls(conn, path)
+            await db._migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def close(self) -> None:
+        """Close the connection (idempotent)."""
+        async with self._lock:
+            await self.conn.close()
+
+    async def schema_version(self) -> int:
+        """The `user_version` the file is at."""
+        return int((await self.fetchone("PRAGMA user_version"))[0])  # type: ignore[index]
+
+    async def _migrate(self) -> None:
+        async with self.write() as conn:
+            row = await (await conn.execute("PRAGMA user_version")).fetchone()
+            current = int(row[0]) if row else 0
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"database {self.path} is at schema {current}, newer than this bot "
+                    f"({SCHEMA_VERSION}); upgrade the bot"
+                )
+            for number in range(current, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    await conn.execute(statement)
+                await conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction (BEGIN IMMEDIATE), serialised; committed when the block exits
+        normally, rolled back when it raises."""
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        """One row of a read query."""
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return await cur.fetchone()
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        """All rows of a read query."""
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return list(await cur.fetchall())
+
+    async def get_meta(self, key: str) -> str | None:
+        """A value of the key/value table."""
+        row = await self.fetchone("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row["value"])
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the key/value table (committed on return)."""
+        async with self.write() as conn:
+            await conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
