@@ -26,7 +26,9 @@ class Settings(BaseSettings):
         hide_input_in_errors=True,
     )
 
-    discord_token: SecretStr | None = Field(None, description="Bot token from the Discord developer portal.")
+    discord_token: SecretStr | None = Field(
+        None, description="Bot token from the Discord developer portal."
+    )
     guild_ids: IdList = Field(
         default_factory=list,
         description="Comma-separated server ids: sync commands there instantly (else globally).",
@@ -35,20 +37,38 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Comma-separated role ids allowed to use /case (Manage Server always is).",
     )
-    modlog_channel_id: int | None = Field(None, description="Channel for one-line new-case notices.")
-    database_path: Path = Field(Path("data/cases.db"), description="SQLite file; folder created when missing.")
+    modlog_channel_id: int | None = Field(
+        None, description="Channel for one-line new-case notices."
+    )
+    database_path: Path = Field(
+        Path("data/cases.db"), description="SQLite file; folder created when missing."
+    )
     hf_endpoint: str = Field("https://huggingface.co", description="Hugging Face Hub base URL.")
     hf_token: SecretStr | None = Field(
         None, description="Optional Hub token, only to raise the rate limit; never required."
     )
-    hub_timeout_s: float = Field(5.0, gt=0, le=120, description="Timeout of one Hub request, seconds.")
+    hub_timeout_s: float = Field(
+        5.0, gt=0, le=120, description="Timeout of one Hub request, seconds."
+    )
     hub_max_concurrency: int = Field(8, ge=1, le=64, description="Hub requests in flight at once.")
-    check_deadline_s: float = Field(10.0, gt=0, le=600, description="Overall deadline of one account check.")
-    check_max_items: int = Field(1000, ge=1, le=100_000, description="Cap on repos listed per type.")
-    check_cache_ttl_s: float = Field(300.0, ge=0, description="Reuse an account report this long, seconds.")
-    followup_days: int = Field(5, ge=1, le=90, description="Days without reply before suggesting a follow-up.")
-    cooldown_rate: int = Field(3, ge=1, description="Uses of /checkaccount and /backup per person per window.")
-    cooldown_per_s: float = Field(60.0, gt=0, description="Length of that cooldown window, seconds.")
+    check_deadline_s: float = Field(
+        10.0, gt=0, le=600, description="Overall deadline of one account check."
+    )
+    check_max_items: int = Field(
+        1000, ge=1, le=100_000, description="Cap on repos listed per type."
+    )
+    check_cache_ttl_s: float = Field(
+        300.0, ge=0, description="Reuse an account report this long, seconds."
+    )
+    followup_days: int = Field(
+        5, ge=1, le=90, description="Days without reply before suggesting a follow-up."
+    )
+    cooldown_rate: int = Field(
+        3, ge=1, description="Uses of /checkaccount and /backup per person per window."
+    )
+    cooldown_per_s: float = Field(
+        60.0, gt=0, description="Length of that cooldown window, seconds."
+    )
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
 
     @field_validator("guild_ids", "moderator_role_ids", mode="before")

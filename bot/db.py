@@ -40,9 +40,24 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX idx_events_case ON events (case_id, id);
     """,
-    # 2: case-insensitive account lookups, the report cache and a key/value table.
+    # 2: case-insensitive account lookups, one active case per person and account, the report
+    # cache and a key/value table.
     """
     CREATE INDEX idx_cases_account ON cases (hf_account COLLATE NOCASE, id);
+    CREATE TEMP TABLE dup_cases AS
+        SELECT id FROM cases WHERE status IN ('open', 'waiting_on_hf') AND id NOT IN (
+            SELECT MAX(id) FROM cases WHERE status IN ('open', 'waiting_on_hf')
+            GROUP BY discord_user_id, hf_account COLLATE NOCASE);
+    INSERT INTO events (case_id, kind, actor_id, payload, created_at)
+        SELECT c.id, 'status_changed', NULL,
+               json_object('from', c.status, 'to', 'closed',
+                           'reason', 'duplicate of a newer active case (schema upgrade)'),
+               strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')
+        FROM cases c WHERE c.id IN (SELECT id FROM dup_cases);
+    UPDATE cases SET status = 'closed' WHERE id IN (SELECT id FROM dup_cases);
+    DROP TABLE dup_cases;
+    CREATE UNIQUE INDEX idx_cases_one_active ON cases (discord_user_id, hf_account COLLATE NOCASE)
+        WHERE status IN ('open', 'waiting_on_hf');
     CREATE TABLE account_reports (
         account_key TEXT PRIMARY KEY,
         checked_at TEXT NOT NULL,

@@ -1,9 +1,151 @@
-"""`cases`: look up and manage cases from the terminal (filled in with the case store)."""
+"""`cases`: look up, annotate and move cases from the terminal (the moderator's view)."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
+
+from bot.cases import Case, CaseError, CaseStatus, CaseStore
+from bot.config import Settings
+from bot.db import Database
+from bot.export import export_cases
+
+Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
 
 
 def register(sub: Any) -> None:
-    """Add the `cases` subcommand."""
+    """Add `cases` with its own subcommands."""
+    cases = sub.add_parser("cases", help="look up and manage support cases")
+    actions = cases.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    ls = actions.add_parser("list", help="cases, newest first")
+    ls.add_argument("--status", choices=[s.value for s in CaseStatus])
+    ls.add_argument("--user", type=int, help="Discord user id")
+    ls.add_argument("--account", help="Hugging Face account")
+    ls.add_argument("--limit", type=int, default=20)
+    ls.add_argument("--before", type=int, help="show cases older than this id (next page)")
+    ls.set_defaults(handler=_handler(_list))
+
+    show = actions.add_parser("show", help="one case with its timeline")
+    show.add_argument("case_id", type=int)
+    show.set_defaults(handler=_handler(_show))
+
+    note = actions.add_parser("note", help="add a note to a case")
+    note.add_argument("case_id", type=int)
+    note.add_argument("text")
+    note.set_defaults(handler=_handler(_note))
+
+    status = actions.add_parser("status", help="move a case to another status")
+    status.add_argument("case_id", type=int)
+    status.add_argument("status", choices=[s.value for s in CaseStatus])
+    status.add_argument("--reason")
+    status.set_defaults(handler=_handler(_status))
+
+    export = actions.add_parser("export", help="all cases as CSV or JSON")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--status", choices=[s.value for s in CaseStatus])
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    export.set_defaults(handler=_handler(_export))
+
+    forget = actions.add_parser("forget", help="erase everything stored about a Discord user")
+    forget.add_argument("user_id", type=int)
+    forget.add_argument("--yes", action="store_true", help="confirm the erasure")
+    forget.set_defaults(handler=_handler(_forget))
+
+
+def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        async def main() -> int:
+            db = await Database.open(settings.database_path)
+            try:
+                return await action(CaseStore(db), args)
+            except CaseError as exc:
+                print(f"hf-support-bot: {exc}", file=sys.stderr)
+                return 2
+            finally:
+                await db.close()
+
+        return asyncio.run(main())
+
+    return run
+
+
+def _line(case: Case) -> str:
+    return (
+        f"{case.ref:>7}  {case.status.value:<13}  {case.hf_account:<24}  "
+        f"user {case.discord_user_id}  updated {case.updated_at[:19]}Z"
+    )
+
+
+async def _list(store: CaseStore, args: argparse.Namespace) -> int:
+    cases = await store.list_cases(
+        status=args.status,
+        discord_user_id=args.user,
+        hf_account=args.account,
+        limit=args.limit,
+        before_id=args.before,
+    )
+    if not cases:
+        print("No cases match.")
+        return 0
+    for case in cases:
+        print(_line(case))
+    if len(cases) == max(1, min(args.limit, 500)):
+        print(f"(more may follow: --before {cases[-1].id})")
+    return 0
+
+
+async def _show(store: CaseStore, args: argparse.Namespace) -> int:
+    case = await store.require_case(args.case_id)
+    print(_line(case))
+    print(f"  opened {case.created_at[:19]}Z  guild {case.guild_id or '-'}")
+    for event in await store.events(case.id):
+        actor = f"by {event.actor_id}" if event.actor_id else ""
+        detail = ", ".join(f"{k}={v}" for k, v in sorted(event.payload.items()))
+        print(f"  {event.created_at[:19]}Z  {event.kind.value:<15} {actor:<24} {detail}")
+    return 0
+
+
+async def _note(store: CaseStore, args: argparse.Namespace) -> int:
+    case = await store.require_case(args.case_id)
+    await store.add_note(case.id, None, args.text)
+    print(f"Note added to {case.ref}.")
+    return 0
+
+
+async def _status(store: CaseStore, args: argparse.Namespace) -> int:
+    case = await store.set_status(
+        args.case_id, args.status, None, reason=args.reason, moderator=True
+    )
+    print(f"{case.ref} is now {case.status.value}.")
+    return 0
+
+
+async def _export(store: CaseStore, args: argparse.Namespace) -> int:
+    text = await export_cases(store, args.format, status=args.status)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"Wrote {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+async def _forget(store: CaseStore, args: argparse.Namespace) -> int:
+    if not args.yes:
+        print(
+            f"hf-support-bot: this erases every case of user {args.user_id}; "
+            "run again with --yes to confirm",
+            file=sys.stderr,
+        )
+        return 2
+    report = await store.delete_user_data(args.user_id)
+    print(
+        f"Erased {report.cases} case(s) and {report.events} event(s) of user {args.user_id}; "
+        f"removed their id from {report.events_anonymised} other event(s)."
+    )
+    return 0

@@ -1,0 +1,404 @@
+"""The case store: the record of every person helped, as a small API over SQLite.
+
+A *case* ties one Discord user to one Hugging Face account. It has a status and an append-only
+timeline of *events* (check ran, backup shown, appeal drafted, DM sent or failed, note, status
+change). Commands in `cogs/` and the CLI only call this API; they never write SQL.
+
+Statuses and the allowed moves (anything else raises `TransitionError`)::
+
+    open ──► waiting_on_hf ──► restored | closed
+      └────────────────────► restored | closed   (restored without a reply, or a moderator closes)
+    restored | closed ──► open                  (moderators only: reopen)
+
+At most one *active* case (`open` or `waiting_on_hf`) exists per person and account; account
+names compare case-insensitively. Every write returns after its transaction has committed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Mapping
+from enum import StrEnum
+from typing import Any
+
+import aiosqlite
+from pydantic import BaseModel
+
+from bot.db import Database, utcnow
+
+MAX_PAYLOAD_BYTES = 16_384
+MAX_NOTE_CHARS = 1_000
+MAX_ACCOUNT_CHARS = 96
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands."""
+
+    OPEN = "open"
+    WAITING_ON_HF = "waiting_on_hf"
+    RESTORED = "restored"
+    CLOSED = "closed"
+
+
+ACTIVE_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.WAITING_ON_HF})
+
+TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
+    CaseStatus.OPEN: frozenset({CaseStatus.WAITING_ON_HF, CaseStatus.RESTORED, CaseStatus.CLOSED}),
+    CaseStatus.WAITING_ON_HF: frozenset({CaseStatus.RESTORED, CaseStatus.CLOSED}),
+    CaseStatus.RESTORED: frozenset({CaseStatus.OPEN}),
+    CaseStatus.CLOSED: frozenset({CaseStatus.OPEN}),
+}
+MODERATOR_ONLY = frozenset(
+    {(CaseStatus.RESTORED, CaseStatus.OPEN), (CaseStatus.CLOSED, CaseStatus.OPEN)}
+)
+
+
+class EventKind(StrEnum):
+    """What happened on a case."""
+
+    OPENED = "opened"
+    CHECK_RAN = "check_ran"
+    BACKUP_SHOWN = "backup_shown"
+    APPEAL_DRAFTED = "appeal_drafted"
+    DM_SENT = "dm_sent"
+    DM_FAILED = "dm_failed"
+    NOTE = "note"
+    STATUS_CHANGED = "status_changed"
+
+
+class CaseError(Exception):
+    """Base of the store's errors; the message is fit to show a moderator."""
+
+
+class CaseNotFound(CaseError):
+    """No case has that id."""
+
+
+class TransitionError(CaseError):
+    """The status change is not allowed."""
+
+
+class Case(BaseModel):
+    """One case. `created` is True only on the object that `open_case` has just created."""
+
+    id: int
+    discord_user_id: int
+    guild_id: int | None
+    hf_account: str
+    status: CaseStatus
+    created_at: str
+    updated_at: str
+    created: bool = False
+
+    @property
+    def ref(self) -> str:
+        """The number people see, e.g. `#42`."""
+        return f"#{self.id}"
+
+    @property
+    def active(self) -> bool:
+        """Whether the case is `open` or `waiting_on_hf`."""
+        return self.status in ACTIVE_STATUSES
+
+
+class Event(BaseModel):
+    """One entry of a case's timeline."""
+
+    id: int
+    case_id: int
+    kind: EventKind
+    actor_id: int | None
+    payload: dict[str, Any]
+    created_at: str
+
+
+class DeletionReport(BaseModel):
+    """What `delete_user_data` removed."""
+
+    discord_user_id: int
+    case_ids: list[int]
+    cases: int
+    events: int
+    events_anonymised: int
+
+
+_CASE_COLUMNS = "id, discord_user_id, guild_id, hf_account, status, created_at, updated_at"
+
+
+def _case(row: aiosqlite.Row) -> Case:
+    return Case(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (Row has no __iter__ of keys)
+
+
+def _event(row: aiosqlite.Row) -> Event:
+    return Event(
+        id=row["id"],
+        case_id=row["case_id"],
+        kind=EventKind(row["kind"]),
+        actor_id=row["actor_id"],
+        payload=json.loads(row["payload"]),
+        created_at=row["created_at"],
+    )
+
+
+def _payload_json(payload: Mapping[str, Any] | None) -> str:
+    text = json.dumps(dict(payload or {}), ensure_ascii=False, sort_keys=True, default=str)
+    if len(text.encode()) > MAX_PAYLOAD_BYTES:
+        raise CaseError(f"event payload too large (over {MAX_PAYLOAD_BYTES} bytes)")
+    return text
+
+
+class CaseStore:
+    """The case API over an open `Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def open_case(self, discord_user_id: int, guild_id: int | None, hf_account: str) -> Case:
+        """The person's active case for that account, or a new `open` one (with an `opened`
+        event). Never creates a duplicate, even under concurrent calls."""
+        account = hf_account.strip()
+        if not account or len(account) > MAX_ACCOUNT_CHARS:
+            raise CaseError("account name must be 1 to 96 characters")
+        async with self.db.write() as conn:
+            found = await self._active(conn, discord_user_id, account)
+            if found is not None:
+                return found
+            now = utcnow()
+            cur = await conn.execute(
+                "INSERT INTO cases (discord_user_id, guild_id, hf_account, status, created_at, "
+                "updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
+                (discord_user_id, guild_id, account, now, now),
+            )
+            case_id = int(cur.lastrowid or 0)
+            await conn.execute(
+                "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
+                "VALUES (?, 'opened', ?, '{}', ?)",
+                (case_id, discord_user_id, now),
+            )
+        return Case(
+            id=case_id,
+            discord_user_id=discord_user_id,
+            guild_id=guild_id,
+            hf_account=account,
+            status=CaseStatus.OPEN,
+            created_at=now,
+            updated_at=now,
+            created=True,
+        )
+
+    async def _active(self, conn: aiosqlite.Connection, user_id: int, account: str) -> Case | None:
+        async with conn.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE discord_user_id = ? "
+            "AND hf_account = ? COLLATE NOCASE AND status IN ('open', 'waiting_on_hf')",
+            (user_id, account),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _case(row)
+
+    async def get_case(self, case_id: int) -> Case | None:
+        """The case with that id, or None."""
+        row = await self.db.fetchone(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
+            (case_id,),
+        )
+        return None if row is None else _case(row)
+
+    async def require_case(self, case_id: int) -> Case:
+        """The case with that id; raises `CaseNotFound`."""
+        case = await self.get_case(case_id)
+        if case is None:
+            raise CaseNotFound(f"there is no case #{case_id}")
+        return case
+
+    async def list_cases(
+        self,
+        *,
+        status: CaseStatus | str | None = None,
+        discord_user_id: int | None = None,
+        hf_account: str | None = None,
+        limit: int = 20,
+        before_id: int | None = None,
+    ) -> list[Case]:
+        """Cases matching every given filter, newest first, at most `limit` (1-500). For the next
+        page pass the last id seen as `before_id`."""
+        where: list[str] = []
+        params: list[object] = []
+        if status is not None:
+            where.append("status = ?")
+            params.append(CaseStatus(status).value)
+        if discord_user_id is not None:
+            where.append("discord_user_id = ?")
+            params.append(discord_user_id)
+        if hf_account is not None:
+            where.append("hf_account = ? COLLATE NOCASE")
+            params.append(hf_account.strip())
+        if before_id is not None:
+            where.append("id < ?")
+            params.append(before_id)
+        sql = f"SELECT {_CASE_COLUMNS} FROM cases"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(max(1, min(int(limit), 500)))
+        return [_case(row) for row in await self.db.fetchall(sql, params)]
+
+    async def add_event(
+        self,
+        case_id: int,
+        kind: EventKind | str,
+        actor_id: int | None,
+        payload: Mapping[str, Any] | None = None,
+    ) -> Event:
+        """Append an event to a case's timeline (and touch its `updated_at`)."""
+        kind = EventKind(kind)
+        text = _payload_json(payload)
+        now = utcnow()
+        async with self.db.write() as conn:
+            cur = await conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
+            if cur.rowcount == 0:
+                raise CaseNotFound(f"there is no case #{case_id}")
+            cur = await conn.execute(
+                "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (case_id, kind.value, actor_id, text, now),
+            )
+            event_id = int(cur.lastrowid or 0)
+        return Event(
+            id=event_id,
+            case_id=case_id,
+            kind=kind,
+            actor_id=actor_id,
+            payload=json.loads(text),
+            created_at=now,
+        )
+
+    async def events(self, case_id: int, *, limit: int = 200) -> list[Event]:
+        """A case's timeline, oldest first (the last `limit` events)."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM (SELECT id, case_id, kind, actor_id, payload, created_at FROM events "
+            "WHERE case_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
+            (case_id, max(1, limit)),
+        )
+        return [_event(row) for row in rows]
+
+    async def add_note(self, case_id: int, actor_id: int | None, text: str) -> Event:
+        """A moderator's note on a case (1 to 1,000 characters)."""
+        text = text.strip()
+        if not text:
+            raise CaseError("a note cannot be empty")
+        if len(text) > MAX_NOTE_CHARS:
+            raise CaseError(f"a note can be at most {MAX_NOTE_CHARS} characters")
+        return await self.add_event(case_id, EventKind.NOTE, actor_id, {"text": text})
+
+    async def set_status(
+        self,
+        case_id: int,
+        new: CaseStatus | str,
+        actor_id: int | None,
+        *,
+        reason: str | None = None,
+        moderator: bool = False,
+    ) -> Case:
+        """Move a case to `new`, recording who and why; raises `TransitionError` when the move is
+        not allowed (see the module docstring) and `CaseNotFound` for an unknown id."""
+        try:
+            target = CaseStatus(new)
+        except ValueError:
+            allowed = ", ".join(s.value for s in CaseStatus)
+            raise TransitionError(
+                f"unknown status {str(new)[:40]!r}; use one of: {allowed}"
+            ) from None
+        now = utcnow()
+        async with self.db.write() as conn:
+            async with conn.execute(
+                f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
+                (case_id,),
+            ) as cur:
+                row = await cur.fetchone()
+            if row is None:
+                raise CaseNotFound(f"there is no case #{case_id}")
+            case = _case(row)
+            self._check_move(case, target, moderator)
+            if target in ACTIVE_STATUSES and not case.active:
+                other = await self._active(conn, case.discord_user_id, case.hf_account)
+                if other is not None:
+                    raise TransitionError(
+                        f"cannot reopen #{case.id}: the same person already has {other.ref} "
+                        f"open for {case.hf_account}"
+                    )
+            await conn.execute(
+                "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
+                (target.value, now, case_id),
+            )
+            payload = {"from": case.status.value, "to": target.value}
+            if reason:
+                payload["reason"] = reason.strip()[:MAX_NOTE_CHARS]
+            await conn.execute(
+                "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
+                "VALUES (?, 'status_changed', ?, ?, ?)",
+                (case_id, actor_id, _payload_json(payload), now),
+            )
+        return case.model_copy(update={"status": target, "updated_at": now})
+
+    @staticmethod
+    def _check_move(case: Case, target: CaseStatus, moderator: bool) -> None:
+        if target not in TRANSITIONS[case.status]:
+            raise TransitionError(
+                f"case {case.ref} is {case.status.value}; it cannot move to {target.value}"
+            )
+        if (case.status, target) in MODERATOR_ONLY and not moderator:
+            raise TransitionError(f"only a moderator can reopen case {case.ref}")
+
+    async def delete_user_data(self, discord_user_id: int) -> DeletionReport:
+        """Erase a person's cases with their events, and remove their id from events they wrote
+        on other people's cases. Reports what it removed."""
+        async with self.db.write() as conn:
+            async with conn.execute(
+                "SELECT id FROM cases WHERE discord_user_id = ? ORDER BY id", (discord_user_id,)
+            ) as cur:
+                ids = [int(r[0]) for r in await cur.fetchall()]
+            events = 0
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cur = await conn.execute(
+                    f"DELETE FROM events WHERE case_id IN ({marks})",
+                    chunk,
+                )
+                events += cur.rowcount
+            await conn.execute("DELETE FROM cases WHERE discord_user_id = ?", (discord_user_id,))
+            cur = await conn.execute(
+                "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
+            )
+            anonymised = cur.rowcount
+        return DeletionReport(
+            discord_user_id=discord_user_id,
+            case_ids=ids,
+            cases=len(ids),
+            events=events,
+            events_anonymised=anonymised,
+        )
+
+    async def export(
+        self, *, status: CaseStatus | str | None = None, batch: int = 1000
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every case (optionally of one status) as a flat row for CSV/JSON, oldest first, with
+        its event count and last event time. Streams in batches; memory stays flat."""
+        last_id = 0
+        status_sql, params = "", []
+        if status is not None:
+            status_sql, params = "AND c.status = ?", [CaseStatus(status).value]
+        while True:
+            rows = await self.db.fetchall(
+                f"SELECT c.id, c.discord_user_id, c.guild_id, c.hf_account, c.status, "
+                f"c.created_at, c.updated_at, "
+                f"(SELECT COUNT(*) FROM events e WHERE e.case_id = c.id) AS events, "
+                f"(SELECT MAX(created_at) FROM events e WHERE e.case_id = c.id) AS last_event_at "
+                f"FROM cases c WHERE c.id > ? {status_sql} ORDER BY c.id LIMIT ?",
+                [last_id, *params, batch],
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield {key: row[key] for key in row.keys()}  # noqa: SIM118
+            last_id = int(rows[-1]["id"])

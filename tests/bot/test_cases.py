@@ -1,0 +1,227 @@
+"""The case store against real SQLite files."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+
+import pytest
+
+from bot.cases import (
+    CaseError,
+    CaseNotFound,
+    CaseStatus,
+    CaseStore,
+    EventKind,
+    TransitionError,
+)
+from bot.db import Database
+from bot.export import export_cases
+
+
+@pytest.fixture
+async def store(tmp_path):
+    db = await Database.open(tmp_path / "cases.db")
+    yield CaseStore(db)
+    await db.close()
+
+
+async def test_open_case_dedupes_case_insensitively(store):
+    first = await store.open_case(1, 10, "Alice")
+    again = await store.open_case(1, 11, "alice")
+    assert first.created and not again.created
+    assert again.id == first.id and again.hf_account == "Alice"
+    other_user = await store.open_case(2, 10, "alice")
+    other_account = await store.open_case(1, 10, "bob")
+    assert len({first.id, other_user.id, other_account.id}) == 3
+    assert first.ref == f"#{first.id}"
+    events = await store.events(first.id)
+    assert [e.kind for e in events] == [EventKind.OPENED]
+
+
+async def test_concurrent_open_case_makes_one_case(store):
+    cases = await asyncio.gather(*(store.open_case(7, None, "Carol") for _ in range(30)))
+    assert len({c.id for c in cases}) == 1
+    assert sum(c.created for c in cases) == 1
+
+
+async def test_closed_case_allows_a_new_one(store):
+    case = await store.open_case(1, None, "dave")
+    await store.set_status(case.id, "closed", 99)
+    fresh = await store.open_case(1, None, "DAVE")
+    assert fresh.id != case.id and fresh.created
+
+
+ALLOWED = [
+    ("open", "waiting_on_hf", False),
+    ("open", "restored", False),
+    ("open", "closed", False),
+    ("waiting_on_hf", "restored", False),
+    ("waiting_on_hf", "closed", False),
+    ("restored", "open", True),
+    ("closed", "open", True),
+]
+REFUSED = [
+    ("open", "open", True),
+    ("waiting_on_hf", "open", True),
+    ("waiting_on_hf", "waiting_on_hf", True),
+    ("restored", "closed", True),
+    ("restored", "waiting_on_hf", True),
+    ("closed", "restored", True),
+    ("closed", "waiting_on_hf", True),
+    ("restored", "open", False),
+    ("closed", "open", False),
+]
+
+
+async def _case_in(store, status: str):
+    case = await store.open_case(5, None, f"acct-{status}")
+    path = {
+        "open": [],
+        "waiting_on_hf": ["waiting_on_hf"],
+        "restored": ["waiting_on_hf", "restored"],
+        "closed": ["closed"],
+    }[status]
+    for step in path:
+        case = await store.set_status(case.id, step, 1)
+    return case
+
+
+@pytest.mark.parametrize(("start", "target", "moderator"), ALLOWED)
+async def test_allowed_transitions(store, start, target, moderator):
+    case = await _case_in(store, start)
+    moved = await store.set_status(case.id, target, 42, reason="because", moderator=moderator)
+    assert moved.status == CaseStatus(target)
+    assert (await store.get_case(case.id)).status == CaseStatus(target)
+    last = (await store.events(case.id))[-1]
+    assert last.kind == EventKind.STATUS_CHANGED and last.actor_id == 42
+    assert last.payload == {"from": start, "to": target, "reason": "because"}
+
+
+@pytest.mark.parametrize(("start", "target", "moderator"), REFUSED)
+async def test_refused_transitions_change_nothing(store, start, target, moderator):
+    case = await _case_in(store, start)
+    before = await store.events(case.id)
+    with pytest.raises(TransitionError) as err:
+        await store.set_status(case.id, target, 42, moderator=moderator)
+    assert case.ref in str(err.value)
+    assert (await store.get_case(case.id)).status == CaseStatus(start)
+    assert await store.events(case.id) == before
+
+
+async def test_unknown_status_and_case(store):
+    case = await store.open_case(1, None, "erin")
+    with pytest.raises(TransitionError, match="unknown status"):
+        await store.set_status(case.id, "deleted", 1)
+    with pytest.raises(CaseNotFound, match="#999"):
+        await store.set_status(999, "closed", 1)
+    with pytest.raises(CaseNotFound):
+        await store.add_event(999, "note", 1, {"text": "x"})
+    assert await store.get_case(999) is None
+
+
+async def test_reopen_refused_when_another_case_is_active(store):
+    old = await store.open_case(1, None, "frank")
+    await store.set_status(old.id, "closed", 1)
+    new = await store.open_case(1, None, "frank")
+    with pytest.raises(TransitionError, match=new.ref):
+        await store.set_status(old.id, "open", 9, moderator=True)
+
+
+async def test_two_hundred_concurrent_events_all_land(store):
+    case = await store.open_case(1, None, "grace")
+    await asyncio.gather(*(store.add_event(case.id, "check_ran", 1, {"n": i}) for i in range(200)))
+    events = await store.events(case.id, limit=1000)
+    assert sorted(e.payload["n"] for e in events if e.kind == EventKind.CHECK_RAN) == list(
+        range(200)
+    )
+    # committed: a second connection sees them all
+    with sqlite3.connect(store.db.path) as raw:
+        (count,) = raw.execute(
+            "SELECT COUNT(*) FROM events WHERE case_id = ?", (case.id,)
+        ).fetchone()
+    assert count == 201
+
+
+async def test_notes_and_payload_limits(store):
+    case = await store.open_case(1, None, "heidi")
+    note = await store.add_note(case.id, 3, "  called HF  ")
+    assert note.payload == {"text": "called HF"} and note.kind == EventKind.NOTE
+    with pytest.raises(CaseError):
+        await store.add_note(case.id, 3, "   ")
+    with pytest.raises(CaseError):
+        await store.add_note(case.id, 3, "x" * 1001)
+    with pytest.raises(CaseError, match="too large"):
+        await store.add_event(case.id, "note", 3, {"text": "y" * 20_000})
+    with pytest.raises(ValueError):
+        await store.add_event(case.id, "made_up", 3)
+    with pytest.raises(CaseError):
+        await store.open_case(1, None, "   ")
+
+
+async def test_list_cases_filters_and_pages(store):
+    ids = []
+    for i in range(25):
+        case = await store.open_case(100 + i % 3, None, f"acct{i % 5}")
+        ids.append(case.id)
+    await store.set_status(ids[0], "waiting_on_hf", 1)
+    page1 = await store.list_cases(limit=10)
+    page2 = await store.list_cases(limit=10, before_id=page1[-1].id)
+    assert [c.id for c in page1 + page2] == sorted(set(ids), reverse=True)[:20]
+    mine = await store.list_cases(discord_user_id=100)
+    assert mine and all(c.discord_user_id == 100 for c in mine)
+    by_account = await store.list_cases(hf_account="ACCT1")
+    assert by_account and all(c.hf_account == "acct1" for c in by_account)
+    waiting = await store.list_cases(status="waiting_on_hf")
+    assert [c.id for c in waiting] == [ids[0]]
+    both = await store.list_cases(status="open", discord_user_id=101)
+    assert all(c.discord_user_id == 101 and c.status == "open" for c in both)
+
+
+async def test_delete_user_data_removes_exactly_that_person(store):
+    mine = [await store.open_case(1, None, name) for name in ("a1", "a2")]
+    theirs = await store.open_case(2, None, "a1")
+    await store.add_event(mine[0].id, "check_ran", 1, {})
+    await store.add_note(theirs.id, 1, "written by user 1 as a moderator")
+    report = await store.delete_user_data(1)
+    assert report.case_ids == [c.id for c in mine]
+    assert report.cases == 2 and report.events == 3 and report.events_anonymised == 1
+    assert await store.list_cases(discord_user_id=1) == []
+    assert await store.get_case(theirs.id) is not None
+    events = await store.events(theirs.id)
+    assert len(events) == 2 and all(e.actor_id != 1 for e in events)
+    assert (await store.delete_user_data(1)).cases == 0
+
+
+async def test_export_csv_and_json(store):
+    a = await store.open_case(1, 5, "=cmd")
+    await store.open_case(2, 5, "bob")
+    await store.set_status(a.id, "closed", 1)
+    text = await export_cases(store, "csv")
+    lines = text.splitlines()
+    assert lines[0].startswith("id,discord_user_id,guild_id,hf_account,status")
+    assert "'=cmd" in lines[1] and ",closed," in lines[1] and ",2," in lines[1]
+    rows = json.loads(await export_cases(store, "json", status="open"))
+    assert [r["hf_account"] for r in rows] == ["bob"]
+
+
+@pytest.mark.parametrize(
+    ("where", "params"),
+    [
+        ("discord_user_id = ?", (1,)),
+        ("hf_account = ? COLLATE NOCASE", ("x",)),
+        ("status = ?", ("open",)),
+    ],
+)
+async def test_lookups_use_an_index(store, where, params):
+    plan = await store.db.fetchall(
+        f"EXPLAIN QUERY PLAN SELECT * FROM cases WHERE {where} ORDER BY id DESC LIMIT 20", params
+    )
+    detail = " | ".join(row["detail"] for row in plan)
+    assert "USING INDEX" in detail or "USING COVERING INDEX" in detail, detail
+    assert "TEMP B-TREE" not in detail, detail
+    events_plan = await store.db.fetchall(
+        "EXPLAIN QUERY PLAN SELECT * FROM events WHERE case_id = ? ORDER BY id", (1,)
+    )
+    assert "idx_events_case" in " ".join(r["detail"] for r in events_plan)
