@@ -1,0 +1,226 @@
+"""Turn what a worried person pastes (a name, `@name`, a profile or repo link, a repo id) into a
+Hugging Face account name, or explain in one friendly line why it cannot be one.
+
+Accepted: `name`, `@name`, `name/repo`, `spaces/name/app`, and links on huggingface.co, www.
+huggingface.co or hf.co (with or without `https://`), e.g. `https://huggingface.co/spaces/name/app`.
+Names follow the Hub's rules: ASCII letters, digits, `-`, `_`, `.`; no separator at either end,
+no `--` or `..`, at most `MAX_NAME_LENGTH` characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+MAX_NAME_LENGTH = 96
+MAX_INPUT_LENGTH = 500
+
+NAME_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?")
+"""The whole-string pattern every accepted name matches (with no `--` and no `..` in it)."""
+
+HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+# First path segments after which the account name follows: /spaces/<name>/<app>, ...
+_TYPE_PREFIXES = frozenset(
+    {"spaces", "datasets", "models", "organizations", "collections", "buckets"}
+)
+# Site pages that are not accounts.
+_RESERVED = frozenset(
+    {
+        "docs",
+        "blog",
+        "settings",
+        "login",
+        "join",
+        "pricing",
+        "api",
+        "papers",
+        "learn",
+        "tasks",
+        "new",
+        "new-space",
+        "new-dataset",
+        "search",
+        "notifications",
+        "welcome",
+        "posts",
+        "chat",
+        "enterprise",
+        "terms-of-service",
+        "privacy",
+        "content-policy",
+        "inference-endpoints",
+    }
+)
+_OTHER_HOST_RE = re.compile(
+    r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|ai|dev|app|co|me|gg)$"
+)
+_QUOTES = (("<", ">"), ("`", "`"), ('"', '"'), ("'", "'"))
+
+
+class InvalidAccount(ValueError):
+    """The text cannot be read as a Hugging Face account; `str()` is a one-line, friendly reason."""
+
+
+def parse_account(text: str) -> str:
+    """The account name in `text` (case kept as typed), or raise `InvalidAccount`.
+
+    Pure: never touches the network. Idempotent on valid names.
+    """
+    if not isinstance(text, str):
+        raise InvalidAccount("Please paste an account name, like `alice` or `@alice`.")
+    if len(text) > MAX_INPUT_LENGTH:
+        raise InvalidAccount(
+            f"That is {len(text):,} characters long; a Hugging Face account name has at most "
+            f"{MAX_NAME_LENGTH}. Please paste just the name or the profile link."
+        )
+    text = _unwrap(text.strip())
+    if not text:
+        raise InvalidAccount("That was empty. Please paste an account name, like `alice`.")
+    _check_characters(text)
+    segments = _segments(text)
+    return _validate_name(_account_segment(segments))
+
+
+def is_valid_name(name: str) -> bool:
+    """Whether `name` follows the Hub's naming rules exactly (no normalisation)."""
+    return (
+        NAME_RE.fullmatch(name) is not None
+        and "--" not in name
+        and ".." not in name
+        and len(name) <= MAX_NAME_LENGTH
+    )
+
+
+def _unwrap(text: str) -> str:
+    """Strip one pair of surrounding `<>`, backticks or quotes (Discord and Markdown habits)."""
+    for left, right in _QUOTES:
+        if len(text) >= 2 and text[0] == left and text[-1] == right:
+            return text[1:-1].strip()
+    return text
+
+
+def _check_characters(text: str) -> None:
+    for char in text:
+        if char.isspace():
+            raise InvalidAccount(
+                "That contains a space or line break. An account name has none: paste only the "
+                "name, like `alice`, or the profile link."
+            )
+        if unicodedata.category(char) in {"Cc", "Cf"}:
+            raise InvalidAccount(
+                "That contains an invisible control character. Please type the account name by hand."
+            )
+        if not char.isascii():
+            name = unicodedata.name(char, "unknown character").title()
+            raise InvalidAccount(
+                f"That contains {char!r} ({name}, U+{ord(char):04X}), which is not a plain ASCII "
+                "letter; it may be a look-alike. Please type the account name by hand."
+            )
+
+
+def _segments(text: str) -> list[str]:
+    """The path segments of a Hub link, or of a plain `name` / `name/repo` id."""
+    lowered = text.lower()
+    if "://" in text:
+        try:
+            parts = urlsplit(text)
+        except ValueError:
+            raise InvalidAccount(
+                "That link could not be read. Please paste the huggingface.co profile link or "
+                "just the account name."
+            ) from None
+        if parts.scheme.lower() not in {"http", "https"} or (parts.hostname or "") not in HUB_HOSTS:
+            raise InvalidAccount(
+                "That link is not on huggingface.co. Please paste a huggingface.co profile or "
+                "repo link, or just the account name."
+            )
+        segments = [s for s in parts.path.split("/") if s]
+        return _no_dot_segments(segments)
+    if text.startswith("@"):
+        text = text[1:]
+        lowered = lowered[1:]
+        if not text:
+            raise InvalidAccount("That was only `@`. Please add the account name, like `@alice`.")
+    first = lowered.split("/", 1)[0]
+    if first in HUB_HOSTS:
+        return _no_dot_segments(
+            [s for s in text.split("?", 1)[0].split("#", 1)[0].split("/")[1:] if s]
+        )
+    if _OTHER_HOST_RE.match(first) and "/" in text:
+        raise InvalidAccount(
+            f"That looks like a link to {first}, not to huggingface.co. Please paste a "
+            "huggingface.co link or just the account name."
+        )
+    segments = _no_dot_segments(text.split("/"))
+    if any(not s for s in segments):
+        raise InvalidAccount(
+            "That has an empty part between slashes. Please paste `name`, `name/repo` or a "
+            "huggingface.co link."
+        )
+    body = segments[1:] if segments[0].lower() in _TYPE_PREFIXES else segments
+    if len(body) > 2:
+        raise InvalidAccount(
+            "That has too many parts. Please paste `name`, `name/repo` or a huggingface.co link."
+        )
+    return segments
+
+
+def _no_dot_segments(segments: list[str]) -> list[str]:
+    if any(s in {".", ".."} for s in segments):
+        raise InvalidAccount(
+            "That contains `.` or `..` path pieces, which are not part of an account name. "
+            "Please paste just the name or the profile link."
+        )
+    return segments
+
+
+def _account_segment(segments: list[str]) -> str:
+    if not segments:
+        raise InvalidAccount(
+            "That link points to the Hugging Face home page, not to an account. Please add the "
+            "account name, like `https://huggingface.co/alice`."
+        )
+    first = segments[0]
+    if first.lower() in _TYPE_PREFIXES:
+        if len(segments) < 2:
+            raise InvalidAccount(
+                f"That link points to the {first} listing, not to an account. Please paste the "
+                "account's page or one of its repos."
+            )
+        return segments[1]
+    if first.lower() in _RESERVED:
+        raise InvalidAccount(
+            f"That link points to the Hugging Face {first} pages, not to an account. Please "
+            "paste the account's profile link or its name."
+        )
+    return first
+
+
+def _validate_name(name: str) -> str:
+    if name.startswith("@"):
+        name = name[1:]
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidAccount(
+            f"That name is {len(name)} characters long; Hugging Face names have at most "
+            f"{MAX_NAME_LENGTH}."
+        )
+    bad = sorted({c for c in name if not (c.isalnum() or c in "-_.")})
+    if bad:
+        shown = " ".join(f"`{c}`" for c in bad)
+        raise InvalidAccount(
+            f"`{name}` contains {shown}; account names use only letters, digits, `-`, `_` and `.`."
+        )
+    if name[0] in "-_." or name[-1] in "-_.":
+        raise InvalidAccount(
+            f"`{name}` starts or ends with `-`, `_` or `.`, which Hugging Face names never do. "
+            "Please check for a stray character."
+        )
+    if "--" in name or ".." in name:
+        raise InvalidAccount(
+            f"`{name}` contains `--` or `..`, which Hugging Face names never do. Please check "
+            "the spelling."
+        )
+    if not is_valid_name(name):  # defensive: every rule above is covered by the pattern
+        raise InvalidAccount(f"`{name}` is not a valid Hugging Face account name.")
+    return name

@@ -1,0 +1,128 @@
+"""The backup plan for an account: what can be copied now (commands and scripts for every public
+repo seen by the check), what only Hugging Face support can help with, and what was left out."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+
+from bot.accounts import is_valid_name
+from bot.backup_scripts import download_command, python_script, shell_script
+from bot.knowledge import RecoveryExpectation, load_knowledge
+from bot.report import AccountReport, RepoType
+
+BACKUP_ROOT = "hf-backup"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_TYPE_WORDS: dict[RepoType, str] = {"model": "models", "dataset": "datasets", "space": "Spaces"}
+
+
+class BackupRepo(BaseModel):
+    """One repo to copy and the folder it goes to."""
+
+    id: str
+    repo_type: RepoType
+    local_dir: str
+
+
+class SupportOnlyRepo(BaseModel):
+    """A repo that was seen but cannot be copied anonymously."""
+
+    id: str
+    repo_type: RepoType
+    url: str
+    reason: str
+
+
+class BackupPlan(BaseModel):
+    """Everything `build_backup_plan` produces."""
+
+    account: str
+    repos: list[BackupRepo]
+    commands: list[str]
+    shell_script: str
+    python_script: str
+    support_only: list[SupportOnlyRepo]
+    recovery: tuple[RecoveryExpectation, ...]
+    capped: list[str]
+    notes: list[str]
+
+
+def build_backup_plan(report: AccountReport) -> BackupPlan:
+    """The plan for `report`: one command per public repo, scripts, support-only items, the
+    knowledge file's recovery expectations and notes on what the lists may have missed."""
+    account = report.account if is_valid_name(report.account) else safe_component(report.account)
+    repos: list[BackupRepo] = []
+    support_only: list[SupportOnlyRepo] = []
+    used: set[str] = set()
+    for repo_type, lst in report.repo_lists():
+        for item in lst.items:
+            if getattr(item, "disabled", False):
+                support_only.append(
+                    SupportOnlyRepo(
+                        id=item.id,
+                        repo_type=repo_type,
+                        url=item.url,
+                        reason="disabled: it cannot be downloaded anonymously; only Hugging Face "
+                        "support can restore or export it",
+                    )
+                )
+                continue
+            folder = _unique(
+                f"{BACKUP_ROOT}/{account}/{repo_type}s/{safe_component(item.id.split('/', 1)[-1])}",
+                used,
+            )
+            repos.append(BackupRepo(id=item.id, repo_type=repo_type, local_dir=folder))
+    generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return BackupPlan(
+        account=account,
+        repos=repos,
+        commands=[download_command(repo) for repo in repos],
+        shell_script=shell_script(account, repos, generated_at),
+        python_script=python_script(account, repos, generated_at),
+        support_only=support_only,
+        recovery=load_knowledge().recovery,
+        capped=_capped_notes(report),
+        notes=_notes(report),
+    )
+
+
+def safe_component(name: str) -> str:
+    """`name` as one safe path component: only `A-Za-z0-9._-`, never `.`, `..` or hidden."""
+    cleaned = _UNSAFE.sub("_", name).lstrip(".")
+    return cleaned or "_"
+
+
+def _unique(folder: str, used: set[str]) -> str:
+    candidate, number = folder, 2
+    while candidate.lower() in used:
+        candidate, number = f"{folder}-{number}", number + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def _capped_notes(report: AccountReport) -> list[str]:
+    notes = []
+    for repo_type, lst in report.repo_lists():
+        if lst.capped:
+            stated = f" (its profile states {lst.stated_total})" if lst.stated_total else ""
+            notes.append(
+                f"Only the first {lst.count} {_TYPE_WORDS[repo_type]} were listed; the account "
+                f"has more{stated}. The others are not in this plan: add them by hand from the "
+                "account page."
+            )
+    return notes
+
+
+def _notes(report: AccountReport) -> list[str]:
+    notes = []
+    if report.failed_parts():
+        notes.append(
+            "The check was incomplete (could not check: "
+            + ", ".join(report.failed_parts())
+            + "), so this plan covers only what was listed. Run the check again later."
+        )
+    if report.public_count == 0 and report.complete:
+        notes.append("No public repos were listed, so there is nothing to copy right now.")
+    return notes

@@ -1,0 +1,209 @@
+"""`check NAME` (is the account still publicly visible?) and `backup NAME` (commands and scripts
+to copy its public repos) from the terminal. The report cache lives in the database, so it holds
+across runs. Exit codes: 0 checked (any verdict), 1 incomplete or Hub unreachable, 2 bad input."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import aiosqlite
+
+from bot.accounts import InvalidAccount, parse_account
+from bot.backup import BackupPlan, build_backup_plan
+from bot.check import CheckService
+from bot.config import Settings
+from bot.db import Database
+from bot.hub import HubClient
+from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
+
+
+def register(sub: Any) -> None:
+    """Add the `check` and `backup` subcommands."""
+    check = sub.add_parser("check", help="check whether a Hugging Face account is publicly visible")
+    check.add_argument("name", help="account name, @name, profile link or repo link")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument(
+        "--fresh", action="store_true", help="ask the Hub even if a recent report exists"
+    )
+    check.set_defaults(handler=_check)
+    backup = sub.add_parser("backup", help="print how to copy an account's public repos")
+    backup.add_argument("name", help="account name, @name, profile link or repo link")
+    backup.add_argument("--script", type=Path, metavar="FILE", help="write a Python backup script")
+    backup.add_argument("--shell", type=Path, metavar="FILE", help="write a shell backup script")
+    backup.add_argument(
+        "--fresh", action="store_true", help="ask the Hub even if a recent report exists"
+    )
+    backup.set_defaults(handler=_backup)
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    name = _name(args.name)
+    if name is None:
+        return 2
+    report = _report(settings, name, fresh=args.fresh)
+    if report is None:
+        return 1
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        _print_report(report, sys.stdout)
+    return 0 if report.complete else 1
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    name = _name(args.name)
+    if name is None:
+        return 2
+    report = _report(settings, name, fresh=args.fresh)
+    if report is None:
+        return 1
+    plan = build_backup_plan(report)
+    _print_plan(report, plan, sys.stdout)
+    try:
+        if args.script is not None:
+            _write(args.script, plan.python_script)
+        if args.shell is not None:
+            _write(args.shell, plan.shell_script)
+    except OSError as exc:
+        print(f"hf-support-bot: could not write the script: {exc}", file=sys.stderr)
+        return 1
+    return 0 if report.complete else 1
+
+
+def _name(text: str) -> str | None:
+    try:
+        return parse_account(text)
+    except InvalidAccount as exc:
+        print(f"hf-support-bot: {exc}", file=sys.stderr)
+        return None
+
+
+def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport | None:
+    try:
+        return asyncio.run(_run_check(settings, name, fresh=fresh))
+    except (OSError, aiosqlite.Error) as exc:
+        print(
+            f"hf-support-bot: could not open the database {settings.database_path}: {exc}",
+            file=sys.stderr,
+        )
+        return None
+
+
+async def _run_check(settings: Settings, name: str, *, fresh: bool) -> AccountReport:
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            service = CheckService(hub, db, settings)
+            progress = _Progress(name) if sys.stderr.isatty() else None
+            try:
+                return await service.check(name, fresh=fresh, progress=progress)
+            finally:
+                if progress is not None:
+                    progress.done()
+                await service.aclose()  # finishes the cache write
+    finally:
+        await db.close()
+
+
+class _Progress:
+    """A one-line progress indicator on stderr (only used when it is a terminal)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._counts: dict[str, int] = {}
+
+    def __call__(self, part: str, listed: int) -> None:
+        self._counts[part] = listed
+        counts = ", ".join(f"{n} {p}" for p, n in self._counts.items())
+        sys.stderr.write(f"\rChecking {self._name}: {counts} listed so far…")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self._counts:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _print_report(report: AccountReport, out: TextIO) -> None:
+    kind = {
+        "user": "user",
+        "organization": "organization",
+        "not_found": "no profile found",
+        "unknown": "profile could not be checked",
+    }[report.kind]
+    title = f"{report.account} ({kind})"
+    if report.display_name:
+        title += f": {report.display_name}"
+    out.write(title + "\n")
+    when = report.checked_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    source = f", from cache ({report.age_s:.0f} s old)" if report.cached else ""
+    out.write(f"Checked {when} in {report.duration_s:.2f} s{source}\n")
+    if report.profile_error is not None:
+        out.write(f"Profile: could not check ({report.profile_error.message})\n")
+    for label, lst in (("Models", report.models), ("Datasets", report.datasets)):
+        _print_table(label, lst, out)
+    _print_table("Spaces", report.spaces, out)
+    out.write(f"\nVerdict: {report.verdict.code.replace('_', ' ')}\n")
+    out.write(report.verdict.explanation + "\n")
+
+
+def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out: TextIO) -> None:
+    stated = f" (profile states {lst.stated_total})" if lst.stated_total is not None else ""
+    out.write(f"\n{label}: {lst.shown_count()}{stated}\n")
+    if lst.error is not None:
+        out.write(f"  could not list all of them: {lst.error.message}\n")
+    rows = []
+    for item in lst.items:
+        modified = item.last_modified.strftime("%Y-%m-%d") if item.last_modified else "-"
+        row = [item.id, modified, _num(item.likes)]
+        if isinstance(item, SpaceItem):
+            row.append((item.stage or "unknown") + (" (disabled)" if item.disabled else ""))
+        else:
+            row.append(_num(item.downloads))
+        rows.append(row)
+    if not rows:
+        return
+    last = "stage" if label == "Spaces" else "downloads"
+    header = ["id", "modified", "likes", last]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        out.write(
+            "  "
+            + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            + "\n"
+        )
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def _print_plan(report: AccountReport, plan: BackupPlan, out: TextIO) -> None:
+    out.write(f"Backup plan for {plan.account}: {report.summary_line()}\n")
+    out.write(f"Verdict: {report.verdict.explanation}\n")
+    if plan.commands:
+        out.write("\nCopy the public repos now (needs `pip install -U huggingface_hub`):\n")
+        for command in plan.commands:
+            out.write(f"  {command}\n")
+    if plan.support_only:
+        out.write("\nOnly Hugging Face support can help with these:\n")
+        for repo in plan.support_only:
+            out.write(f"  {repo.repo_type} {repo.id}: {repo.reason}\n")
+    for note in [*plan.capped, *plan.notes]:
+        out.write(f"\nNote: {note}\n")
+    out.write("\nWhat can be recovered:\n")
+    for item in plan.recovery:
+        where = "copy now" if item.copy_now else "support only"
+        out.write(f"  - {item.case} [{where}]: {item.expectation}\n")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.chmod(path, 0o755)  # noqa: S103 - a script the person runs
+    print(f"Wrote {path}", file=sys.stderr)

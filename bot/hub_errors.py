@@ -1,0 +1,102 @@
+"""Errors of Hub calls: `HubError` and how HTTP answers map to it (the Hub's own rate-limit
+headers, `hf_raise_for_status` for request ids)."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Literal
+
+import httpx2
+from huggingface_hub import hf_raise_for_status
+from huggingface_hub.errors import HfHubHTTPError
+from huggingface_hub.utils._http import parse_ratelimit_headers  # also huggingface_hub.utils.*
+
+ErrorKind = Literal["timeout", "rate_limited", "hub_error", "network", "bad_response"]
+
+
+class HubError(Exception):
+    """One Hub call failed for good (after the retries that fit its deadline)."""
+
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message: str,
+        *,
+        status: int | None = None,
+        request_id: str | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind: ErrorKind = kind
+        self.message = message
+        self.status = status
+        self.request_id = request_id
+        self.retry_after_s = retry_after_s
+
+
+def decode_json(content: bytes) -> Any:
+    """The JSON value of a body, or `HubError("bad_response")`."""
+    try:
+        return json.loads(content)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise HubError("bad_response", "the Hub sent an answer that is not valid JSON") from None
+
+
+def retry_after_s(headers: httpx2.Headers) -> float | None:
+    """Seconds to wait from a 429's `RateLimit` (`"api";r=0;t=N`) or `Retry-After` header."""
+    info = parse_ratelimit_headers(headers)
+    if info is not None:
+        return float(info.reset_in_seconds)
+    value = headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def rate_limited(response: httpx2.Response, wait: float | None) -> HubError:
+    """The error of a 429 answer, telling when to retry when the Hub said so."""
+    hint = f"retry in {round(wait)} s" if wait is not None else "retry in a few minutes"
+    return HubError(
+        "rate_limited",
+        f"the Hub is limiting how often we can ask; {hint}",
+        status=429,
+        request_id=request_id_of(response),
+        retry_after_s=wait,
+    )
+
+
+def http_error(response: httpx2.Response) -> HubError:
+    """The error of a 4xx/5xx answer, mapped through `hf_raise_for_status` for the request id."""
+    status = response.status_code
+    request_id = request_id_of(response)
+    try:
+        hf_raise_for_status(response)
+    except HfHubHTTPError as exc:
+        request_id = exc.request_id or request_id
+    return HubError(
+        "hub_error",
+        f"the Hub answered with an error (HTTP {status})",
+        status=status,
+        request_id=request_id,
+    )
+
+
+def request_id_of(response: httpx2.Response) -> str | None:
+    """The Hub's request id of an answer, if it sent one."""
+    headers = response.headers
+    return headers.get("x-request-id") or headers.get("x-amzn-trace-id") or None

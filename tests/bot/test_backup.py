@@ -1,0 +1,277 @@
+"""The backup plan: commands, quoting, support-only items, and the scripts run for real."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shlex
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.backup import build_backup_plan, safe_component
+from bot.check import CheckService
+from bot.db import Database
+from bot.hub import HubClient
+from bot.knowledge import load_knowledge
+from bot.report import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
+from tests.conftest import make_hub_settings
+from tests.fakes.fake_hub import FakeHub
+
+HOSTILE_IDS = ["alice/$(touch pwned)", "alice/it's", "alice/`touch pwned2`", "alice/a;touch pwned3",
+               "alice/../../escape", 'alice/"quoted" name']  # fmt: skip
+
+
+def _report(models: list[str] = (), datasets: list[str] = (), spaces: list[dict[str, Any]] = (),  # type: ignore[assignment]
+            *, capped: bool = False, account: str = "alice") -> AccountReport:  # fmt: skip
+    def repo(i: str) -> RepoItem:
+        return RepoItem(id=i, url=f"https://huggingface.co/{i}")
+
+    report = AccountReport(
+        account=account, kind="user", profile_reachable=True,
+        models=RepoList[RepoItem](count=len(models), capped=capped, stated_total=2000 if capped else None,
+                                  items=[repo(i) for i in models]),
+        datasets=RepoList[RepoItem](count=len(datasets), items=[repo(i) for i in datasets]),
+        spaces=RepoList[SpaceItem](count=len(spaces), items=[
+            SpaceItem(id=s["id"], url=f"https://huggingface.co/spaces/{s['id']}",
+                      stage=s.get("stage"), disabled=s.get("disabled", False)) for s in spaces]),
+        verdict=Verdict(code="visible", explanation="x"), checked_at=datetime.now(UTC), duration_s=0.1,
+    )  # fmt: skip
+    return report
+
+
+def test_one_command_per_public_repo() -> None:
+    plan = build_backup_plan(
+        _report(["alice/m"], ["alice/d"], [{"id": "alice/app", "stage": "PAUSED"}])
+    )
+    assert [shlex.split(c) for c in plan.commands] == [
+        [
+            "hf",
+            "download",
+            "alice/m",
+            "--repo-type",
+            "model",
+            "--local-dir",
+            "hf-backup/alice/models/m",
+        ],
+        [
+            "hf",
+            "download",
+            "alice/d",
+            "--repo-type",
+            "dataset",
+            "--local-dir",
+            "hf-backup/alice/datasets/d",
+        ],
+        [
+            "hf",
+            "download",
+            "alice/app",
+            "--repo-type",
+            "space",
+            "--local-dir",
+            "hf-backup/alice/spaces/app",
+        ],
+    ]
+    assert plan.support_only == [] and plan.capped == [] and plan.notes == []
+    assert plan.recovery == load_knowledge().recovery
+    assert {r.id for r in plan.recovery if r.copy_now} == {"public-repos"}
+
+
+def test_disabled_spaces_are_support_only() -> None:
+    plan = build_backup_plan(
+        _report(spaces=[{"id": "alice/on"}, {"id": "alice/off", "disabled": True}])
+    )
+    assert len(plan.commands) == 1 and "alice/on" in plan.commands[0]
+    assert [(r.id, r.repo_type) for r in plan.support_only] == [("alice/off", "space")]
+    assert "support" in plan.support_only[0].reason
+    assert "alice/off" not in plan.shell_script and "alice/off" not in plan.python_script
+
+
+def test_capped_lists_and_empty_plans_are_explained() -> None:
+    capped = build_backup_plan(_report(["alice/m1", "alice/m2"], capped=True))
+    assert (
+        len(capped.capped) == 1
+        and "first 2 models" in capped.capped[0]
+        and "2000" in capped.capped[0]
+    )
+    empty = build_backup_plan(_report())
+    assert empty.commands == [] and "nothing to copy" in empty.notes[0]
+
+
+def test_hostile_ids_are_quoted_never_executed_by_the_shell() -> None:
+    plan = build_backup_plan(_report(HOSTILE_IDS))
+    for repo_id, command in zip(HOSTILE_IDS, plan.commands, strict=True):
+        argv = shlex.split(command)
+        assert argv[:3] == ["hf", "download", repo_id]
+        local_dir = argv[-1]
+        assert local_dir.startswith("hf-backup/alice/models/")
+        assert ".." not in local_dir.split("/") and all(c not in local_dir for c in "$`;'\" ")
+    assert len({shlex.split(c)[-1] for c in plan.commands}) == len(HOSTILE_IDS)
+    for repo_id in HOSTILE_IDS:
+        assert shlex.quote(repo_id) in plan.shell_script
+        assert repr(repo_id) in plan.python_script
+
+
+def test_safe_component() -> None:
+    assert safe_component("..") == "_"
+    assert safe_component(".hidden") == "hidden"
+    assert safe_component("a/b c$") == "a_b_c_"
+    assert safe_component("ok-Name_1.2") == "ok-Name_1.2"
+
+
+def test_colliding_folders_get_a_suffix() -> None:
+    plan = build_backup_plan(_report(["alice/a b", "alice/a_b", "alice/A_B"]))
+    assert [shlex.split(c)[-1].rsplit("/", 1)[1] for c in plan.commands] == [
+        "a_b",
+        "a_b-2",
+        "A_B-3",
+    ]
+
+
+def test_generated_scripts_are_valid() -> None:
+    plan = build_backup_plan(_report(HOSTILE_IDS, spaces=[{"id": "alice/app"}]))
+    compile(plan.python_script, "backup.py", "exec")
+    assert plan.shell_script.startswith("#!/bin/sh\n") and "\nset -u\n" in plan.shell_script
+    assert "set -e" not in plan.shell_script
+
+
+async def _run(*argv: str, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        *argv, cwd=cwd, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=40)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_shell_script_runs_every_command_and_keeps_going(tmp_path: Path) -> None:
+    bin_dir, work = tmp_path / "bin", tmp_path / "work"
+    bin_dir.mkdir()
+    work.mkdir()
+    log = tmp_path / "calls.jsonl"
+    fake_hf = bin_dir / "hf"
+    fake_hf.write_text(
+        f"#!{sys.executable}\nimport json, sys\n"
+        f"open({str(log)!r}, 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        "sys.exit(1 if 'fail' in sys.argv[2] else 0)\n"
+    )
+    fake_hf.chmod(0o755)
+    ids = [*HOSTILE_IDS, "alice/will-fail", "alice/last"]
+    plan = build_backup_plan(_report(ids))
+    script = tmp_path / "backup.sh"
+    script.write_text(plan.shell_script)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
+    code, out, err = await _run("sh", str(script), cwd=work, env=env)
+    calls = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [c[1] for c in calls] == ids  # every repo, in order, ids passed through verbatim
+    assert calls[0][:1] == ["download"] and calls[0][2:4] == ["--repo-type", "model"]
+    assert not list(work.iterdir()) and not list(tmp_path.glob("pwned*"))  # nothing executed
+    assert code == 1 and "Done: 7 copied, 1 failed (of 8)." in out
+    assert "failed: model alice/will-fail" in err
+
+
+async def _download_setup(fake: FakeHub, tmp_path: Path, extra_models: list[Any] = ()) -> Path:  # type: ignore[assignment]
+    files = {
+        ("model", "alice/tiny"): {"config.json": b'{"a": 1}', "weights/w.bin": b"\x00\x01" * 100},
+        ("dataset", "alice/data"): {"data.csv": b"x,y\n1,2\n"},
+        ("space", "alice/app"): {"app.py": b"print('hi')\n", "README.md": b"# app\n"},
+    }
+    for (repo_type, repo_id), content in files.items():
+        fake.add_files(repo_id, content, repo_type=repo_type)
+    fake.add_user("alice", models=["tiny", *extra_models], datasets=["data"],
+                  spaces=["app", {"name": "off", "disabled": True, "stage": "PAUSED"}])  # fmt: skip
+    settings = make_hub_settings(fake.url, tmp_path / "bot.db")
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            service = CheckService(hub, db, settings)
+            report = await service.check("alice")
+            await service.aclose()
+    finally:
+        await db.close()
+    plan = build_backup_plan(report)
+    assert [r.id for r in plan.support_only] == ["alice/off"]
+    script = tmp_path / "backup.py"
+    script.write_text(plan.python_script)
+    return script
+
+
+def _env(fake: FakeHub, tmp_path: Path) -> dict[str, str]:
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HF_ENDPOINT": fake.url,
+            "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HOME": str(tmp_path / "hf-home"),
+            "HF_HUB_DISABLE_PROGRESS_BARS": "1", "HF_HUB_DISABLE_XET": "1"}  # fmt: skip
+
+
+async def test_python_script_backs_up_everything_and_resumes(
+    fake_hub: FakeHub, tmp_path: Path
+) -> None:
+    script = await _download_setup(fake_hub, tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    fake_hub.reset_requests()
+    code, out, err = await _run(sys.executable, str(script), cwd=work, env=_env(fake_hub, tmp_path))
+    assert code == 0, err
+    assert "Done: 3 copied, 0 failed (of 3)." in out
+    root = work / "hf-backup" / "alice"
+    assert (root / "models/tiny/config.json").read_bytes() == b'{"a": 1}'
+    assert (root / "models/tiny/weights/w.bin").read_bytes() == b"\x00\x01" * 100
+    assert (root / "datasets/data/data.csv").read_bytes() == b"x,y\n1,2\n"
+    assert (root / "spaces/app/app.py").read_bytes() == b"print('hi')\n"
+    assert fake_hub.request_count("/api/spaces/alice/app/revision/") == 1
+    assert fake_hub.request_count("/alice/tiny/resolve/", method="GET") == 2
+    assert all(r.path != "/api/agent-harnesses" for r in fake_hub.requests)
+    assert all("Authorization" not in r.headers for r in fake_hub.requests)
+    # a second run resumes: nothing is downloaded again
+    fake_hub.reset_requests()
+    code, out, _ = await _run(sys.executable, str(script), cwd=work, env=_env(fake_hub, tmp_path))
+    assert code == 0 and "Done: 3 copied" in out
+    assert not [r for r in fake_hub.requests if "/resolve/" in r.path]
+
+
+async def test_python_script_keeps_going_past_failures(fake_hub: FakeHub, tmp_path: Path) -> None:
+    script = await _download_setup(fake_hub, tmp_path, [{"id": "alice/$(touch pwned)"}, "gone"])
+    work = tmp_path / "work"
+    work.mkdir()
+    code, out, _ = await _run(sys.executable, str(script), cwd=work, env=_env(fake_hub, tmp_path))
+    assert code == 1
+    assert "Done: 3 copied, 2 failed (of 5)." in out
+    assert "failed: model alice/$(touch pwned)" in out and "failed: model alice/gone" in out
+    assert (work / "hf-backup/alice/spaces/app/app.py").is_file()  # later repos still copied
+    assert not list(tmp_path.rglob("pwned"))
+
+
+async def test_shell_script_runs_with_the_real_hf_cli(fake_hub: FakeHub, tmp_path: Path) -> None:
+    hf = Path(sys.executable).parent / "hf"
+    if not hf.exists():
+        pytest.skip("the hf command is not installed next to this Python")
+    await _download_setup(fake_hub, tmp_path)
+    settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db")
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            report = await CheckService(hub, db, settings).check("alice")  # served from cache
+    finally:
+        await db.close()
+    script = tmp_path / "backup.sh"
+    script.write_text(build_backup_plan(report).shell_script)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**_env(fake_hub, tmp_path), "PATH": f"{hf.parent}:/usr/bin:/bin"}
+    code, out, err = await _run("sh", str(script), cwd=work, env=env)
+    assert code == 0, err
+    assert "Done: 3 copied, 0 failed (of 3)." in out
+    assert (work / "hf-backup/alice/models/tiny/weights/w.bin").read_bytes() == b"\x00\x01" * 100
+    assert (work / "hf-backup/alice/datasets/data/data.csv").is_file()
+    assert (work / "hf-backup/alice/spaces/app/README.md").read_bytes() == b"# app\n"
+
+
+@pytest.mark.parametrize("account", ["al'ice", "a$(b)"])
+def test_odd_account_names_from_the_hub_are_made_safe(account: str) -> None:
+    plan = build_backup_plan(_report([f"{account}/m"], account=account))
+    assert shlex.split(plan.commands[0])[-1] == f"hf-backup/{safe_component(account)}/models/m"
+    compile(plan.python_script, "backup.py", "exec")

@@ -1,0 +1,312 @@
+"""A fake Hugging Face Hub on 127.0.0.1 for tests and benchmarks.
+
+It serves the JSON shapes of the real API (see /work/shared/notes/hub-api.md): user and
+organization overviews, `/api/{models,datasets,spaces}?author=` lists with `expand=` and
+`Link: rel="next"` pagination, and what `snapshot_download` needs for small repos (revision info,
+tree, HEAD/GET on resolve). Faults are configured per path prefix, and every request is recorded.
+
+    async with FakeHub() as hub:
+        hub.add_user("alice", models=["m1"], spaces=[{"name": "app", "stage": "PAUSED"}])
+        hub.fail("/api/models", status=500, times=1)
+        ... point the code under test at hub.url ...
+        assert hub.request_count("/api/models") == 2
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from aiohttp import web
+
+from tests.fakes.fake_hub_content import HubContent, RepoSpec, json_response
+
+__all__ = ["FakeHub", "RecordedRequest", "RepoSpec", "fake_hub_in_thread"]
+
+_TYPES = {"models": "model", "datasets": "dataset", "spaces": "space"}
+
+
+@dataclass
+class RecordedRequest:
+    """One request the fake received."""
+
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+
+
+@dataclass
+class _Rule:
+    prefix: str
+    action: Literal["fail", "delay", "garbage", "rate_limit"]
+    times: int | None
+    status: int = 500
+    seconds: float = 0.0
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    after: int = 0  # let this many matching requests through first
+
+
+class FakeHub:
+    """The fake server. Configure it with `add_*`, `fail`, `rate_limit`, `delay`, `garbage`;
+    `latency` adds a fixed delay to every request."""
+
+    def __init__(self, *, latency: float = 0.0, max_page_size: int = 1000) -> None:
+        self.latency = latency
+        self.max_page_size = max_page_size
+        self.default_page_size = 1000
+        self.requests: list[RecordedRequest] = []
+        self.url = ""
+        self.next_link_base: str | None = None  # to make Link: rel="next" point elsewhere
+        self.content = HubContent()
+        self._rules: list[_Rule] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests it was answering at once
+        self._runner: web.AppRunner | None = None
+        self._closing = asyncio.Event()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    async def __aenter__(self) -> FakeHub:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        """Listen on a random port of 127.0.0.1; `url` is then set."""
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=0.1
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+
+    async def close(self) -> None:
+        """Stop serving; pending delays end at once."""
+        self._closing.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- content --------------------------------------------------------------------------------
+    def add_user(
+        self,
+        name: str,
+        *,
+        fullname: str | None = None,
+        stated: Mapping[str, int | None] | None = None,
+        models: Iterable[RepoSpec] = (),
+        datasets: Iterable[RepoSpec] = (),
+        spaces: Iterable[RepoSpec] = (),
+    ) -> None:
+        """A user with public repos; the overview states their counts unless `stated` overrides
+        (keys "models", "datasets", "spaces")."""
+        repos = {"model": models, "dataset": datasets, "space": spaces}
+        self.content.add_account(name, "user", fullname, stated, repos)
+
+    def add_org(
+        self,
+        name: str,
+        *,
+        fullname: str | None = None,
+        stated: Mapping[str, int | None] | None = None,
+        models: Iterable[RepoSpec] = (),
+        datasets: Iterable[RepoSpec] = (),
+        spaces: Iterable[RepoSpec] = (),
+    ) -> None:
+        """An organization with public repos."""
+        repos = {"model": models, "dataset": datasets, "space": spaces}
+        self.content.add_account(name, "org", fullname, stated, repos)
+
+    def add_repos(self, author: str, repo_type: str, specs: Iterable[RepoSpec]) -> list[str]:
+        """Repos of `author` of one type ("model", "dataset", "space"), with or without a
+        profile. A spec is a name or a dict (`name` or `id`, `likes`, `downloads`, `stage`,
+        `disabled`, `private`, `lastModified`, ...). Returns the ids."""
+        return self.content.add_repos(author, repo_type, specs)
+
+    def add_files(
+        self, repo_id: str, files: Mapping[str, bytes], *, repo_type: str = "model"
+    ) -> None:
+        """Files of a repo, served to `snapshot_download` (revision, tree and resolve calls)."""
+        self.content.add_files(repo_type, repo_id, files)
+
+    # -- faults ---------------------------------------------------------------------------------
+    def fail(
+        self,
+        path_prefix: str,
+        *,
+        status: int = 500,
+        times: int | None = 1,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        after: int = 0,
+    ) -> None:
+        """Answer `status` (with optional headers such as X-Error-Code) `times` times, once
+        `after` matching requests went through."""
+        payload = (
+            body if body is not None else json.dumps({"error": f"fake error {status}"}).encode()
+        )
+        self._rules.append(
+            _Rule(
+                path_prefix,
+                "fail",
+                times,
+                status=status,
+                body=payload,
+                headers=dict(headers or {}),
+                after=after,
+            )
+        )
+
+    def rate_limit(
+        self,
+        path_prefix: str,
+        *,
+        reset_s: int | None = 1,
+        times: int | None = 1,
+        style: Literal["ratelimit", "retry-after"] = "ratelimit",
+    ) -> None:
+        """Answer 429 `times` times, announcing the reset in `reset_s` seconds through the
+        `RateLimit` header (or `Retry-After`); `reset_s=None` sends neither."""
+        headers = {"RateLimit-Policy": '"fixed window";"api";q=500;w=300'}
+        if reset_s is not None and style == "ratelimit":
+            headers["RateLimit"] = f'"api";r=0;t={reset_s}'
+        elif reset_s is not None:
+            headers["Retry-After"] = str(reset_s)
+        body = json.dumps({"error": "rate limited"}).encode()
+        self._rules.append(
+            _Rule(path_prefix, "rate_limit", times, status=429, body=body, headers=headers)
+        )
+
+    def delay(self, path_prefix: str, seconds: float, *, times: int | None = None) -> None:
+        """Wait `seconds` before answering (`times` requests, or all when None)."""
+        self._rules.append(_Rule(path_prefix, "delay", times, seconds=seconds))
+
+    def garbage(
+        self,
+        path_prefix: str,
+        *,
+        body: bytes = b"<html>surprise</html>{",
+        status: int = 200,
+        times: int | None = 1,
+        after: int = 0,
+    ) -> None:
+        """Answer a body that is not the expected JSON (after `after` good answers)."""
+        self._rules.append(
+            _Rule(
+                path_prefix,
+                "garbage",
+                times,
+                status=status,
+                body=body,
+                headers={"Content-Type": "application/json"},
+                after=after,
+            )
+        )
+
+    # -- inspection -----------------------------------------------------------------------------
+    def request_count(self, path_prefix: str = "", *, method: str | None = None) -> int:
+        """Requests received whose path starts with `path_prefix`."""
+        return sum(
+            1
+            for r in self.requests
+            if r.path.startswith(path_prefix) and (method is None or r.method == method)
+        )
+
+    def reset_requests(self) -> None:
+        """Forget the recorded requests."""
+        self.requests.clear()
+
+    # -- serving --------------------------------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._answer(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, request: web.Request) -> web.StreamResponse:
+        path = request.path
+        self.requests.append(
+            RecordedRequest(request.method, path, request.query_string, dict(request.headers))
+        )
+        request_id = f"fake-{len(self.requests)}"
+        if self.latency:
+            await self._sleep(self.latency)
+        for rule in list(self._rules):
+            if not path.startswith(rule.prefix) or rule.times == 0:
+                continue
+            if rule.after > 0:
+                rule.after -= 1
+                continue
+            if rule.times is not None:
+                rule.times -= 1
+            if rule.action == "delay":
+                await self._sleep(rule.seconds)
+                continue
+            headers = {"X-Request-Id": request_id, **rule.headers}
+            return web.Response(
+                status=rule.status,
+                body=rule.body,
+                headers=headers,
+                content_type=None if "Content-Type" in headers else "application/json",
+            )
+        response = self._route(request)
+        response.headers["X-Request-Id"] = request_id
+        return response
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._closing.wait(), seconds)
+
+    def _route(self, request: web.Request) -> web.StreamResponse:
+        parts = [p for p in request.path.split("/") if p]
+        if parts[:1] == ["api"] and len(parts) >= 2:
+            if (
+                len(parts) == 4
+                and parts[1] in {"users", "organizations"}
+                and parts[3] == "overview"
+            ):
+                return self.content.overview(parts[1], parts[2])
+            if len(parts) == 2 and parts[1] in _TYPES:
+                return self.content.list_page(
+                    request,
+                    _TYPES[parts[1]],
+                    base_url=self.next_link_base or self.url,
+                    default_page_size=self.default_page_size,
+                    max_page_size=self.max_page_size,
+                )
+            if parts[1] in _TYPES and len(parts) >= 5:
+                return self.content.repo_api(_TYPES[parts[1]], parts[2:])
+        elif "resolve" in parts:
+            return self.content.resolve(request, parts)
+        return json_response({"error": "Not found"}, status=404)
+
+
+@contextlib.contextmanager
+def fake_hub_in_thread(hub: FakeHub | None = None) -> Iterator[FakeHub]:
+    """Serve a `FakeHub` from a background thread, for synchronous code (the CLI, hypothesis)."""
+    hub = hub or FakeHub()
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="fake-hub", daemon=True)
+    thread.start()
+    try:
+        asyncio.run_coroutine_threadsafe(hub.start(), loop).result(timeout=10)
+        yield hub
+    finally:
+        asyncio.run_coroutine_threadsafe(hub.close(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
