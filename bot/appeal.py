@@ -1,0 +1,303 @@
+"""Appeal drafting: from what a person tells us to a calm, factual email for the right address.
+
+`AppealInput.parse()` validates the input (friendly `AppealInputError`); `draft_appeal()` picks
+the route (`bot.appeal_routing`) and writes an `AppealDraft`. Pure and deterministic: no I/O,
+no clock.
+The bot never asks for the registered email address: the body keeps a placeholder for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from bot.accounts import HUB_HOSTS, parse_account
+from bot.appeal_body import PLACEHOLDER, compose_body
+from bot.appeal_routing import EMAIL_RE, Stage, route_appeal
+from bot.knowledge import Knowledge, load_knowledge
+from bot.text import clean_text, strip_hidden
+
+LOCK_MESSAGE_LIMIT = 1_000
+ACTIVITY_LIMIT = 1_500
+SUMMARY_LIMIT = 300
+MAX_LINKS = 10
+LINK_LIMIT = 500
+_FIELD_LABELS = {"lock_message": "lock message", "links": "link", "signals": "signal"}
+
+
+class AppealInputError(ValueError):
+    """The appeal input is invalid; `str()` is one friendly line naming the field."""
+
+
+def normalize_link(text: str) -> str:
+    """An http(s) URL as given, but Hub links (hf.co, ...) as `https://huggingface.co/...`."""
+    raw = strip_hidden(text, multiline=False).strip()
+    shown = raw if len(raw) <= 60 else raw[:57] + "..."
+    if not raw or any(c.isspace() for c in raw) or len(raw) > LINK_LIMIT:
+        problem = "too long" if len(raw) > LINK_LIMIT else "not a single link"
+        raise ValueError(f"{shown!r} is {problem}; paste one full address per link")
+    if "://" not in raw and raw.split("/", 1)[0].lower() in HUB_HOSTS:
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        raise ValueError(f"{shown!r} is not a valid link") from None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise ValueError(
+            f"{shown!r} is not a link; paste a full address such as "
+            "https://huggingface.co/spaces/NAME/SPACE"
+        )
+    if host in HUB_HOSTS:
+        return urlunsplit(("https", "huggingface.co", parts.path.rstrip("/"), parts.query, ""))
+    return raw
+
+
+def _link_or_blank(text: str) -> str:
+    return normalize_link(text) if text.strip() else ""
+
+
+_Link = Annotated[str, AfterValidator(_link_or_blank)]
+
+
+def _knowledge(info: ValidationInfo) -> Knowledge:
+    given = info.context.get("knowledge") if isinstance(info.context, dict) else None
+    return given if isinstance(given, Knowledge) else load_knowledge()
+
+
+class AppealInput(BaseModel):
+    """What the person told us. Text fields are cut to size later, by `draft_appeal`, with a
+    visible marker and a warning; `contacted` maps a route id (or another address) to the date
+    of the email, or `None` when the date is not known."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    account: str
+    lock_message: str = ""
+    links: tuple[_Link, ...] = ()
+    activity: str = ""
+    signals: tuple[str, ...] = ()
+    contacted: dict[str, date | None] = Field(default_factory=dict)
+    formal: bool = False
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any], *, knowledge: Knowledge | None = None) -> AppealInput:
+        """Validate `data`; raise `AppealInputError` with a friendly message when it is wrong."""
+        context = {"knowledge": knowledge} if knowledge is not None else None
+        try:
+            return cls.model_validate(dict(data), context=context)
+        except ValidationError as exc:
+            raise AppealInputError(describe_errors(exc)) from None
+
+    @field_validator("account")
+    @classmethod
+    def _account(cls, value: str) -> str:
+        return parse_account(value)
+
+    @field_validator("lock_message", "activity", mode="before")
+    @classmethod
+    def _optional_text(cls, value: object) -> object:
+        return "" if value is None else value
+
+    @field_validator("links")
+    @classmethod
+    def _links(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unique = tuple(dict.fromkeys(link for link in value if link))
+        if len(unique) > MAX_LINKS:
+            raise ValueError(f"at most {MAX_LINKS} links, please: keep the most relevant ones")
+        return unique
+
+    @field_validator("signals")
+    @classmethod
+    def _signals(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        known = _knowledge(info).signal_ids
+        wanted = tuple(dict.fromkeys(v.strip().lower() for v in value))
+        for signal in wanted:
+            if signal not in known:
+                raise ValueError(f"unknown signal {signal!r}; choose from: {', '.join(known)}")
+        return wanted
+
+    @field_validator("contacted")
+    @classmethod
+    def _contacted(
+        cls, value: dict[str, date | None], info: ValidationInfo
+    ) -> dict[str, date | None]:
+        contact = _knowledge(info).contact
+        ids = [r.id for r in contact.routes]
+        out: dict[str, date | None] = {}
+        for key, when in value.items():
+            name = strip_hidden(key, multiline=False).strip().lower()
+            route = contact.by_address(name)
+            if route is not None:
+                name = route.id
+            elif name not in ids and not EMAIL_RE.fullmatch(name):
+                raise ValueError(f"{key!r} is not one of {', '.join(ids)} or an email address")
+            earlier = out.get(name)
+            out[name] = (
+                when if earlier is None or (when is not None and when > earlier) else earlier
+            )
+        return out
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """One friendly line for a validation error of `AppealInput`."""
+    parts = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        label = _FIELD_LABELS.get(loc[0], loc[0]) if loc else "input"
+        if len(loc) > 1 and loc[1].isdigit():
+            label += f" {int(loc[1]) + 1}"
+        parts.append(f"{label}: {str(err['msg']).removeprefix('Value error, ')}")
+    return "; ".join(parts)
+
+
+class AppealDraft(BaseModel):
+    """The email to send and what to do around it. `send_after` is set when it is too early."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stage: Stage
+    to: str
+    why: str
+    subject: str
+    body: str
+    checklist: tuple[str, ...]
+    next_step: str
+    warnings: tuple[str, ...] = ()
+    send_after: date | None = None
+
+    def mailto(self, *, include_body: bool = True) -> str:
+        """A percent-encoded `mailto:` URL (RFC 6068: line breaks in the body as `%0D%0A`)."""
+        query = "subject=" + quote(self.subject, safe="")
+        if include_body:
+            query += "&body=" + quote(self.body.replace("\n", "\r\n"), safe="")
+        return f"mailto:{quote(self.to, safe='@')}?{query}"
+
+
+def draft_appeal(
+    inp: AppealInput,
+    *,
+    knowledge: Knowledge,
+    followup_days: int,
+    today: date,
+    report_summary: str | None = None,
+) -> AppealDraft:
+    """Route and write the appeal. Same arguments, same draft."""
+    if followup_days < 1:
+        raise ValueError("followup_days must be at least 1")
+    warnings: list[str] = []
+    lock_message = _clean(inp.lock_message, LOCK_MESSAGE_LIMIT, "The lock message", warnings)
+    activity = _clean(inp.activity, ACTIVITY_LIMIT, "The activity description", warnings)
+    summary = ""
+    if report_summary:
+        summary = _clean(
+            report_summary, SUMMARY_LIMIT, "The account summary", warnings, single=True
+        )
+    try:
+        fragments = [knowledge.signal(s).fragment for s in inp.signals]
+    except KeyError as exc:
+        raise AppealInputError(f"signal: unknown signal {exc.args[0]!r}") from None
+    contacts = _prior_contacts(inp, knowledge, today, warnings)
+    route = route_appeal(
+        formal=inp.formal,
+        lock_message=lock_message,
+        contacts=contacts,
+        knowledge=knowledge,
+        days=followup_days,
+        today=today,
+    )
+    if route.stage == "follow-up":
+        warnings.extend(
+            f"No date was given for the email to {address}: if it was sent less than "
+            f"{followup_days} days ago, wait until then before sending this follow-up."
+            for address, when in contacts
+            if when is None
+        )
+    policy = knowledge.policy
+    body = compose_body(
+        account=inp.account,
+        stage=route.stage,
+        lock_message=lock_message,
+        links=inp.links,
+        activity=activity,
+        fragments=fragments,
+        summary=summary,
+        contacts=contacts,
+        follow_up_address=route.to,
+        policy_url=policy.url,
+    )
+    if route.stage == "formal":
+        subject = f"Contesting a moderation decision: account {inp.account}"
+    elif route.stage == "first":
+        subject = f"Review request for locked account: {inp.account}"
+    else:
+        subject = f"Follow-up: review request for locked account {inp.account}"
+    checklist = [
+        f"Send it from the email address registered on the account {inp.account}, and put that "
+        "address in the Registered email line (the bot never asks for it).",
+        "Attach a screenshot of the lock message."
+        if lock_message
+        else "Paste the exact lock message into the draft, or attach a screenshot of it.",
+    ]
+    if PLACEHOLDER in body:
+        checklist.append(f"Fill in or delete every line marked {PLACEHOLDER} …] before sending.")
+    if route.stage == "formal":
+        checklist.append(
+            "Add your arguments and the evidence you have: the Content Policy asks for both."
+        )
+    if route.send_after is not None:
+        checklist.append(f"Do not send it before {route.send_after.isoformat()}.")
+    checklist.append(
+        f"Send it once, then allow {followup_days} days; to follow up, reply in the same thread "
+        "rather than opening a new ticket."
+    )
+    return AppealDraft(
+        stage=route.stage,
+        to=route.to,
+        why=route.why,
+        subject=subject,
+        body=body,
+        checklist=tuple(checklist),
+        next_step=route.next_step,
+        warnings=tuple(warnings),
+        send_after=route.send_after,
+    )
+
+
+def _clean(text: str, limit: int, what: str, warnings: list[str], *, single: bool = False) -> str:
+    cleaned, cut = clean_text(text, limit, multiline=not single)
+    if cut:
+        warnings.append(
+            f"{what} was longer than {limit:,} characters and was cut; the draft marks where."
+        )
+    return cleaned
+
+
+def _prior_contacts(
+    inp: AppealInput, knowledge: Knowledge, today: date, warnings: list[str]
+) -> list[tuple[str, date | None]]:
+    """`(address, date)` of earlier emails, in route order then by address."""
+    contact = knowledge.contact
+    order = {r.address: i for i, r in enumerate(contact.routes)}
+    out = []
+    for key, when in inp.contacted.items():
+        route = next((r for r in contact.routes if r.id == key), None)
+        address = route.address if route else key
+        if when is not None and when > today:
+            warnings.append(f"The date given for {address} is after today; it was read as today.")
+            when = today
+        out.append((address, when))
+    return sorted(out, key=lambda item: (order.get(item[0], len(order)), item[0]))

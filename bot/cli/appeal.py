@@ -1,0 +1,120 @@
+"""`appeal`: print the routing advice and a ready-to-send appeal email (or its `mailto:` link).
+
+Works offline: no Hub request is made, so the email has no summary of what is still public.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import UTC, date, datetime
+from typing import Any
+
+from bot.appeal import AppealDraft, AppealInput, AppealInputError, draft_appeal
+from bot.config import Settings
+from bot.knowledge import KnowledgeError, load_knowledge
+
+_DATED = re.compile(r"(?P<who>.+):(?P<when>\d{4}-\d{2}-\d{2})")
+
+
+def register(sub: Any) -> None:
+    """Add the `appeal` subcommand."""
+    parser = sub.add_parser(
+        "appeal",
+        help="draft the email asking Hugging Face to review a locked account",
+        description="Draft a calm, factual email to the right Hugging Face address, with what "
+        "to do next. Nothing is sent and no email address is asked for.",
+    )
+    parser.add_argument("account", metavar="NAME", help="account name, @name or profile link")
+    parser.add_argument("--lock-message", default="", help="the exact text of the lock message")
+    parser.add_argument(
+        "--link", action="append", default=[], metavar="URL", help="affected Space/repo (repeat)"
+    )
+    parser.add_argument("--activity", default="", help="what you did shortly before the lock")
+    parser.add_argument(
+        "--signal",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="activity to mention, e.g. duplicated-space, automation, keep-alive (repeat)",
+    )
+    parser.add_argument(
+        "--contacted",
+        action="append",
+        default=[],
+        metavar="WHO[:YYYY-MM-DD]",
+        help="an address already written to (safety, website, legal or an email), and when",
+    )
+    parser.add_argument(
+        "--formal", action="store_true", help="formally contest a moderation decision"
+    )
+    parser.add_argument(
+        "--mailto", action="store_true", help="print only a ready mailto: link to open"
+    )
+    parser.set_defaults(handler=_appeal)
+
+
+def parse_contacted(values: list[str]) -> dict[str, date | None]:
+    """`safety`, `safety:2026-11-20` or `name@example.org:2026-11-20` → `{who: date or None}`."""
+    out: dict[str, date | None] = {}
+    for value in values:
+        match = _DATED.fullmatch(value.strip())
+        if match is None:
+            out[value.strip()] = None
+            continue
+        try:
+            out[match["who"].strip()] = date.fromisoformat(match["when"])
+        except ValueError:
+            raise AppealInputError(f"contacted: {match['when']!r} is not a real date") from None
+    return out
+
+
+def _appeal(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        knowledge = load_knowledge()
+        inp = AppealInput.parse(
+            {
+                "account": args.account,
+                "lock_message": args.lock_message,
+                "links": args.link,
+                "activity": args.activity,
+                "signals": args.signal,
+                "contacted": parse_contacted(args.contacted),
+                "formal": args.formal,
+            },
+            knowledge=knowledge,
+        )
+    except (AppealInputError, KnowledgeError) as exc:
+        print(f"hf-support-bot appeal: {exc}", file=sys.stderr)
+        return 2
+    draft = draft_appeal(
+        inp, knowledge=knowledge, followup_days=settings.followup_days, today=_today()
+    )
+    for warning in draft.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(draft.mailto() if args.mailto else render(draft))
+    return 0
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def render(draft: AppealDraft) -> str:
+    """The draft as terminal text: routing advice, the email, then the checklist."""
+    when = draft.send_after.isoformat() if draft.send_after else "now"
+    lines = [
+        f"To:        {draft.to}",
+        f"Send:      {when}",
+        f"Why:       {draft.why}",
+        f"Next step: {draft.next_step}",
+        "",
+        f"Subject: {draft.subject}",
+        "",
+        draft.body.rstrip("\n"),
+        "",
+        "Before sending:",
+        *(f"- {item}" for item in draft.checklist),
+    ]
+    return "\n".join(lines)
