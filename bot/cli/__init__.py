@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.cli import cases, run
+from bot.cli import appeal, cases, check, run
 from bot.config import ConfigError, load_settings
 
-SUBCOMMAND_MODULES = (run, cases)
+SUBCOMMAND_MODULES = (run, cases, appeal, check)
 
 
 def build_parser() -> argparse.ArgumentParser:
