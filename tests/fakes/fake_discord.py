@@ -1,0 +1,374 @@
+"""A fake Discord (REST v10 + Gateway) on 127.0.0.1 for end-to-end tests of a real discord.py bot.
+
+Typical use::
+
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild(1, channels=[("general", 10), ("mod-log", 11)])
+        fake.add_user(42, "alice")
+        async with run_client(fake, create_bot(settings)) as bot:
+            await bot.tree.sync(guild=discord.Object(1))
+            it = await fake.inject_command("checkaccount", {"name": "alice"}, user=42, guild_id=1)
+            await it.wait_response()
+            fake.assert_clean()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import pytest_asyncio
+from aiohttp import web
+
+from tests.fakes import fake_discord_inject as inject
+from tests.fakes.fake_discord_gateway import Gateway
+from tests.fakes.fake_discord_interaction import FakeInteraction
+from tests.fakes.fake_discord_messages import MessageStore
+from tests.fakes.fake_discord_models import (
+    BOT_PERMISSIONS,
+    FakeChannel,
+    FakeDiscordError,
+    FakeGuild,
+    FakeMember,
+    FakeRole,
+    FakeUser,
+    RecordedRequest,
+    SentMessage,
+    Violation,
+)
+from tests.fakes.fake_discord_rest import RestApi
+from tests.fakes.fake_discord_runner import patch_discord, run_client
+from tests.fakes.fake_discord_world import FakeWorld, UserLike
+
+__all__ = [
+    "FakeChannel",
+    "FakeDiscord",
+    "FakeDiscordError",
+    "FakeGuild",
+    "FakeInteraction",
+    "FakeMember",
+    "FakeRole",
+    "FakeUser",
+    "SentMessage",
+    "Violation",
+    "fake_discord",
+    "patch_discord",
+    "run_client",
+]
+
+_MESSAGE_KINDS = (
+    "response",
+    "followup",
+    "edit_original",
+    "edit_followup",
+    "channel",
+    "channel_edit",
+)
+
+
+class FakeDiscord(FakeWorld):
+    """Fake Discord server; configure users/guilds, run a client, inject interactions, assert."""
+
+    def __init__(
+        self,
+        *,
+        bot_id: int = 900000000000000001,
+        bot_name: str = "hf-support-bot",
+        app_id: int | None = None,
+        token: str | None = None,
+        response_deadline: float = 3.0,
+        app_permissions: int = BOT_PERMISSIONS,
+    ) -> None:
+        super().__init__(bot_id=bot_id, bot_name=bot_name)
+        self.app_id = app_id if app_id is not None else bot_id
+        self.token = token
+        self.response_deadline = response_deadline
+        self.app_permissions = app_permissions
+        self.commands: dict[int | None, list[dict[str, Any]]] = {}  # scope (guild/None) -> echo
+        self.command_ids: dict[tuple[int | None, str, int], int] = {}
+        self.syncs: list[dict[str, Any]] = []
+        self.store = MessageStore(self.new_id, lambda: self.url)
+        self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
+        self.injected: list[FakeInteraction] = []
+        self.modals: list[FakeInteraction] = []
+        self.requests: list[RecordedRequest] = []
+        self.unhandled: list[str] = []
+        self.internal_errors: list[str] = []
+        self.violations: list[Violation] = []
+        self.sent: list[SentMessage] = []
+        self.blocked_dms: list[tuple[int, dict[str, Any]]] = []
+        self.gateway = Gateway(self)
+        self._rest = RestApi(self)
+        self._waiters: list[asyncio.Future[None]] = []
+        self._runner: web.AppRunner | None = None
+
+    # --- server lifecycle --------------------------------------------------------------------
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 on a free port."""
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get("/attachments/{cid}/{aid}/{name}", self._attachment)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._rest.dispatch)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        """Close gateway connections and the server."""
+        if self._runner is not None:
+            await self.gateway.close_all()
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        data = self.store.blobs.get(int(request.match_info["aid"]))
+        return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    # --- helpers shared with the REST and gateway modules --------------------------------------
+
+    def now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    def new_token(self) -> str:
+        return "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48)
+
+    def notify(self) -> None:
+        """Wake everything waiting in ``wait_until``."""
+        waiters, self._waiters = self._waiters, []
+        for fut in waiters:
+            if not fut.done():
+                fut.set_result(None)
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Wait until ``predicate()`` holds; TimeoutError after ``timeout``. Re-checked on every
+        fake event (request, gateway change), so predicates must depend on fake-side state."""
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                fut = asyncio.get_running_loop().create_future()
+                self._waiters.append(fut)
+                await fut
+
+    def violation(self, kind: str, detail: str, it: FakeInteraction | None) -> None:
+        self.violations.append(Violation(kind, detail, self.now(), it.id if it else None))
+
+    def record_sent(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        rec: RecordedRequest,
+        accepted: bool,
+        it: FakeInteraction | None,
+        message: dict[str, Any] | None,
+    ) -> SentMessage:
+        channel = int(message["channel_id"]) if message else None
+        sent = SentMessage(
+            kind, payload, rec.files, rec.time, accepted, channel, message, it.id if it else None
+        )
+        self.sent.append(sent)
+        return sent
+
+    def synced_names(self) -> dict[str, list[str]]:
+        return {str(scope): [c["name"] for c in cmds] for scope, cmds in self.commands.items()}
+
+    # --- injection -----------------------------------------------------------------------------
+
+    def _context(
+        self, user: UserLike, guild_id: int | None, roles: Sequence[int], permissions: int | None
+    ) -> tuple[FakeUser, list[int], int]:
+        """The user, their roles and interaction permissions (computed from roles if None)."""
+        fake_user = self.user(user)
+        if guild_id is None:
+            return fake_user, [], 0
+        if guild_id not in self.guilds:
+            raise FakeDiscordError(f"unknown guild {guild_id}; add it with add_guild()")
+        guild = self.guilds[guild_id]
+        member = guild.members.get(fake_user.id) or self.add_member(
+            guild_id, fake_user, roles=roles
+        )
+        role_ids = list(roles) or member.roles
+        perms = (
+            permissions
+            if permissions is not None
+            else guild.permissions_for(role_ids, fake_user.id)
+        )
+        return fake_user, role_ids, perms
+
+    async def _inject(self, payload: dict[str, Any]) -> FakeInteraction:
+        it = FakeInteraction(self, payload, self.now())
+        self.interactions[it.token] = it
+        self.injected.append(it)
+        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        return it
+
+    async def inject_command(
+        self,
+        name: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        user: UserLike,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+        roles: Sequence[int] = (),
+        permissions: int | None = None,
+        subcommand: str | None = None,
+        locale: str = "en-US",
+        check_permissions: bool = True,
+    ) -> FakeInteraction:
+        """Run ``/name [subcommand] options`` as ``user`` (``guild_id=None``: in the bot's DM).
+
+        ``name`` may hold the whole path (``"case view"``). Options are validated against the
+        synced command; user/channel/role options take ids or Fake* objects, attachment options
+        ``(filename, bytes)``. ``permissions=None`` derives them from the member's roles.
+        """
+        path = name.split() + (subcommand.split() if subcommand else [])
+        fake_user, role_ids, perms = self._context(user, guild_id, roles, permissions)
+        data = inject.command_data(
+            self, path, options or {}, guild_id, perms, check_permissions=check_permissions
+        )
+        payload = inject.base_payload(
+            self, 2, data, fake_user, guild_id, channel_id, role_ids, perms, locale
+        )
+        return await self._inject(payload)
+
+    async def inject_component(
+        self,
+        message: Mapping[str, Any] | int,
+        custom_id: str,
+        *,
+        user: UserLike,
+        values: Sequence[Any] | None = None,
+        component_type: int | None = None,
+        roles: Sequence[int] = (),
+        permissions: int | None = None,
+        locale: str = "en-US",
+    ) -> FakeInteraction:
+        """Click a button / choose in a select of a message the bot sent (dict or message id).
+        The message's current state is used; ``component_type`` is only needed for components
+        the fake does not find on the message."""
+        msg = self.store.get(message if isinstance(message, int) else int(message["id"]))
+        if msg is None:
+            raise FakeDiscordError(f"unknown (or deleted) message {message!r}")
+        guild_id = int(msg["guild_id"]) if msg.get("guild_id") else None
+        fake_user, role_ids, perms = self._context(user, guild_id, roles, permissions)
+        data = inject.component_data(self, msg, custom_id, values, component_type, guild_id)
+        channel_id = int(msg["channel_id"]) if guild_id is not None else None
+        payload = inject.base_payload(
+            self, 3, data, fake_user, guild_id, channel_id, role_ids, perms, locale
+        )
+        payload["message"] = msg
+        return await self._inject(payload)
+
+    async def inject_modal_submit(
+        self,
+        custom_id: str | FakeInteraction | None,
+        fields: Mapping[str, Any],
+        *,
+        user: UserLike | None = None,
+        roles: Sequence[int] = (),
+        permissions: int | None = None,
+        locale: str = "en-US",
+    ) -> FakeInteraction:
+        """Submit a modal the bot showed (type-9 response). ``custom_id`` is the modal's custom_id,
+        the interaction that opened it, or None for the latest modal. ``fields`` maps a text
+        input's custom_id or label to its value (list of values for selects). Context (guild,
+        channel, message, user) is that of the interaction that opened the modal."""
+        opener = self._find_modal(custom_id)
+        modal = opener.modal or {}
+        components = inject.modal_submit_components(modal, fields)
+        fake_user, role_ids, perms = self._context(
+            user if user is not None else opener.user_id, opener.guild_id, roles, permissions
+        )
+        data = {"custom_id": modal["custom_id"], "components": components}
+        channel_id = opener.channel_id if opener.guild_id is not None else None
+        payload = inject.base_payload(
+            self, 5, data, fake_user, opener.guild_id, channel_id, role_ids, perms, locale
+        )
+        if opener.message_id is not None and self.store.get(opener.message_id):
+            payload["message"] = self.store.get(opener.message_id)
+        return await self._inject(payload)
+
+    def _find_modal(self, key: str | FakeInteraction | None) -> FakeInteraction:
+        for opener in reversed(self.modals):
+            if key is None or opener is key or (opener.modal or {}).get("custom_id") == key:
+                return opener
+        shown = [(m.modal or {}).get("custom_id") for m in self.modals]
+        raise FakeDiscordError(f"no modal {key!r} was shown; shown: {shown}")
+
+    # --- recorders -----------------------------------------------------------------------------
+
+    def dm_messages(
+        self, user_id: int, *, ephemeral: bool = False, interactions: bool = True
+    ) -> list[dict[str, Any]]:
+        """Messages in the bot's DM with a user (current state, oldest first); see
+        ``channel_messages`` for the filters."""
+        channel = self._dm_channels.get(user_id)
+        if channel is None:
+            return []
+        return self.channel_messages(channel, ephemeral=ephemeral, interactions=interactions)
+
+    def channel_messages(
+        self, channel_id: int, *, ephemeral: bool = False, interactions: bool = True
+    ) -> list[dict[str, Any]]:
+        """Messages in a channel (current state, oldest first). Ephemeral ones only with
+        ``ephemeral=True``; ``interactions=False`` keeps only plain posts (``channel.send``)."""
+        return [
+            m
+            for m in self.store.in_channel(channel_id)
+            if (ephemeral or not m["flags"] & 64)
+            and (interactions or "interaction_metadata" not in m)
+        ]
+
+    def all_message_payloads(self) -> Iterator[dict[str, Any]]:
+        """Every message-like body the bot sent (responses, followups, edits, channel posts)."""
+        for sent in self.sent:
+            if sent.kind in _MESSAGE_KINDS:
+                yield sent.payload
+
+    async def wait_for_dm(self, user_id: int, n: int = 1, timeout: float = 5.0) -> dict[str, Any]:
+        """The n-th DM delivered to a user."""
+        await self.wait_until(lambda: len(self.dm_messages(user_id)) >= n, timeout)
+        return self.dm_messages(user_id)[n - 1]
+
+    async def wait_for_channel_message(
+        self, channel_id: int, n: int = 1, timeout: float = 5.0
+    ) -> dict[str, Any]:
+        """The n-th message in a channel."""
+        await self.wait_until(lambda: len(self.channel_messages(channel_id)) >= n, timeout)
+        return self.channel_messages(channel_id)[n - 1]
+
+    def assert_clean(self) -> None:
+        """No Discord rule broken and no unknown route called."""
+        assert not self.violations, f"Discord rule violations: {self.violations}"
+        assert not self.unhandled, f"routes the fake does not know: {self.unhandled}"
+        assert not self.internal_errors, f"fake discord bugs: {self.internal_errors}"
+
+    async def request_reconnect(self) -> None:
+        """Ask the connected client to reconnect (op 7); it RESUMEs its session."""
+        await self.gateway.request_reconnect()
+
+
+@pytest_asyncio.fixture
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    """A started ``FakeDiscord`` (import this fixture into a conftest to use it)."""
+    async with FakeDiscord() as fake:
+        yield fake

@@ -1,0 +1,184 @@
+"""Gateway (websocket) side of the fake Discord: HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats,
+RESUME with replay, member chunks, and dispatching INTERACTION_CREATE to the connected bot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSMsgType, web
+
+if TYPE_CHECKING:
+    from tests.fakes.fake_discord import FakeDiscord
+
+GUILD_MEMBERS_INTENT = 1 << 1
+HEARTBEAT_INTERVAL_MS = 41250
+
+
+@dataclass
+class GatewaySession:
+    """A gateway session (survives reconnects through RESUME)."""
+
+    id: str
+    intents: int
+    seq: int = 0
+    sent: list[dict[str, Any]] = field(default_factory=list)
+
+
+class GatewayConnection:
+    """One websocket connection from a client."""
+
+    def __init__(self, ws: web.WebSocketResponse) -> None:
+        self.ws = ws
+        self.session: GatewaySession | None = None
+        self.ready = asyncio.Event()
+        self._lock = asyncio.Lock()
+
+    async def send(self, payload: dict[str, Any]) -> None:
+        async with self._lock:
+            await self.ws.send_str(json.dumps(payload))
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send a DISPATCH (op 0) with the session's next sequence number."""
+        session = self.session
+        if session is None:
+            raise RuntimeError("dispatch before IDENTIFY")
+        async with self._lock:
+            session.seq += 1
+            payload = {"op": 0, "t": event, "s": session.seq, "d": data}
+            session.sent.append(payload)
+            await self.ws.send_str(json.dumps(payload))
+
+
+class Gateway:
+    """The ``/gateway`` websocket endpoint; the last identified or resumed connection is active."""
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+        self.connections: set[GatewayConnection] = set()
+        self.sessions: dict[str, GatewaySession] = {}
+        self.active: GatewayConnection | None = None
+        self.identifies: list[dict[str, Any]] = []
+        self.resumes: list[dict[str, Any]] = []
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(max_msg_size=0)
+        await ws.prepare(request)
+        conn = GatewayConnection(ws)
+        self.connections.add(conn)
+        try:
+            await conn.send({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
+            async for msg in ws:
+                if msg.type == WSMsgType.TEXT:
+                    await self._on_message(conn, json.loads(msg.data))
+        except ConnectionResetError:
+            pass
+        finally:
+            self.connections.discard(conn)
+            if self.active is conn:
+                self.active = None
+            self.fake.notify()
+        return ws
+
+    async def _on_message(self, conn: GatewayConnection, msg: dict[str, Any]) -> None:
+        op, data = msg.get("op"), msg.get("d") or {}
+        if op == 1:
+            await conn.send({"op": 11})
+        elif op == 2:
+            await self._identify(conn, data)
+        elif op == 6:
+            await self._resume(conn, data)
+        elif op == 8:
+            await self._member_chunk(conn, data)
+
+    async def _identify(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
+        fake = self.fake
+        self.identifies.append(data)
+        if fake.token is not None and data.get("token") != fake.token:
+            await conn.ws.close(code=4004, message=b"Authentication failed.")
+            return
+        session = GatewaySession(secrets.token_hex(16), int(data.get("intents", 0)))
+        self.sessions[session.id] = session
+        conn.session = session
+        await conn.dispatch(
+            "READY",
+            {
+                "v": 10,
+                "user": fake.bot_user.payload(),
+                "guilds": [{"id": str(g), "unavailable": True} for g in fake.guilds],
+                "session_id": session.id,
+                "resume_gateway_url": fake.gateway_url,
+                "shard": [0, 1],
+                "application": {"id": str(fake.app_id), "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+                "presences": [],
+                "guild_join_requests": [],
+                "geo_ordered_rtc_regions": [],
+                "user_settings": {},
+            },
+        )
+        with_members = bool(session.intents & GUILD_MEMBERS_INTENT)
+        for guild in fake.guilds.values():
+            bot_member = fake.bot_member(guild.id)
+            payload = guild.create_payload(include_members=with_members, bot_member=bot_member)
+            await conn.dispatch("GUILD_CREATE", payload)
+        self.active = conn
+        conn.ready.set()
+        fake.notify()
+
+    async def _resume(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
+        self.resumes.append(data)
+        session = self.sessions.get(data.get("session_id", ""))
+        if session is None:
+            await conn.send({"op": 9, "d": False})
+            return
+        conn.session = session
+        seq = data.get("seq") or 0
+        for payload in [p for p in session.sent if p["s"] > seq]:
+            await conn.send(payload)
+        await conn.dispatch("RESUMED", {})
+        self.active = conn
+        conn.ready.set()
+        self.fake.notify()
+
+    async def _member_chunk(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
+        guild = self.fake.guilds.get(int(data.get("guild_id", 0)))
+        if guild is None:
+            return
+        members = list(guild.members.values())
+        bot = self.fake.bot_member(guild.id)
+        if bot.user.id not in guild.members:
+            members.append(bot)
+        wanted = {int(u) for u in data.get("user_ids") or []}
+        if wanted:
+            members = [m for m in members if m.user.id in wanted]
+        chunk: dict[str, Any] = {
+            "guild_id": str(guild.id),
+            "members": [m.payload() for m in members],
+            "chunk_index": 0,
+            "chunk_count": 1,
+            "not_found": [],
+        }
+        if data.get("nonce"):
+            chunk["nonce"] = data["nonce"]
+        await conn.dispatch("GUILD_MEMBERS_CHUNK", chunk)
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Dispatch an event to the active connection."""
+        conn = self.active
+        if conn is None or conn.ws.closed:
+            raise RuntimeError("no bot is connected to the fake gateway")
+        await conn.dispatch(event, data)
+
+    async def request_reconnect(self) -> None:
+        """Send op 7 RECONNECT: the client drops the socket and RESUMEs."""
+        if self.active is not None:
+            await self.active.send({"op": 7, "d": None})
+
+    async def close_all(self, code: int = 1001) -> None:
+        for conn in list(self.connections):
+            await conn.ws.close(code=code)

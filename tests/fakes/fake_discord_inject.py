@@ -1,0 +1,360 @@
+"""Builders of INTERACTION_CREATE payloads: slash commands, component clicks, modal submits."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tests.fakes.fake_discord_models import (
+    ADMINISTRATOR,
+    ATTACHMENT_SIZE_LIMIT,
+    FakeDiscordError,
+    FakeUser,
+)
+from tests.fakes.fake_discord_validate import walk_components
+
+if TYPE_CHECKING:
+    from tests.fakes.fake_discord import FakeDiscord
+
+_USER, _CHANNEL, _ROLE, _MENTIONABLE, _ATTACHMENT = 6, 7, 8, 9, 11
+
+
+def snowflake_of(value: Any) -> int:
+    """An id from an int, a numeric str, a Fake* object or anything with ``.id``."""
+    if isinstance(value, bool):
+        raise FakeDiscordError(f"not an id: {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if hasattr(value, "id"):
+        return int(value.id)
+    raise FakeDiscordError(f"not an id: {value!r}")
+
+
+def find_command(
+    fake: FakeDiscord, path: Sequence[str], guild_id: int | None
+) -> tuple[dict[str, Any], int | None]:
+    """The synced command named ``path[0]``: guild commands first, then global ones."""
+    scopes: list[int | None] = [guild_id, None] if guild_id is not None else [None]
+    for scope in scopes:
+        for cmd in fake.commands.get(scope, []):
+            if cmd["name"] == path[0] and cmd.get("type", 1) == 1:
+                return cmd, scope
+    where = f"guild {guild_id} or global" if guild_id else "global (DM)"
+    raise FakeDiscordError(f"/{path[0]} was never synced ({where}); synced: {fake.synced_names()}")
+
+
+def check_command_access(
+    cmd: dict[str, Any], guild_id: int | None, permissions: int, scope: int | None
+) -> None:
+    """Refuse what Discord's client would not let the user run."""
+    if guild_id is None:
+        contexts = cmd.get("contexts")
+        if (
+            scope is not None
+            or cmd.get("dm_permission") is False
+            or (contexts is not None and 1 not in contexts)
+        ):
+            raise FakeDiscordError(f"/{cmd['name']} is not available in DMs")
+        return
+    contexts = cmd.get("contexts")
+    if contexts is not None and 0 not in contexts:
+        raise FakeDiscordError(f"/{cmd['name']} is not available in guilds")
+    required = cmd.get("default_member_permissions")
+    if (
+        required is not None
+        and not permissions & ADMINISTRATOR
+        and int(required) & permissions != int(required)
+    ):
+        raise FakeDiscordError(
+            f"/{cmd['name']} needs permissions {required}; the member has {permissions}"
+            " (Discord hides it; pass check_permissions=False to inject anyway)"
+        )
+
+
+def _check_value(opt: dict[str, Any], value: Any, where: str) -> None:
+    choices = opt.get("choices")
+    if choices and value not in [c["value"] for c in choices]:
+        raise FakeDiscordError(f"{where}: {value!r} is not one of the choices {choices}")
+    if isinstance(value, str):
+        if len(value) < opt.get("min_length", 0) or len(value) > opt.get("max_length", 6000):
+            raise FakeDiscordError(f"{where}: length of {value!r} outside the allowed range")
+    elif isinstance(value, int | float):
+        low, high = opt.get("min_value"), opt.get("max_value")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise FakeDiscordError(f"{where}: {value!r} outside [{low}, {high}]")
+
+
+def _resolve(
+    fake: FakeDiscord,
+    opt_type: int,
+    value: Any,
+    guild_id: int | None,
+    resolved: dict[str, dict[str, Any]],
+    where: str,
+) -> str:
+    """Fill ``resolved`` for a snowflake option; returns the option's value."""
+    if opt_type == _ATTACHMENT:
+        filename, data = value
+        attachment = fake.store.upload(filename, data)
+        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+        return str(attachment["id"])
+    target = snowflake_of(value)
+    guild = fake.guilds.get(guild_id) if guild_id is not None else None
+    if opt_type in (_ROLE, _MENTIONABLE) and guild and target in guild.roles:
+        resolved.setdefault("roles", {})[str(target)] = guild.roles[target].payload()
+        return str(target)
+    if opt_type in (_USER, _MENTIONABLE):
+        user = fake.users.get(target) or fake.add_user(target, f"user{target}")
+        resolved.setdefault("users", {})[str(target)] = user.payload()
+        if guild and target in guild.members:
+            member = guild.members[target]
+            perms = guild.permissions_for(member.roles, target)
+            members = resolved.setdefault("members", {})
+            members[str(target)] = member.payload(permissions=perms, with_user=False)
+        return str(target)
+    if opt_type == _CHANNEL:
+        channel = guild.channels.get(target) if guild else None
+        if channel is None:
+            raise FakeDiscordError(f"{where}: unknown channel {target} in guild {guild_id}")
+        data = channel.payload()
+        data["permissions"] = str(fake.app_permissions)
+        resolved.setdefault("channels", {})[str(target)] = data
+        return str(target)
+    raise FakeDiscordError(f"{where}: cannot resolve {value!r} as option type {opt_type}")
+
+
+def build_options(
+    fake: FakeDiscord,
+    schema: list[dict[str, Any]],
+    values: Mapping[str, Any],
+    guild_id: int | None,
+    resolved: dict[str, dict[str, Any]],
+    where: str,
+) -> list[dict[str, Any]]:
+    """Typed option list for a leaf command, validated against its synced schema."""
+    by_name = {o["name"]: o for o in schema}
+    unknown = set(values) - set(by_name)
+    if unknown:
+        raise FakeDiscordError(f"{where}: unknown options {sorted(unknown)}; has {list(by_name)}")
+    out: list[dict[str, Any]] = []
+    for opt in schema:
+        name = opt["name"]
+        if name not in values or values[name] is None:
+            if opt.get("required"):
+                raise FakeDiscordError(f"{where}: required option {name!r} missing")
+            continue
+        value, opt_type = values[name], opt["type"]
+        if opt_type == 3:
+            value = str(value)
+        elif opt_type == 4:
+            value = int(value)
+        elif opt_type == 5:
+            value = bool(value)
+        elif opt_type == 10:
+            value = float(value)
+        else:
+            value = _resolve(fake, opt_type, value, guild_id, resolved, f"{where} {name}")
+        if opt_type in (3, 4, 10):
+            _check_value(opt, value, f"{where} {name}")
+        out.append({"type": opt_type, "name": name, "value": value})
+    return out
+
+
+def command_data(
+    fake: FakeDiscord,
+    path: Sequence[str],
+    options: Mapping[str, Any],
+    guild_id: int | None,
+    permissions: int,
+    *,
+    check_permissions: bool,
+) -> dict[str, Any]:
+    """The ``data`` of a CHAT_INPUT interaction for ``/path[0] path[1:]`` with ``options``."""
+    cmd, scope = find_command(fake, path, guild_id)
+    if check_permissions:
+        check_command_access(cmd, guild_id, permissions, scope)
+    resolved: dict[str, dict[str, Any]] = {}
+    schema: list[dict[str, Any]] = cmd.get("options") or []
+    chain: list[dict[str, Any]] = []
+    for part in path[1:]:
+        sub = next((o for o in schema if o["name"] == part and o["type"] in (1, 2)), None)
+        if sub is None:
+            raise FakeDiscordError(f"/{' '.join(path)}: no subcommand {part!r}")
+        chain.append({"type": sub["type"], "name": part})
+        schema = sub.get("options") or []
+    if any(o["type"] in (1, 2) for o in schema):
+        raise FakeDiscordError(f"/{' '.join(path)} needs a subcommand")
+    leaf = build_options(fake, schema, options, guild_id, resolved, f"/{' '.join(path)}")
+    for link in reversed(chain):
+        link["options"] = leaf
+        leaf = [link]
+    data: dict[str, Any] = {"id": cmd["id"], "name": cmd["name"], "type": 1, "options": leaf}
+    if scope is not None:
+        data["guild_id"] = str(scope)
+    if resolved:
+        data["resolved"] = resolved
+    return data
+
+
+def find_component(message: Mapping[str, Any], custom_id: str) -> dict[str, Any] | None:
+    """The component with ``custom_id`` anywhere in a message's components."""
+    for comp in walk_components(list(message.get("components") or [])):
+        if comp.get("custom_id") == custom_id:
+            return comp
+    return None
+
+
+def component_data(
+    fake: FakeDiscord,
+    message: Mapping[str, Any],
+    custom_id: str,
+    values: Sequence[Any] | None,
+    component_type: int | None,
+    guild_id: int | None,
+) -> dict[str, Any]:
+    """The ``data`` of a MESSAGE_COMPONENT interaction (button click or select choice)."""
+    comp = find_component(message, custom_id)
+    if comp is None and component_type is None:
+        ids = [c.get("custom_id") for c in walk_components(list(message.get("components") or []))]
+        raise FakeDiscordError(f"message {message.get('id')} has no {custom_id!r}; has {ids}")
+    if comp is not None and comp.get("disabled"):
+        raise FakeDiscordError(f"component {custom_id!r} is disabled")
+    ctype = component_type if component_type is not None else comp["type"]  # type: ignore[index]
+    data: dict[str, Any] = {"custom_id": custom_id, "component_type": ctype}
+    if comp is not None and "id" in comp:
+        data["id"] = comp["id"]
+    if ctype == 2:
+        return data
+    chosen = [str(v) if ctype == 3 else str(snowflake_of(v)) for v in values or []]
+    if comp is not None:
+        low, high = comp.get("min_values", 1), comp.get("max_values", 1)
+        if not low <= len(chosen) <= high:
+            raise FakeDiscordError(f"select {custom_id!r} takes {low}-{high} values, got {chosen}")
+        allowed = [o["value"] for o in comp.get("options") or []]
+        if ctype == 3 and any(v not in allowed for v in chosen):
+            raise FakeDiscordError(f"select {custom_id!r}: {chosen} not all in {allowed}")
+    data["values"] = chosen
+    if ctype in (5, 6, 7, 8):
+        resolved: dict[str, dict[str, Any]] = {}
+        kind = {5: _USER, 6: _ROLE, 7: _MENTIONABLE, 8: _CHANNEL}[ctype]
+        for value in chosen:
+            _resolve(fake, kind, value, guild_id, resolved, f"select {custom_id!r}")
+        data["resolved"] = resolved
+    return data
+
+
+def _submitted(
+    comp: dict[str, Any], fields: Mapping[str, Any], label: str | None
+) -> dict[str, Any]:
+    """One submitted leaf component; ``fields`` is keyed by custom_id or label."""
+    ctype, custom_id = comp["type"], comp.get("custom_id")
+    label = comp.get("label") or label
+    key = custom_id if custom_id in fields else label
+    value = fields.get(key) if key is not None else None
+    out: dict[str, Any] = {"type": ctype, "custom_id": custom_id, "id": comp.get("id", 0)}
+    if ctype == 4:
+        text = comp.get("value", "") if value is None else str(value)
+        if comp.get("required", True) and not text:
+            raise FakeDiscordError(f"text input {label or custom_id!r} is required")
+        if text and not comp.get("min_length", 0) <= len(text) <= comp.get("max_length", 4000):
+            raise FakeDiscordError(
+                f"text input {label or custom_id!r}: length {len(text)} not allowed"
+            )
+        out["value"] = text
+    elif ctype in (21, 23):
+        out["value"] = value if ctype == 21 else bool(value)
+    else:
+        chosen = [] if value is None else [value] if isinstance(value, str) else list(value)
+        if comp.get("required", True) and not chosen and ctype != 22:
+            raise FakeDiscordError(f"modal component {label or custom_id!r} is required")
+        out["values"] = [str(v) for v in chosen]
+    return out
+
+
+def modal_submit_components(
+    modal: dict[str, Any], fields: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """MODAL_SUBMIT components mirroring the modal the bot sent (rows, labels, text displays)."""
+    known: set[str] = set()
+    for comp in walk_components(modal.get("components") or []):
+        known.update(k for k in (comp.get("custom_id"), comp.get("label")) if k)
+    unknown = set(fields) - known
+    if unknown:
+        raise FakeDiscordError(f"modal {modal.get('title')!r} has no fields {sorted(unknown)}")
+    out: list[dict[str, Any]] = []
+    for comp in modal.get("components") or []:
+        if comp["type"] == 1:
+            row = [_submitted(c, fields, None) for c in comp.get("components") or []]
+            out.append({"type": 1, "id": comp.get("id", 0), "components": row})
+        elif comp["type"] == 18:
+            inner = _submitted(comp["component"], fields, comp.get("label"))
+            out.append({"type": 18, "id": comp.get("id", 0), "component": inner})
+        elif comp["type"] == 10:
+            out.append({"type": 10, "id": comp.get("id", 0), "content": comp.get("content", "")})
+    return out
+
+
+def base_payload(
+    fake: FakeDiscord,
+    itype: int,
+    data: dict[str, Any],
+    user: FakeUser,
+    guild_id: int | None,
+    channel_id: int | None,
+    roles: Sequence[int],
+    permissions: int,
+    locale: str,
+) -> dict[str, Any]:
+    """The fields every INTERACTION_CREATE carries (guild: member, DM: user)."""
+    payload: dict[str, Any] = {
+        "id": str(fake.new_id()),
+        "application_id": str(fake.app_id),
+        "type": itype,
+        "token": fake.new_token(),
+        "version": 1,
+        "data": data,
+        "app_permissions": str(fake.app_permissions),
+        "locale": locale,
+        "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+        "entitlements": [],
+        "entitlement_sku_ids": [],
+    }
+    if guild_id is None:
+        dm_id = fake.dm_channel_id(user.id)
+        channel = {
+            "id": str(dm_id),
+            "type": 1,
+            "recipients": [user.payload()],
+            "last_message_id": None,
+            "flags": 0,
+        }
+        payload.update(
+            user=user.payload(),
+            channel=channel,
+            channel_id=str(dm_id),
+            context=1,
+            authorizing_integration_owners={"0": "0"},
+        )
+        return payload
+    guild = fake.guilds[guild_id]
+    if channel_id is not None and channel_id not in guild.channels:
+        raise FakeDiscordError(f"guild {guild_id} has no channel {channel_id}")
+    chan = guild.channels[channel_id] if channel_id is not None else guild.first_text_channel()
+    member_payload = guild.members[user.id].payload(permissions=permissions)
+    member_payload["roles"] = [str(r) for r in roles]
+    channel = copy.deepcopy(chan.payload())
+    channel["permissions"] = str(permissions)
+    payload.update(
+        guild_id=str(guild_id),
+        guild={"id": str(guild_id), "locale": "en-US", "features": []},
+        guild_locale="en-US",
+        member=member_payload,
+        channel=channel,
+        channel_id=str(chan.id),
+        context=0,
+        authorizing_integration_owners={"0": str(guild_id)},
+    )
+    return payload

@@ -1,0 +1,267 @@
+"""REST v10 routes of the fake Discord: login, command sync, users, DMs and channel messages
+(interaction routes come from ``InteractionRoutes``). Every request is recorded; unknown routes
+answer 404 JSON and land in ``fake.unhandled``."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import BodyPartReader, web
+
+from tests.fakes.fake_discord_models import RecordedFile, RecordedRequest, dm_channel_payload
+from tests.fakes.fake_discord_validate import command_errors, message_errors
+from tests.fakes.fake_discord_webhooks import InteractionRoutes, error, json_response
+
+if TYPE_CHECKING:
+    from tests.fakes.fake_discord import FakeDiscord
+
+Handler = Callable[..., Awaitable[web.Response]]
+
+
+async def read_body(request: web.Request) -> tuple[Any, list[RecordedFile]]:
+    """Parsed JSON body, or ``payload_json`` plus ``files[n]`` of a multipart body."""
+    if request.content_type.startswith("multipart/"):
+        body: Any = None
+        files: list[RecordedFile] = []
+        reader = await request.multipart()
+        async for part in reader:
+            if not isinstance(part, BodyPartReader):
+                continue
+            raw = await part.read()
+            if part.name == "payload_json":
+                body = json.loads(raw)
+            else:
+                ctype = part.headers.get("Content-Type")
+                files.append(RecordedFile(part.name or "", part.filename or "", bytes(raw), ctype))
+        return body, files
+    raw = await request.read()
+    return (json.loads(raw) if raw else None), []
+
+
+class RestApi(InteractionRoutes):
+    """Route table and handlers; all state lives on the ``FakeDiscord``."""
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+        app = r"/applications/(?P<app>\d+)"
+        hook = r"/webhooks/(?P<app>\d+)/(?P<token>[^/]+)"
+        table: list[tuple[str, str, Handler]] = [
+            ("GET", r"/users/@me", self.get_me),
+            ("GET", r"/oauth2/applications/@me", self.get_application),
+            ("GET", r"/gateway(/bot)?", self.get_gateway),
+            ("GET", app + r"(/guilds/(?P<guild>\d+))?/commands", self.get_commands),
+            ("PUT", app + r"(/guilds/(?P<guild>\d+))?/commands", self.put_commands),
+            ("POST", r"/interactions/(?P<iid>\d+)/(?P<token>[^/]+)/callback", self.callback),
+            ("POST", hook, self.followup),
+            ("GET", hook + r"/messages/(?P<mid>@original|\d+)", self.get_hook_message),
+            ("PATCH", hook + r"/messages/(?P<mid>@original|\d+)", self.edit_hook_message),
+            ("DELETE", hook + r"/messages/(?P<mid>@original|\d+)", self.delete_hook_message),
+            ("POST", r"/users/@me/channels", self.open_dm),
+            ("GET", r"/users/(?P<uid>\d+)", self.get_user),
+            ("GET", r"/channels/(?P<cid>\d+)", self.get_channel),
+            ("POST", r"/channels/(?P<cid>\d+)/typing", self.typing),
+            ("POST", r"/channels/(?P<cid>\d+)/messages", self.post_message),
+            ("GET", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.get_message),
+            ("PATCH", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.edit_message),
+            ("DELETE", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.delete_message),
+            ("GET", r"/guilds/(?P<guild>\d+)/members/(?P<uid>\d+)", self.get_member),
+        ]
+        self.routes = [(m, re.compile(p), h) for m, p, h in table]
+
+    async def dispatch(self, request: web.Request) -> web.Response:
+        """Entry point for ``/api/v10/*``: record, route, answer."""
+        fake = self.fake
+        body, files = await read_body(request)
+        path = "/" + request.match_info["tail"]
+        rec = RecordedRequest(
+            request.method,
+            path,
+            dict(request.query),
+            body,
+            files,
+            fake.now(),
+            request.headers.get("Authorization"),
+        )
+        fake.requests.append(rec)
+        for method, pattern, handler in self.routes:
+            match = pattern.fullmatch(path)
+            if match and method == request.method:
+                params = {k: v for k, v in match.groupdict().items() if v is not None}
+                try:
+                    response = await handler(rec, **params)
+                except Exception as exc:  # a fake bug must not become a 5xx (discord.py retries)
+                    fake.internal_errors.append(f"{rec.method} {path}: {exc!r}")
+                    response = error(400, -1, f"fake discord internal error: {exc!r}")
+                break
+        else:
+            fake.unhandled.append(f"{request.method} {path}")
+            response = error(404, 0, "404: Not Found")
+        rec.status = response.status
+        fake.notify()
+        return response
+
+    # --- login, gateway, commands ------------------------------------------------------------
+
+    async def get_me(self, rec: RecordedRequest) -> web.Response:
+        fake = self.fake
+        if fake.token is not None and rec.authorization != f"Bot {fake.token}":
+            return error(401, 0, "401: Unauthorized")
+        return json_response(fake.bot_user.payload())
+
+    async def get_application(self, rec: RecordedRequest) -> web.Response:
+        fake = self.fake
+        return json_response(
+            {
+                "id": str(fake.app_id),
+                "name": fake.bot_user.name,
+                "icon": None,
+                "description": "",
+                "bot_public": False,
+                "bot_require_code_grant": False,
+                "owner": fake.owner.payload(),
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "summary": "",
+                "team": None,
+                "bot": fake.bot_user.payload(),
+            }
+        )
+
+    async def get_gateway(self, rec: RecordedRequest) -> web.Response:
+        return json_response(
+            {
+                "url": self.fake.gateway_url,
+                "shards": 1,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
+        )
+
+    async def get_commands(
+        self, rec: RecordedRequest, app: str, guild: str | None = None
+    ) -> web.Response:
+        scope = int(guild) if guild else None
+        return json_response(copy.deepcopy(self.fake.commands.get(scope, [])))
+
+    async def put_commands(
+        self, rec: RecordedRequest, app: str, guild: str | None = None
+    ) -> web.Response:
+        fake = self.fake
+        scope = int(guild) if guild else None
+        body = rec.json or []
+        fake.syncs.append({"guild_id": scope, "body": copy.deepcopy(body), "time": rec.time})
+        if int(app) != fake.app_id:
+            return error(403, 50001, "Missing Access")
+        errors = command_errors(body)
+        if errors:
+            return self._invalid(rec, errors, None)
+        echoed = []
+        for cmd in body:
+            out = copy.deepcopy(cmd)
+            key = (scope, cmd["name"], cmd.get("type", 1))
+            perms = cmd.get("default_member_permissions")
+            out.update(
+                id=str(fake.command_ids.setdefault(key, fake.new_id())),
+                application_id=str(fake.app_id),
+                version=str(fake.new_id()),
+                type=cmd.get("type", 1),
+                description=cmd.get("description", ""),
+                default_member_permissions=None if perms is None else str(perms),
+            )
+            if scope is not None:
+                out["guild_id"] = str(scope)
+            echoed.append(out)
+        fake.commands[scope] = echoed
+        return json_response(echoed)
+
+    # --- users, DMs, channels ------------------------------------------------------------------
+
+    async def open_dm(self, rec: RecordedRequest) -> web.Response:
+        user = self.fake.users.get(int((rec.json or {}).get("recipient_id", 0)))
+        if user is None:
+            return error(400, 50033, "Invalid Recipient(s)")
+        return json_response(dm_channel_payload(self.fake.dm_channel_id(user.id), user))
+
+    async def get_user(self, rec: RecordedRequest, uid: str) -> web.Response:
+        user = self.fake.users.get(int(uid))
+        return json_response(user.payload()) if user else error(404, 10013, "Unknown User")
+
+    async def get_member(self, rec: RecordedRequest, guild: str, uid: str) -> web.Response:
+        found = self.fake.guilds.get(int(guild))
+        member = found.members.get(int(uid)) if found else None
+        return json_response(member.payload()) if member else error(404, 10007, "Unknown Member")
+
+    async def get_channel(self, rec: RecordedRequest, cid: str) -> web.Response:
+        fake = self.fake
+        if int(cid) in fake.dm_users:
+            user = fake.users[fake.dm_users[int(cid)]]
+            return json_response(dm_channel_payload(int(cid), user))
+        channel = fake.find_channel(int(cid))
+        return json_response(channel.payload()) if channel else error(404, 10003, "Unknown Channel")
+
+    async def typing(self, rec: RecordedRequest, cid: str) -> web.Response:
+        return web.Response(status=204)
+
+    async def post_message(self, rec: RecordedRequest, cid: str) -> web.Response:
+        fake, channel_id, body = self.fake, int(cid), rec.json or {}
+        guild_id: int | None = None
+        if channel_id in fake.dm_users:
+            user = fake.users[fake.dm_users[channel_id]]
+            if not user.dms_open:
+                fake.blocked_dms.append((user.id, body))
+                fake.record_sent("channel", body, rec, False, None, None)
+                return error(403, 50007, "Cannot send messages to this user")
+        else:
+            channel = fake.find_channel(channel_id)
+            if channel is None:
+                fake.record_sent("channel", body, rec, False, None, None)
+                return error(404, 10003, "Unknown Channel")
+            guild_id = channel.guild_id
+        errors = message_errors(body, rec.files)
+        if errors:
+            fake.record_sent("channel", body, rec, False, None, None)
+            return self._invalid(rec, errors, None)
+        message = fake.store.create(
+            channel_id=channel_id,
+            guild_id=guild_id,
+            author=fake.bot_user.payload(),
+            body=body,
+            files=rec.files,
+        )
+        fake.record_sent("channel", body, rec, True, None, message)
+        return json_response(message)
+
+    def _channel_message(self, cid: str, mid: str) -> dict[str, Any] | None:
+        message = self.fake.store.get(int(mid))
+        return message if message and message["channel_id"] == cid else None
+
+    async def get_message(self, rec: RecordedRequest, cid: str, mid: str) -> web.Response:
+        message = self._channel_message(cid, mid)
+        return json_response(message) if message else error(404, 10008, "Unknown Message")
+
+    async def edit_message(self, rec: RecordedRequest, cid: str, mid: str) -> web.Response:
+        fake, body = self.fake, rec.json or {}
+        if self._channel_message(cid, mid) is None:
+            fake.record_sent("channel_edit", body, rec, False, None, None)
+            return error(404, 10008, "Unknown Message")
+        errors = message_errors(body, rec.files, edit=True)
+        if errors:
+            fake.record_sent("channel_edit", body, rec, False, None, None)
+            return self._invalid(rec, errors, None)
+        message = fake.store.edit(int(mid), body, rec.files)
+        fake.record_sent("channel_edit", body, rec, True, None, message)
+        return json_response(message)
+
+    async def delete_message(self, rec: RecordedRequest, cid: str, mid: str) -> web.Response:
+        if self._channel_message(cid, mid) is None:
+            return error(404, 10008, "Unknown Message")
+        self.fake.store.delete(int(mid))
+        return web.Response(status=204)

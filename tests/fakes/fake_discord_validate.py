@@ -1,0 +1,179 @@
+"""Discord's documented limits, checked on what the bot sends (a 400 50035 on real Discord)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from tests.fakes.fake_discord_models import RecordedFile
+
+_COMMAND_NAME = re.compile(r"^[-_'\w]{1,32}$")
+COMPONENTS_V2 = 1 << 15
+
+
+def walk_components(components: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Every component, depth first, through rows, sections, containers and labels."""
+    for comp in components:
+        yield comp
+        yield from walk_components(comp.get("components") or [])
+        for key in ("component", "accessory"):
+            if isinstance(comp.get(key), dict):
+                yield from walk_components([comp[key]])
+
+
+def _too_long(errors: list[str], where: str, value: Any, limit: int) -> None:
+    if isinstance(value, str) and len(value) > limit:
+        errors.append(f"{where} is {len(value)} characters (max {limit})")
+
+
+def _embed_errors(embeds: list[dict[str, Any]]) -> list[str]:
+    errors: list[str] = []
+    if len(embeds) > 10:
+        errors.append(f"{len(embeds)} embeds (max 10)")
+    total = 0
+    for i, embed in enumerate(embeds):
+        parts = {
+            "title": (embed.get("title"), 256),
+            "description": (embed.get("description"), 4096),
+            "footer.text": ((embed.get("footer") or {}).get("text"), 2048),
+            "author.name": ((embed.get("author") or {}).get("name"), 256),
+        }
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            errors.append(f"embeds[{i}] has {len(fields)} fields (max 25)")
+        for j, fld in enumerate(fields):
+            parts[f"fields[{j}].name"] = (fld.get("name"), 256)
+            parts[f"fields[{j}].value"] = (fld.get("value"), 1024)
+            if not fld.get("name") or not fld.get("value"):
+                errors.append(f"embeds[{i}].fields[{j}] needs a non-empty name and value")
+        for name, (value, limit) in parts.items():
+            _too_long(errors, f"embeds[{i}].{name}", value, limit)
+            total += len(value) if isinstance(value, str) else 0
+    if total > 6000:
+        errors.append(f"embeds total {total} characters (max 6000)")
+    return errors
+
+
+def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5) -> list[str]:
+    """Limits of message or modal components (5 rows; 40 with the components v2 flag)."""
+    errors: list[str] = []
+    if len(components) > top_level_max:
+        errors.append(f"{len(components)} top-level components (max {top_level_max})")
+    custom_ids: list[str] = []
+    for comp in walk_components(components):
+        ctype = comp.get("type")
+        if "custom_id" in comp:
+            custom_ids.append(comp["custom_id"])
+            _too_long(errors, f"custom_id {comp['custom_id'][:20]!r}", comp["custom_id"], 100)
+        if ctype == 1 and len(comp.get("components") or []) > 5:
+            errors.append("an action row holds more than 5 components")
+        if ctype == 2:
+            _too_long(errors, "button label", comp.get("label"), 80)
+            if comp.get("style") != 5 and comp.get("style") != 6 and not comp.get("custom_id"):
+                errors.append("a non-link button needs a custom_id")
+        if ctype == 3:
+            options = comp.get("options") or []
+            if not 1 <= len(options) <= 25:
+                errors.append(f"select {comp.get('custom_id')!r} has {len(options)} options (1-25)")
+            _too_long(errors, "select placeholder", comp.get("placeholder"), 150)
+            for opt in options:
+                for key in ("label", "value", "description"):
+                    _too_long(errors, f"select option {key}", opt.get(key), 100)
+        if ctype == 4:
+            _too_long(errors, "text input label", comp.get("label"), 45)
+            _too_long(errors, "text input placeholder", comp.get("placeholder"), 100)
+            _too_long(errors, "text input value", comp.get("value"), 4000)
+        if ctype == 18:
+            _too_long(errors, "label text", comp.get("label"), 45)
+            _too_long(errors, "label description", comp.get("description"), 100)
+    dupes = {c for c in custom_ids if custom_ids.count(c) > 1}
+    if dupes:
+        errors.append(f"duplicate custom_ids {sorted(dupes)}")
+    return errors
+
+
+def message_errors(
+    body: dict[str, Any], files: list[RecordedFile], *, edit: bool = False
+) -> list[str]:
+    """What Discord would reject in a message body (create or edit)."""
+    errors: list[str] = []
+    _too_long(errors, "content", body.get("content"), 2000)
+    errors += _embed_errors(body.get("embeds") or [])
+    v2 = bool((body.get("flags") or 0) & COMPONENTS_V2)
+    errors += component_errors(body.get("components") or [], top_level_max=40 if v2 else 5)
+    if v2 and (body.get("content") or body.get("embeds")):
+        errors.append("content and embeds cannot be used with the components v2 flag")
+    empty = not (
+        body.get("content")
+        or body.get("embeds")
+        or files
+        or body.get("components")
+        or body.get("attachments")
+        or body.get("poll")
+        or body.get("sticker_ids")
+    )
+    if empty and not edit:
+        errors.append("Cannot send an empty message")
+    return errors
+
+
+def modal_errors(data: dict[str, Any] | None) -> list[str]:
+    """What Discord would reject in a modal (response type 9)."""
+    if not data:
+        return ["modal without data"]
+    errors: list[str] = []
+    _too_long(errors, "modal title", data.get("title"), 45)
+    if not data.get("title"):
+        errors.append("modal without title")
+    if not data.get("custom_id"):
+        errors.append("modal without custom_id")
+    components = data.get("components") or []
+    if not components:
+        errors.append("modal without components")
+    errors += component_errors(components)
+    return errors
+
+
+def _option_errors(options: list[dict[str, Any]], where: str) -> list[str]:
+    errors: list[str] = []
+    if len(options) > 25:
+        errors.append(f"{where}: {len(options)} options (max 25)")
+    seen_optional = False
+    for opt in options:
+        name = opt.get("name", "")
+        here = f"{where} {name}"
+        if not _COMMAND_NAME.match(name) or name != name.lower():
+            errors.append(f"{here}: invalid name")
+        if not 1 <= len(opt.get("description") or "") <= 100:
+            errors.append(f"{here}: description must be 1-100 characters")
+        if opt.get("type") in (1, 2):
+            errors += _option_errors(opt.get("options") or [], here)
+            continue
+        if opt.get("required"):
+            if seen_optional:
+                errors.append(f"{here}: required option after an optional one")
+        else:
+            seen_optional = True
+        if len(opt.get("choices") or []) > 25:
+            errors.append(f"{here}: more than 25 choices")
+    return errors
+
+
+def command_errors(commands: list[dict[str, Any]]) -> list[str]:
+    """What Discord would reject in a bulk command overwrite."""
+    errors: list[str] = []
+    if len(commands) > 100:
+        errors.append(f"{len(commands)} commands (max 100)")
+    keys = [(c.get("name"), c.get("type", 1)) for c in commands]
+    if len(keys) != len(set(keys)):
+        errors.append("duplicate command names")
+    for cmd in commands:
+        name = cmd.get("name", "")
+        if cmd.get("type", 1) == 1:
+            if not _COMMAND_NAME.match(name) or name != name.lower():
+                errors.append(f"/{name}: invalid name")
+            if not 1 <= len(cmd.get("description") or "") <= 100:
+                errors.append(f"/{name}: description must be 1-100 characters")
+            errors += _option_errors(cmd.get("options") or [], f"/{name}")
+    return errors

@@ -1,0 +1,233 @@
+"""Interaction routes of the fake Discord: the initial-response callback (with Discord's 3 s,
+single-response and response-type rules), followups and @original (GET/PATCH/DELETE)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from tests.fakes.fake_discord_interaction import FakeInteraction
+from tests.fakes.fake_discord_models import (
+    EPHEMERAL,
+    LOADING,
+    RecordedRequest,
+    ResponseRecord,
+)
+from tests.fakes.fake_discord_validate import message_errors, modal_errors
+
+if TYPE_CHECKING:
+    from tests.fakes.fake_discord import FakeDiscord
+
+_ALLOWED_RESPONSES = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 5: {4, 5, 6, 7}}
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """JSON with exactly ``Content-Type: application/json`` (discord.py compares with ==)."""
+    body = json.dumps(data).encode()
+    return web.Response(body=body, status=status, headers={"Content-Type": "application/json"})
+
+
+def error(status: int, code: int, message: str, errors: Any = None) -> web.Response:
+    """A Discord-style error body."""
+    data: dict[str, Any] = {"message": message, "code": code}
+    if errors is not None:
+        data["errors"] = errors
+    return json_response(data, status)
+
+
+class InteractionRoutes:
+    """Handlers for ``/interactions/...`` and ``/webhooks/{app}/{token}...``."""
+
+    fake: FakeDiscord
+
+    def _invalid(
+        self, rec: RecordedRequest, errors: list[str], it: FakeInteraction | None
+    ) -> web.Response:
+        self.fake.violation("invalid_form_body", f"{rec.method} {rec.path}: {errors}", it)
+        return error(400, 50035, "Invalid Form Body", {"_errors": errors})
+
+    # --- interaction callback ------------------------------------------------------------------
+
+    async def callback(self, rec: RecordedRequest, iid: str, token: str) -> web.Response:
+        fake = self.fake
+        it = fake.interactions.get(token)
+        if it is None or it.id != int(iid):
+            fake.violation("unknown_interaction", f"callback for unknown interaction {iid}", None)
+            return error(404, 10062, "Unknown interaction")
+        body = rec.json or {}
+        rtype, data = int(body.get("type") or 0), body.get("data")
+        attempt = ResponseRecord(rtype, data, rec.files, rec.time)
+        it.responses.append(attempt)
+
+        def refuse(response: web.Response) -> web.Response:
+            if rtype in (4, 7):  # still a message payload the bot sent
+                fake.record_sent("response", data or {}, rec, False, it, None)
+            return self._refuse(attempt, response)
+
+        if it.response is not None:
+            fake.violation("already_acknowledged", f"second initial response (type {rtype})", it)
+            return refuse(error(400, 40060, "Interaction has already been acknowledged."))
+        late = rec.time - it.injected_at
+        if late > fake.response_deadline:
+            fake.violation("late_response", f"initial response after {late:.2f}s", it)
+            return refuse(error(404, 10062, "Unknown interaction"))
+        allowed = set(_ALLOWED_RESPONSES.get(it.type, set()))
+        if it.message_id is None:
+            allowed -= {6, 7}
+        if rtype not in allowed:
+            fake.violation(
+                "invalid_response_type", f"type {rtype} for interaction type {it.type}", it
+            )
+            return refuse(error(400, 50035, "Invalid interaction response type"))
+        errors = (
+            modal_errors(data)
+            if rtype == 9
+            else (message_errors(data or {}, rec.files, edit=rtype == 7) if rtype in (4, 7) else [])
+        )
+        if errors:
+            return refuse(self._invalid(rec, errors, it))
+        attempt.accepted, attempt.status, it.response = True, 200, attempt
+        resource = self._apply_response(it, rtype, data or {}, rec)
+        if rec.query.get("with_response") not in ("1", "true", "True"):
+            return web.Response(status=204)
+        message = fake.store.get(it.original_message_id) if it.original_message_id else None
+        flags = message["flags"] if message else 0
+        interaction: dict[str, Any] = {
+            "id": str(it.id),
+            "type": it.type,
+            "response_message_loading": bool(flags & LOADING),
+            "response_message_ephemeral": bool(flags & EPHEMERAL),
+        }
+        if message:
+            interaction["response_message_id"] = message["id"]
+        out: dict[str, Any] = {"interaction": interaction}
+        if resource is not None:
+            out["resource"] = resource
+        return json_response(out)
+
+    @staticmethod
+    def _refuse(attempt: ResponseRecord, response: web.Response) -> web.Response:
+        attempt.status = response.status
+        attempt.error_code = json.loads(response.body)["code"]  # type: ignore[arg-type]
+        return response
+
+    def _apply_response(
+        self, it: FakeInteraction, rtype: int, data: dict[str, Any], rec: RecordedRequest
+    ) -> dict[str, Any] | None:
+        """Create/update the messages a response implies; returns the callback ``resource``."""
+        fake = self.fake
+        if rtype == 9:
+            it.modal = data
+            fake.modals.append(it)
+            return None
+        if rtype in (6, 7):
+            it.original_message_id = it.message_id
+            if rtype == 6:
+                return None
+            message = fake.store.edit(it.message_id, data, rec.files)  # type: ignore[arg-type]
+            fake.record_sent("response", data, rec, True, it, message)
+            return {"type": 7, "message": message}
+        body = data if rtype == 4 else {}
+        extra = LOADING if rtype == 5 else 0
+        if rtype == 5:
+            extra |= (data.get("flags") or 0) & EPHEMERAL
+        message = it.create_message(body, rec.files, extra)
+        it.original_message_id = int(message["id"])
+        if rtype == 4:
+            fake.record_sent("response", data, rec, True, it, message)
+        return {"type": rtype, "message": message}
+
+    # --- webhooks: followups and @original -----------------------------------------------------
+
+    def _hook(self, app: str, token: str) -> FakeInteraction | web.Response:
+        it = self.fake.interactions.get(token)
+        if int(app) != self.fake.app_id or it is None:
+            self.fake.violation("unknown_webhook", f"webhook {app}/{token[:12]}...", None)
+            return error(404, 10015, "Unknown Webhook")
+        if it.response is None:
+            self.fake.violation("before_response", "webhook call before the initial response", it)
+            return error(404, 10015, "Unknown Webhook")
+        return it
+
+    def _hook_message_id(self, it: FakeInteraction, mid: str) -> int | None:
+        if mid == "@original":
+            return None if it.original_deleted else it.original_message_id
+        ids = {int(s.message["id"]) for s in it.followups if s.message}
+        return int(mid) if int(mid) in ids | {it.original_message_id} else None
+
+    async def followup(self, rec: RecordedRequest, app: str, token: str) -> web.Response:
+        fake = self.fake
+        body = rec.json or {}
+        it = self._hook(app, token)
+        if isinstance(it, web.Response):
+            known = fake.interactions.get(token)
+            sent = fake.record_sent("followup", body, rec, False, known, None)
+            if known is not None:
+                known.followups.append(sent)
+            return it
+        errors = message_errors(body, rec.files)
+        if errors:
+            it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
+            return self._invalid(rec, errors, it)
+        original = fake.store.get(it.original_message_id) if it.original_message_id else None
+        if it.response and it.response.type == 5 and original and original["flags"] & LOADING:
+            message = fake.store.edit(int(original["id"]), body, rec.files)  # fills "thinking"
+        else:
+            message = it.create_message(body, rec.files, 0)
+        it.followups.append(fake.record_sent("followup", body, rec, True, it, message))
+        if rec.query.get("wait") in ("1", "true", "True"):
+            return json_response(message)
+        return web.Response(status=204)
+
+    async def get_hook_message(
+        self, rec: RecordedRequest, app: str, token: str, mid: str
+    ) -> web.Response:
+        it = self._hook(app, token)
+        if isinstance(it, web.Response):
+            return it
+        message_id = self._hook_message_id(it, mid)
+        message = self.fake.store.get(message_id) if message_id else None
+        return json_response(message) if message else error(404, 10008, "Unknown Message")
+
+    async def edit_hook_message(
+        self, rec: RecordedRequest, app: str, token: str, mid: str
+    ) -> web.Response:
+        fake = self.fake
+        body = rec.json or {}
+        it = self._hook(app, token)
+        kind = "edit_original" if mid == "@original" else "edit_followup"
+        if isinstance(it, web.Response):
+            known = fake.interactions.get(token)
+            sent = fake.record_sent(kind, body, rec, False, known, None)
+            if known is not None:
+                (known.edits if mid == "@original" else known.followup_edits).append(sent)
+            return it
+        message_id = self._hook_message_id(it, mid)
+        is_original = mid == "@original" or message_id == it.original_message_id
+        edits = it.edits if is_original else it.followup_edits
+        if message_id is None or fake.store.get(message_id) is None:
+            fake.violation("unknown_message", f"PATCH {mid} of interaction {it.id}", it)
+            edits.append(fake.record_sent(kind, body, rec, False, it, None))
+            return error(404, 10008, "Unknown Message")
+        errors = message_errors(body, rec.files, edit=True)
+        if errors:
+            edits.append(fake.record_sent(kind, body, rec, False, it, None))
+            return self._invalid(rec, errors, it)
+        message = fake.store.edit(message_id, body, rec.files)
+        edits.append(fake.record_sent(kind, body, rec, True, it, message))
+        return json_response(message)
+
+    async def delete_hook_message(
+        self, rec: RecordedRequest, app: str, token: str, mid: str
+    ) -> web.Response:
+        it = self._hook(app, token)
+        if isinstance(it, web.Response):
+            return it
+        message_id = self._hook_message_id(it, mid)
+        if message_id is None or not self.fake.store.delete(message_id):
+            return error(404, 10008, "Unknown Message")
+        if message_id == it.original_message_id:
+            it.original_deleted = True
+        return web.Response(status=204)
