@@ -64,6 +64,7 @@ class EventKind(StrEnum):
     DM_FAILED = "dm_failed"
     NOTE = "note"
     STATUS_CHANGED = "status_changed"
+    USER_UPDATE = "user_update"
 
 
 class CaseError(Exception):

@@ -1,0 +1,181 @@
+"""Builds the Discord bot (the only module of `bot/` that imports discord).
+
+`create_bot(settings)` returns a `SupportBot`; `setup_hook` opens the database and the Hub
+client, loads the cogs and syncs the slash commands when the command tree changed since the
+last sync. Closing the bot closes them again. `run_bot` / `run_sync` serve the CLI.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+import discord
+from discord.ext import commands
+
+from bot.cases import CaseStore
+from bot.check import CheckService
+from bot.config import Settings
+from bot.cooldown import Cooldown
+from bot.db import Database, utcnow
+from bot.hub import HubClient
+from bot.knowledge import Knowledge, load_knowledge
+
+log = logging.getLogger(__name__)
+
+SYNC_HASH_KEY = "command_tree_hash"
+HEARTBEAT_KEY = "heartbeat_at"
+HEARTBEAT_EVERY_S = 30.0
+
+
+@dataclass
+class Services:
+    """What the cogs call: the core services, opened in `setup_hook`."""
+
+    settings: Settings
+    db: Database
+    cases: CaseStore
+    hub: HubClient
+    checker: CheckService
+    knowledge: Knowledge
+    cooldown: Cooldown
+
+
+class SupportBot(commands.Bot):
+    """The hf-support-bot Discord client: slash commands only, no privileged intents."""
+
+    def __init__(self, settings: Settings, *, force_sync: bool = False) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # roles and channels of the servers the bot is in
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+        )
+        self.settings = settings
+        self.force_sync = force_sync
+        self.synced: bool | None = None  # whether setup_hook pushed the commands
+        self._services: Services | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    @property
+    def services(self) -> Services:
+        """The open services (only after `setup_hook`)."""
+        if self._services is None:
+            raise RuntimeError("the bot has not been set up yet")
+        return self._services
+
+    async def setup_hook(self) -> None:
+        """Open the store and the Hub client, load the cogs, sync commands if they changed."""
+        from cogs import setup_cogs  # cogs import this module's types only when type checking
+
+        settings = self.settings
+        knowledge = load_knowledge()
+        db = await Database.open(settings.database_path)
+        hub = HubClient(settings)
+        self._services = Services(
+            settings=settings,
+            db=db,
+            cases=CaseStore(db),
+            hub=hub,
+            checker=CheckService(hub, db, settings),
+            knowledge=knowledge,
+            cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
+        )
+        await setup_cogs(self)
+        self.synced = await self.sync_commands(force=self.force_sync)
+        self._heartbeat = asyncio.create_task(self._beat(), name="hfsb-heartbeat")
+
+    def command_tree_hash(self) -> str:
+        """A digest of the commands as Discord would receive them, and where they go."""
+        payload = {
+            "guilds": sorted(self.settings.guild_ids),
+            "commands": sorted(
+                (cmd.to_dict(self.tree) for cmd in self.tree.get_commands()),
+                key=lambda d: str(d["name"]),
+            ),
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+    async def sync_commands(self, *, force: bool = False) -> bool:
+        """Push the commands to `GUILD_IDS` (instant) or globally, unless nothing changed since
+        the last sync. Returns whether it synced."""
+        digest = self.command_tree_hash()
+        db = self.services.db
+        if not force and await db.get_meta(SYNC_HASH_KEY) == digest:
+            log.info("slash commands unchanged since the last sync; not syncing")
+            return False
+        if self.settings.guild_ids:
+            for guild_id in self.settings.guild_ids:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+            log.info("slash commands synced to %d server(s)", len(self.settings.guild_ids))
+        else:
+            await self.tree.sync()
+            log.info("slash commands synced globally (may take up to an hour to appear)")
+        await db.set_meta(SYNC_HASH_KEY, digest)
+        return True
+
+    async def _beat(self) -> None:
+        while True:
+            if self.is_ready() and not self.is_closed():
+                try:
+                    await self.services.db.set_meta(HEARTBEAT_KEY, utcnow())
+                except Exception:  # the next beat retries; health turns red if it persists
+                    log.exception("could not record the heartbeat")
+            await asyncio.sleep(HEARTBEAT_EVERY_S)
+
+    async def close(self) -> None:
+        """Disconnect, then close the Hub client and the database."""
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        await super().close()
+        if self._services is not None:
+            services, self._services = self._services, None
+            await services.checker.aclose()  # finishes pending cache writes
+            await services.hub.aclose()
+            await services.db.close()
+
+
+def create_bot(settings: Settings, *, force_sync: bool = False) -> SupportBot:
+    """Build a new bot; nothing is opened until it logs in."""
+    return SupportBot(settings, force_sync=force_sync)
+
+
+def _token(settings: Settings) -> str:
+    if settings.discord_token is None:
+        raise ValueError("DISCORD_TOKEN is not set")
+    return settings.discord_token.get_secret_value().strip()
+
+
+def run_bot(settings: Settings) -> int:
+    """Run the bot until interrupted; exit code for the CLI."""
+    discord.utils.setup_logging(level=settings.log_level_number(), root=True)
+    bot = create_bot(settings)
+    try:
+        bot.run(_token(settings), log_handler=None)
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check DISCORD_TOKEN")
+        return 2
+    return 0
+
+
+def run_sync(settings: Settings) -> int:
+    """Log in, push the slash commands whether or not they changed, and exit."""
+    discord.utils.setup_logging(level=settings.log_level_number(), root=True)
+
+    async def main() -> None:
+        async with create_bot(settings, force_sync=True) as bot:
+            await bot.login(_token(settings))
+
+    try:
+        asyncio.run(main())
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check DISCORD_TOKEN")
+        return 2
+    return 0

@@ -1,0 +1,31 @@
+"""Discord adapters: each cog parses an interaction, calls a service in `bot/`, renders, replies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+if TYPE_CHECKING:
+    from bot.factory import SupportBot
+
+
+async def setup_cogs(bot: SupportBot) -> None:
+    """Add every cog, the persistent buttons and the global app-command error handler."""
+    from cogs.account import AccountCog, AppealButton, BackupButton
+    from cogs.appeal import AppealCog
+    from cogs.common import report_error
+    from cogs.moderation import CaseCog
+    from cogs.mycase import CaseProgressButton, MyCaseCog
+
+    for cog in (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), CaseCog(bot)):
+        await bot.add_cog(cog)
+    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton)
+
+    async def on_error(
+        interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        await report_error(interaction, error)
+
+    bot.tree.on_error = on_error  # type: ignore[method-assign]

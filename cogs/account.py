@@ -1,0 +1,194 @@
+"""`/checkaccount` and `/backup`, and the buttons under a check result."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.accounts import InvalidAccount, parse_account
+from bot.backup import build_backup_plan
+from bot.cases import EventKind
+from cogs.common import cooldown_message, defer, record, reply, report_error, services
+from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
+
+if TYPE_CHECKING:
+    from bot.factory import SupportBot
+
+ACCOUNT_RE = r"(?P<account>[A-Za-z0-9][A-Za-z0-9._-]{0,95})"
+EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+
+
+class AccountCog(commands.Cog):
+    """What is still publicly reachable, and how to copy it."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="checkaccount",
+        description="See what of a Hugging Face account is still publicly reachable",
+    )
+    @app_commands.describe(
+        account="Account name or a link to it or one of its repos",
+        public="Show the result to the channel (default: only you)",
+    )
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def checkaccount(
+        self,
+        interaction: discord.Interaction[Any],
+        account: app_commands.Range[str, 1, 500],
+        public: bool = False,
+    ) -> None:
+        name = await _parse_or_explain(interaction, account)
+        if name is None:
+            return
+        await run_check(interaction, name, ephemeral=not public)
+
+    @app_commands.command(
+        name="backup", description="Commands to copy everything public of an account"
+    )
+    @app_commands.describe(account="Account name or a link to it or one of its repos")
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def backup(
+        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 1, 500]
+    ) -> None:
+        name = await _parse_or_explain(interaction, account)
+        if name is None:
+            return
+        await run_backup(interaction, name)
+
+
+async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) -> str | None:
+    try:
+        name = parse_account(text)
+    except InvalidAccount as exc:
+        await reply(interaction, f"That does not look like a Hugging Face account: {exc}")
+        return None
+    wait = cooldown_message(interaction)
+    if wait:
+        await reply(interaction, wait)
+        return None
+    return name
+
+
+async def run_check(
+    interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
+) -> None:
+    """Defer, check the account, log it on the case, answer with the report and its buttons."""
+    await defer(interaction, ephemeral=ephemeral)
+    report = await services(interaction).checker.check(account)
+    case = await record(
+        interaction,
+        report.account,
+        EventKind.CHECK_RAN,
+        {
+            "verdict": report.verdict.code,
+            "cached": report.cached,
+            "public_repos": report.public_count,
+        },
+    )
+    view = discord.ui.View(timeout=None)
+    view.add_item(BackupButton(report.account))
+    view.add_item(AppealButton(report.account))
+    file = report_file(report)
+    await reply(
+        interaction,
+        f"Case {case.ref}",
+        ephemeral=ephemeral,
+        embed=report_embed(report),
+        view=view,
+        file=file,
+    )
+
+
+async def run_backup(interaction: discord.Interaction[Any], account: str) -> None:
+    """Defer, build the backup plan from a (possibly cached) check, answer with scripts."""
+    await defer(interaction)
+    svc = services(interaction)
+    report = await svc.checker.check(account)
+    plan = build_backup_plan(report)
+    await record(
+        interaction,
+        report.account,
+        EventKind.BACKUP_SHOWN,
+        {"commands": len(plan.commands), "support_only": len(plan.support_only)},
+    )
+    await reply(
+        interaction,
+        embed=backup_embed(plan),
+        files=backup_files(plan) or None,
+    )
+
+
+class BackupButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"hfsb:backup:{ACCOUNT_RE}"
+):
+    """ "Backup commands" under a check result; works after restarts (account in the custom id)."""
+
+    def __init__(self, account: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Backup commands",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"hfsb:backup:{account}",
+            )
+        )
+        self.account = account
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> BackupButton:
+        return cls(match["account"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            wait = cooldown_message(interaction)
+            if wait:
+                await reply(interaction, wait)
+                return
+            await run_backup(interaction, self.account)
+        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
+            await report_error(interaction, exc)
+
+
+class AppealButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"hfsb:appeal:{ACCOUNT_RE}"
+):
+    """ "Draft appeal" under a check result: opens the appeal form for that account."""
+
+    def __init__(self, account: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Draft appeal",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"hfsb:appeal:{account}",
+            )
+        )
+        self.account = account
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> AppealButton:
+        return cls(match["account"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        from cogs.appeal import AppealModal
+
+        try:
+            await interaction.response.send_modal(AppealModal(account=self.account))
+        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
+            await report_error(interaction, exc)

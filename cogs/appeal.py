@@ -1,0 +1,253 @@
+"""`/appeal`: a form, a step to tick what applies, then the email draft by DM."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.appeal import AppealInput, AppealInputError, draft_appeal
+from bot.cases import EventKind
+from bot.knowledge import Knowledge
+from cogs.appeal_embeds import DM_HELP, draft_message
+from cogs.common import BaseModal, BaseView, defer, record, reply, send_dm, services
+
+if TYPE_CHECKING:
+    from bot.factory import SupportBot
+
+EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+STEP_TIMEOUT_S = 900.0
+
+
+class AppealCog(commands.Cog):
+    """Drafting the email to Hugging Face."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="appeal", description="Get a calm email draft for Hugging Face, sent to your DMs"
+    )
+    @app_commands.describe(account="The locked account (you can also type it in the form)")
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def appeal(
+        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 0, 500] = ""
+    ) -> None:
+        await interaction.response.send_modal(AppealModal(account=account))
+
+
+class AppealModal(BaseModal, title="Appeal draft: the facts"):
+    """Account, lock message, affected links, recent activity."""
+
+    def __init__(
+        self, *, account: str = "", lock_message: str = "", links: str = "", activity: str = ""
+    ) -> None:
+        super().__init__(timeout=STEP_TIMEOUT_S, custom_id="hfsb:appeal-form")
+        self.account: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="account",
+            label="Hugging Face account",
+            default=account[:100] or None,
+            max_length=100,
+            placeholder="your-username",
+        )
+        self.lock_message: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="lock_message",
+            label="Lock message (exact words, if any)",
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=1000,
+            default=lock_message or None,
+        )
+        self.links: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="links",
+            label="Affected repo/Space links, one per line",
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=2000,
+            default=links or None,
+            placeholder="https://huggingface.co/spaces/you/app",
+        )
+        self.activity: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="activity",
+            label="What were you doing before the lock?",
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=1500,
+            default=activity or None,
+        )
+        for item in (self.account, self.lock_message, self.links, self.activity):
+            self.add_item(item)
+
+    def values(self) -> dict[str, str]:
+        """What was typed, by field."""
+        return {
+            "account": self.account.value,
+            "lock_message": self.lock_message.value,
+            "links": self.links.value,
+            "activity": self.activity.value,
+        }
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        typed = self.values()
+        try:
+            appeal = AppealInput.parse(
+                {**typed, "links": tuple(typed["links"].splitlines())},
+                knowledge=services(interaction).knowledge,
+            )
+        except AppealInputError as exc:
+            await reply(
+                interaction, f"Something in the form needs fixing: {exc}", view=RetryView(typed)
+            )
+            return
+        step = AppealStepView(
+            appeal,
+            followup_days=services(interaction).settings.followup_days,
+            knowledge=services(interaction).knowledge,
+        )
+        await reply(interaction, step.prompt(), view=step)
+
+
+class RetryView(BaseView):
+    """Reopen the form with what was typed, so nothing has to be typed again."""
+
+    def __init__(self, typed: dict[str, str]) -> None:
+        super().__init__(timeout=STEP_TIMEOUT_S)
+        self.typed = typed
+
+    @discord.ui.button(label="Edit and try again", style=discord.ButtonStyle.primary)
+    async def retry(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        await interaction.response.send_modal(AppealModal(**self.typed))
+
+
+class AppealStepView(BaseView):
+    """Tick the activity signals, the addresses already written to, the formal route; send."""
+
+    def __init__(self, appeal: AppealInput, *, followup_days: int, knowledge: Knowledge) -> None:
+        super().__init__(timeout=STEP_TIMEOUT_S)
+        self.appeal = appeal
+        self.followup_days = followup_days
+        self.formal = False
+        signals = [
+            discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]
+        ]
+        self.signal_select: discord.ui.Select[Any] = discord.ui.Select(
+            placeholder="Recent activity that may matter (optional)",
+            min_values=0,
+            max_values=len(signals),
+            options=signals,
+            row=0,
+        )
+        contacts = [
+            discord.SelectOption(label=f"{r.address}: {when}"[:100], value=f"{r.id}:{key}")
+            for r in knowledge.contact.routes[:12]
+            for key, when in (
+                ("recent", f"under {followup_days} days ago"),
+                ("old", f"{followup_days}+ days ago"),
+            )
+        ]
+        self.contact_select: discord.ui.Select[Any] = discord.ui.Select(
+            placeholder="Already emailed Hugging Face? (optional)",
+            min_values=0,
+            max_values=len(contacts),
+            options=contacts,
+            row=1,
+        )
+        for select in (self.signal_select, self.contact_select):
+            select.callback = self._ack  # type: ignore[method-assign]
+            self.add_item(select)
+
+    async def _ack(self, interaction: discord.Interaction[Any]) -> None:
+        """Selections are read when the person presses Send; acknowledge each change."""
+        await interaction.response.defer()
+
+    def prompt(self) -> str:
+        """The text above the step."""
+        return (
+            f"Thanks. For **{self.appeal.account}**: tick anything that applies (all optional), "
+            "then press **Send me the draft**. It arrives in your DMs; nothing is posted here."
+        )
+
+    @discord.ui.button(label="Formal appeal: no", style=discord.ButtonStyle.secondary, row=2)
+    async def formal_toggle(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        self.formal = not self.formal
+        button.label = f"Formal appeal: {'yes' if self.formal else 'no'}"
+        button.style = discord.ButtonStyle.danger if self.formal else discord.ButtonStyle.secondary
+        await interaction.response.edit_message(view=self)
+
+    @discord.ui.button(label="Send me the draft", style=discord.ButtonStyle.success, row=2)
+    async def send(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        await defer(interaction)
+        svc = services(interaction)
+        today = datetime.now(UTC).date()
+        contacted = _contacted(self.contact_select.values, today, self.followup_days)
+        ticked = {
+            "signals": tuple(self.signal_select.values),
+            "contacted": contacted,
+            "formal": self.formal,
+        }
+        appeal = AppealInput.parse({**self.appeal.model_dump(), **ticked}, knowledge=svc.knowledge)
+        latest = await svc.checker.latest(appeal.account)
+        draft = draft_appeal(
+            appeal,
+            knowledge=svc.knowledge,
+            followup_days=self.followup_days,
+            today=today,
+            report_summary=latest.summary_line() if latest else None,
+        )
+        case = await record(
+            interaction,
+            appeal.account,
+            EventKind.APPEAL_DRAFTED,
+            {
+                "to": draft.to,
+                "stage": draft.stage,
+                "signals": list(appeal.signals),
+                "contacted": sorted(contacted),
+                "formal": appeal.formal,
+            },
+        )
+        self.stop()
+        await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
+
+
+def _contacted(values: list[str], today: date, days: int) -> dict[str, date | None]:
+    """ "safety:recent" → today; "safety:old" → `days` ago (the follow-up threshold)."""
+    out: dict[str, date | None] = {}
+    for value in values:
+        route, _, when = value.partition(":")
+        out[route] = today if when == "recent" else today - timedelta(days=days)
+    return out
+
+
+async def deliver(
+    interaction: discord.Interaction[Any], message: Callable[[], dict[str, Any]], case_id: int
+) -> None:
+    """DM the draft (`message()` builds the message's keyword arguments; files can be sent only
+    once, so it is called per attempt); in the channel say only that it was sent. Closed DMs:
+    explain and show it privately instead. Records whether the DM arrived."""
+    store = services(interaction).cases
+    if interaction.guild_id is None:  # already in a DM with the bot: answer right here
+        await reply(interaction, ephemeral=False, **message())
+        await store.add_event(
+            case_id, EventKind.DM_SENT, interaction.user.id, {"dm_sent": True, "in_dm": True}
+        )
+        return
+    if await send_dm(interaction.user, **message()):
+        await store.add_event(case_id, EventKind.DM_SENT, interaction.user.id, {"dm_sent": True})
+        await reply(interaction, f"Sent to your DMs (case #{case_id}). Take your time with it.")
+        return
+    await store.add_event(
+        case_id, EventKind.DM_FAILED, interaction.user.id, {"dm_sent": False, "code": 50007}
+    )
+    await reply(interaction, DM_HELP)
+    await reply(interaction, **message())

@@ -1,0 +1,201 @@
+"""`/case ...`: moderators look cases up, annotate them, move them and erase a person's data.
+Every command and button checks moderator rights in code (not only Discord's permissions)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cases import Case, CaseError, CaseStatus
+from bot.export import export_cases
+from cogs.case_embeds import case_embed, case_list_embed
+from cogs.common import BaseView, defer, reply, require_moderator, services
+
+if TYPE_CHECKING:
+    from bot.factory import SupportBot
+
+PAGE = 10
+STATUS_CHOICES = [app_commands.Choice(name=s.value, value=s.value) for s in CaseStatus]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class CaseCog(commands.GroupCog, group_name="case", group_description="Moderators: support cases"):
+    """The moderator's case tools."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        return require_moderator(interaction)
+
+    @app_commands.command(name="view", description="One case with its timeline")
+    async def view(
+        self, interaction: discord.Interaction[Any], case_id: app_commands.Range[int, 1]
+    ) -> None:
+        case = await _case_or_say(interaction, case_id)
+        if case is not None:
+            events = await services(interaction).cases.events(case.id)
+            await reply(interaction, embed=case_embed(case, events))
+
+    @app_commands.command(name="list", description="Cases, newest first")
+    @app_commands.choices(status=STATUS_CHOICES)
+    async def list_(
+        self,
+        interaction: discord.Interaction[Any],
+        status: str | None = None,
+        user: discord.User | None = None,
+        account: app_commands.Range[str, 1, 96] | None = None,
+    ) -> None:
+        pager = CasePager(status=status, user_id=user.id if user else None, account=account)
+        embed = await pager.page_embed(interaction)
+        await reply(interaction, embed=embed, view=pager)
+
+    @app_commands.command(name="note", description="Add a note to a case")
+    async def note(
+        self,
+        interaction: discord.Interaction[Any],
+        case_id: app_commands.Range[int, 1],
+        text: app_commands.Range[str, 1, 1000],
+    ) -> None:
+        try:
+            await services(interaction).cases.add_note(case_id, interaction.user.id, text)
+        except CaseError as exc:
+            await reply(interaction, f"Not saved: {exc}.")
+            return
+        await reply(interaction, f"Note saved on case #{case_id}.")
+
+    @app_commands.command(name="status", description="Move a case to another status")
+    @app_commands.choices(status=STATUS_CHOICES)
+    async def status(
+        self,
+        interaction: discord.Interaction[Any],
+        case_id: app_commands.Range[int, 1],
+        status: str,
+        reason: app_commands.Range[str, 1, 500] | None = None,
+    ) -> None:
+        try:
+            case = await services(interaction).cases.set_status(
+                case_id, status, interaction.user.id, reason=reason, moderator=True
+            )
+        except CaseError as exc:
+            await reply(interaction, f"Unchanged: {exc}.")
+            return
+        await reply(interaction, f"Case {case.ref} is now **{case.status.value}**.")
+
+    @app_commands.command(name="export", description="All cases as a CSV or JSON file")
+    async def export(
+        self, interaction: discord.Interaction[Any], format: Literal["csv", "json"] = "csv"
+    ) -> None:
+        await defer(interaction)
+        text = await export_cases(services(interaction).cases, format)
+        file = discord.File(io.BytesIO(text.encode()), filename=f"cases.{format}")
+        await reply(
+            interaction, "Here is the export. It contains Discord ids: keep it private.", file=file
+        )
+
+    @app_commands.command(name="forget", description="Erase everything stored about a person")
+    async def forget(self, interaction: discord.Interaction[Any], user: discord.User) -> None:
+        count = len(
+            await services(interaction).cases.list_cases(discord_user_id=user.id, limit=500)
+        )
+        await reply(
+            interaction,
+            f"Erase {count} case(s) of <@{user.id}> and their timelines? This cannot be undone.",
+            view=ForgetConfirm(user.id),
+        )
+
+
+async def _case_or_say(interaction: discord.Interaction[Any], case_id: int) -> Case | None:
+    case = await services(interaction).cases.get_case(case_id)
+    if case is None:
+        await reply(interaction, f"There is no case #{case_id}.")
+    return case
+
+
+class ModeratorView(BaseView):
+    """A view only moderators may use, checked on every click."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        return require_moderator(interaction)
+
+
+class CasePager(ModeratorView):
+    """Previous/next pages of a case list (keyset paging on the case id)."""
+
+    def __init__(self, *, status: str | None, user_id: int | None, account: str | None) -> None:
+        super().__init__(timeout=600)
+        self.status, self.user_id, self.account = status, user_id, account
+        self.starts: list[int | None] = [None]  # before_id of each page seen
+        self.next_before: int | None = None
+
+    async def page_embed(self, interaction: discord.Interaction[Any]) -> discord.Embed:
+        """The current page; updates which buttons are usable."""
+        cases = await services(interaction).cases.list_cases(
+            status=self.status,
+            discord_user_id=self.user_id,
+            hf_account=self.account,
+            limit=PAGE + 1,
+            before_id=self.starts[-1],
+        )
+        more = len(cases) > PAGE
+        cases = cases[:PAGE]
+        self.next_before = cases[-1].id if more and cases else None
+        self.previous.disabled = len(self.starts) == 1
+        self.next.disabled = self.next_before is None
+        filters = {"status": self.status, "user": self.user_id, "account": self.account}
+        shown = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None)
+        return case_list_embed(
+            cases, f"Cases{' (' + shown + ')' if shown else ''}", len(self.starts)
+        )
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        if len(self.starts) > 1:
+            self.starts.pop()
+        await interaction.response.edit_message(embed=await self.page_embed(interaction), view=self)
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        if self.next_before is not None:
+            self.starts.append(self.next_before)
+        await interaction.response.edit_message(embed=await self.page_embed(interaction), view=self)
+
+
+class ForgetConfirm(ModeratorView):
+    """The confirmation before erasing a person's data."""
+
+    def __init__(self, user_id: int) -> None:
+        super().__init__(timeout=120)
+        self.user_id = user_id
+
+    @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)
+    async def confirm(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        report = await services(interaction).cases.delete_user_data(self.user_id)
+        text = f"Erased {report.cases} case(s) and {report.events} event(s) of <@{self.user_id}>."
+        await interaction.response.edit_message(
+            content=text, view=None, allowed_mentions=discord.AllowedMentions.none()
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content="Nothing was erased.",
+            view=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )

@@ -1,0 +1,128 @@
+"""`/mycase` (a person's own cases, with buttons to report progress) and `/precedents`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cases import CaseError, CaseStatus, EventKind
+from cogs.appeal_embeds import precedents_embed
+from cogs.case_embeds import my_cases_embed
+from cogs.common import is_moderator, reply, report_error, services
+
+if TYPE_CHECKING:
+    from bot.factory import SupportBot
+
+EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+MAX_CASES_WITH_BUTTONS = 5
+ACTIONS = {
+    "replied": ("Hugging Face replied", discord.ButtonStyle.primary),
+    "restored": ("Account restored", discord.ButtonStyle.success),
+    "locked": ("Still locked", discord.ButtonStyle.secondary),
+}
+
+
+class MyCaseCog(commands.Cog):
+    """What a person can see and do about their own cases."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="mycase", description="Your support cases and their status")
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def mycase(self, interaction: discord.Interaction[Any]) -> None:
+        cases = await services(interaction).cases.list_cases(
+            discord_user_id=interaction.user.id, limit=10
+        )
+        view = discord.ui.View(timeout=None)
+        for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
+            for action in ACTIONS:
+                view.add_item(CaseProgressButton(case.id, action, row=row))
+        await reply(interaction, embed=my_cases_embed(cases), view=view if view.children else None)
+
+    @app_commands.command(
+        name="precedents",
+        description="Public cases of locked Hugging Face accounts that were reviewed",
+    )
+    @app_commands.allowed_contexts(**EVERYWHERE)
+    async def precedents(self, interaction: discord.Interaction[Any]) -> None:
+        await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
+
+
+class CaseProgressButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"hfsb:my:(?P<case>\d{1,18}):(?P<action>replied|restored|locked)",
+):
+    """A person reports progress on their case; persistent across restarts."""
+
+    def __init__(self, case_id: int, action: str, *, row: int | None = None) -> None:
+        label, style = ACTIONS[action]
+        super().__init__(
+            discord.ui.Button(
+                label=f"#{case_id} {label}",
+                style=style,
+                custom_id=f"hfsb:my:{case_id}:{action}",
+                row=row,
+            )
+        )
+        self.case_id, self.action = case_id, action
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> CaseProgressButton:
+        return cls(int(match["case"]), match["action"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await self._apply(interaction)
+        except CaseError as exc:
+            await reply(interaction, f"Could not update the case: {exc}.")
+        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
+            await report_error(interaction, exc)
+
+    async def _apply(self, interaction: discord.Interaction[Any]) -> None:
+        svc = services(interaction)
+        case = await svc.cases.get_case(self.case_id)
+        if case is None or (
+            case.discord_user_id != interaction.user.id and not is_moderator(interaction)
+        ):
+            await reply(interaction, "That case is not yours, so it was left unchanged.")
+            return
+        who = interaction.user.id
+        if self.action == "restored":
+            case = await svc.cases.set_status(
+                case.id, CaseStatus.RESTORED, who, reason="reported by the person"
+            )
+            await reply(
+                interaction,
+                f"Wonderful news. Case {case.ref} is marked restored. If anything is missing, a moderator can reopen it.",
+            )
+            return
+        update = "hf_replied" if self.action == "replied" else "still_locked"
+        await svc.cases.add_event(case.id, EventKind.USER_UPDATE, who, {"update": update})
+        if self.action == "replied":
+            if case.status == CaseStatus.OPEN:
+                case = await svc.cases.set_status(
+                    case.id, CaseStatus.WAITING_ON_HF, who, reason="Hugging Face replied"
+                )
+            await reply(
+                interaction,
+                f"Noted on case {case.ref}: Hugging Face replied. Answer them in the same email thread, calmly and with the facts they ask for.",
+            )
+            return
+        contact = svc.knowledge.contact
+        follow = contact.route(contact.follow_up).address
+        days = svc.settings.followup_days
+        await reply(
+            interaction,
+            f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). Please do not open several tickets; it slows things down.",
+        )

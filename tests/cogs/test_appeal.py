@@ -1,0 +1,140 @@
+"""`/appeal`: form → ticks → draft by DM, closed DMs, bad input, hostile text."""
+
+from __future__ import annotations
+
+from bot.cases import EventKind
+from tests.cogs.conftest import ALICE, BOB, case_events, custom_id, text_of
+
+FORM = {
+    "account": "alice-hf",
+    "lock_message": "Your account has been locked. Contact website@huggingface.co",
+    "links": "https://hf.co/spaces/alice-hf/demo\nhuggingface.co/alice-hf/tiny-model",
+    "activity": "I duplicated a Space and tried a keep-alive ping.",
+}
+
+
+async def _through_the_form(env, user, form=FORM, *, guild=True):
+    opener = await env.command(
+        "appeal", {"account": "alice-hf"}, user=user, **({} if guild else {"guild": None})
+    )
+    assert opener.response.type == 9
+    assert "alice-hf" in str(opener.modal)
+    submit = await env.discord.inject_modal_submit(opener, form, user=user)
+    await submit.wait_response()
+    step = submit.original_message
+    assert "tick anything that applies" in text_of(step)
+    return submit, step
+
+
+async def _send(env, user, step, *, signals=(), contacted=(), formal=False):
+    sel = await env.discord.inject_component(
+        step, custom_id(step, kind=3, index=0), user=user, values=list(signals)
+    )
+    await sel.wait_response()
+    sel = await env.discord.inject_component(
+        step, custom_id(step, kind=3, index=1), user=user, values=list(contacted)
+    )
+    await sel.wait_response()
+    if formal:
+        toggle = await env.discord.inject_component(
+            step, custom_id(step, label="Formal appeal"), user=user
+        )
+        await toggle.wait_response()
+        assert toggle.response.type == 7
+    send = await env.discord.inject_component(
+        step, custom_id(step, label="Send me the draft"), user=user
+    )
+    await send.wait_done(timeout=5)
+    return send
+
+
+async def test_form_ticks_and_dm(env):
+    async with env.running():
+        await (await env.command("checkaccount", {"account": "alice-hf"})).wait_done(timeout=5)
+        _, step = await _through_the_form(env, ALICE)
+        send = await _send(
+            env, ALICE, step, signals=["duplicated-space", "keep-alive"], contacted=["safety:old"]
+        )
+        assert send.ack_latency < 1
+        [channel_reply] = send.final_messages()
+        assert "Sent to your DMs" in text_of(channel_reply) and send.ephemeral
+        assert "Subject" not in text_of(channel_reply)
+        dm = await env.discord.wait_for_dm(ALICE)
+        text = text_of(dm)
+        assert "website@huggingface.co" in text  # follow-up after safety@ went unanswered
+        assert (
+            "alice-hf" in dm["content"]
+            and "https://huggingface.co/spaces/alice-hf/demo" in dm["content"]
+        )
+        assert "5 public repos" in dm["content"]  # the stored check's summary line
+        [attachment] = dm["attachments"]
+        assert attachment["filename"] == "appeal-alice-hf.txt"
+        events = await case_events(env, 1)
+        kinds = [e.kind for e in events]
+        assert EventKind.APPEAL_DRAFTED in kinds and kinds[-1] == EventKind.DM_SENT
+        drafted = next(e for e in events if e.kind == EventKind.APPEAL_DRAFTED)
+        assert drafted.payload["signals"] == ["duplicated-space", "keep-alive"]
+        assert "keep-alive ping" not in str(drafted.payload)  # no private text in the case
+
+
+async def test_formal_route_goes_to_legal(env):
+    async with env.running():
+        _, step = await _through_the_form(env, ALICE)
+        await _send(env, ALICE, step, formal=True)
+        dm = await env.discord.wait_for_dm(ALICE)
+        assert "legal@huggingface.co" in text_of(dm) and "content-policy" in text_of(dm)
+
+
+async def test_closed_dms_fall_back_to_a_private_reply(env):
+    async with env.running():
+        _, step = await _through_the_form(env, BOB)
+        send = await _send(env, BOB, step)
+        await send.wait_followup(2)
+        messages = send.final_messages()
+        assert any("Privacy Settings" in text_of(m) for m in messages)
+        assert any("website@huggingface.co" in text_of(m) for m in messages)
+        assert all(m["flags"] & 64 for m in messages)
+        assert env.discord.dm_messages(BOB) == []
+        events = await case_events(env, 1)
+        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["dm_sent"] is False
+
+
+async def test_bad_link_keeps_what_was_typed(env):
+    async with env.running():
+        opener = await env.command("appeal", user=ALICE)
+        form = {**FORM, "links": "not a link at all"}
+        submit = await env.discord.inject_modal_submit(opener, form, user=ALICE)
+        await submit.wait_response()
+        reply = submit.original_message
+        assert "needs fixing" in text_of(reply) and "link 1" in text_of(reply)
+        retry = await env.discord.inject_component(
+            reply, custom_id(reply, label="Edit and try again"), user=ALICE
+        )
+        await retry.wait_response()
+        assert retry.response.type == 9
+        assert "keep-alive ping" in str(retry.modal) and "not a link at all" in str(retry.modal)
+        assert await case_events(env, 1) == []  # nothing recorded for a refused form
+
+
+async def test_in_a_dm_the_draft_comes_right_there(env):
+    async with env.running(guild_ids=[]):  # DMs see only global commands
+        _, step = await _through_the_form(env, ALICE, guild=False)
+        send = await _send(env, ALICE, step)
+        messages = send.final_messages()
+        assert any("website@huggingface.co" in text_of(m) for m in messages)
+
+
+async def test_hostile_text_cannot_ping_or_break_out(env):
+    hostile = {
+        **FORM,
+        "lock_message": "@everyone ``` **bold** <@123> \u202eevil",
+        "activity": "```\n@here\n```" + "x" * 1400,
+    }
+    async with env.running():
+        _, step = await _through_the_form(env, ALICE, hostile)
+        await _send(env, ALICE, step)
+        dm = await env.discord.wait_for_dm(ALICE)
+        content = dm["content"]
+        body = content[3:-3] if content.startswith("```") else content
+        assert "```" not in body and "@everyone" not in content and "@here" not in content
+        assert "\u202e" not in content

@@ -1,0 +1,143 @@
+"""Rendering never exceeds Discord's limits, whatever the Hub or a person sends (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import discord
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.appeal import AppealInput, draft_appeal
+from bot.backup import build_backup_plan
+from bot.cases import Case, CaseStatus, Event, EventKind
+from bot.knowledge import load_knowledge
+from bot.report import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
+from cogs import limits
+from cogs.appeal_embeds import draft_embed, draft_message, precedents_embed
+from cogs.case_embeds import case_embed, case_list_embed, my_cases_embed
+from cogs.report_embeds import backup_embed, report_embed
+
+text = st.text(min_size=0, max_size=3000)
+repo_id = st.from_regex(
+    r"[A-Za-z0-9][A-Za-z0-9._-]{0,40}/[A-Za-z0-9][A-Za-z0-9._-]{0,90}", fullmatch=True
+)
+stage = st.one_of(
+    st.none(), st.sampled_from(["RUNNING", "PAUSED", "SLEEPING"]), st.text(max_size=200)
+)
+
+
+def _items(kind):
+    def build(ids, stages):
+        if kind is SpaceItem:
+            return [
+                SpaceItem(
+                    id=i, url=f"https://huggingface.co/spaces/{i}", stage=s, disabled=bool(n % 2)
+                )
+                for n, (i, s) in enumerate(zip(ids, stages, strict=False))
+            ]
+        return [RepoItem(id=i, url=f"https://huggingface.co/{i}") for i in ids]
+
+    return st.builds(
+        build, st.lists(repo_id, max_size=60), st.lists(stage, min_size=60, max_size=60)
+    )
+
+
+def _list(kind):
+    error = st.one_of(st.none(), st.builds(PartError, kind=st.just("hub_error"), message=text))
+    return st.builds(
+        lambda items, capped, err: RepoList[kind](
+            count=len(items), capped=capped, items=items, error=err
+        ),
+        _items(kind),
+        st.booleans(),
+        error,
+    )
+
+
+reports = st.builds(
+    lambda m, d, s, expl, pe: AccountReport(
+        account="some-account",
+        kind="user",
+        profile_reachable=True,
+        profile_error=pe,
+        models=m,
+        datasets=d,
+        spaces=s,
+        verdict=Verdict(code="visible", explanation=expl),
+        checked_at=datetime(2026, 11, 25, tzinfo=UTC),
+        duration_s=1.0,
+    ),
+    _list(RepoItem),
+    _list(RepoItem),
+    _list(SpaceItem),
+    text,
+    st.one_of(st.none(), st.builds(PartError, kind=st.just("timeout"), message=text)),
+)
+
+
+def assert_fits(embed: discord.Embed) -> None:
+    assert len(embed) <= limits.EMBED_TOTAL
+    assert len(embed.title or "") <= limits.EMBED_TITLE
+    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION
+    assert len(embed.fields) <= limits.FIELDS
+    for field in embed.fields:
+        assert 0 < len(field.name or "") <= limits.FIELD_NAME
+        assert 0 < len(field.value or "") <= limits.FIELD_VALUE
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports)
+def test_report_and_backup_embeds_fit(report):
+    assert_fits(report_embed(report))
+    assert_fits(backup_embed(build_backup_plan(report)))
+    assert "@everyone" not in str(report_embed(report).to_dict())
+
+
+@settings(max_examples=60, deadline=None)
+@given(text, text, st.lists(st.sampled_from(load_knowledge().signal_ids), max_size=7, unique=True))
+def test_draft_fits_and_never_pings(lock_message, activity, signals):
+    appeal = AppealInput.parse(
+        {"account": "alice", "lock_message": lock_message, "activity": activity, "signals": signals}
+    )
+    draft = draft_appeal(
+        appeal, knowledge=load_knowledge(), followup_days=5, today=date(2026, 11, 25)
+    )
+    assert_fits(draft_embed(draft, "alice"))
+    message = draft_message(draft, "alice")
+    assert len(message["content"]) <= limits.CONTENT
+    assert "@everyone" not in message["content"] and "@here" not in message["content"]
+    body = message["content"].removeprefix("```\n").removesuffix("\n```")
+    assert "```" not in body
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(text, max_size=40))
+def test_case_embeds_fit(notes):
+    case = Case(
+        id=7,
+        discord_user_id=1,
+        guild_id=2,
+        hf_account="a" * 96,
+        status=CaseStatus.OPEN,
+        created_at="2026-11-25T00:00:00+00:00",
+        updated_at="2026-11-25T00:00:00+00:00",
+    )
+    events = [
+        Event(
+            id=i,
+            case_id=7,
+            kind=EventKind.NOTE,
+            actor_id=3,
+            payload={"text": n},
+            created_at="2026-11-25T00:00:00+00:00",
+        )
+        for i, n in enumerate(notes)
+    ]
+    assert_fits(case_embed(case, events))
+    assert_fits(case_list_embed([case] * 10, "Cases", 1))
+    assert_fits(my_cases_embed([case] * 10))
+
+
+def test_precedents_fit():
+    assert_fits(precedents_embed(load_knowledge()))

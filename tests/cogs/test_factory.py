@@ -1,0 +1,65 @@
+"""The bot built by `create_bot`: command sync, restart, error handler, clean shutdown."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import pytest
+
+from bot.factory import create_bot
+from tests.cogs.conftest import ALICE, GUILD, text_of
+from tests.fakes.fake_discord import run_client
+
+EXPECTED = {"checkaccount", "backup", "appeal", "mycase", "precedents", "case"}
+
+
+async def test_commands_sync_once_then_only_when_forced(env):
+    async with env.running() as bot:
+        assert bot.synced is True
+    assert len(env.discord.syncs) == 1
+    sync = env.discord.syncs[0]
+    assert int(sync["guild_id"]) == GUILD and {c["name"] for c in sync["body"]} == EXPECTED
+    case = next(c for c in sync["body"] if c["name"] == "case")
+    assert str(case["default_member_permissions"]) == "32"  # Manage Server
+    assert {o["name"] for o in case["options"]} == {
+        "view",
+        "list",
+        "note",
+        "status",
+        "export",
+        "forget",
+    }
+    dm_ready = {c["name"] for c in sync["body"] if 1 in (c.get("contexts") or [])}
+    assert dm_ready == EXPECTED - {"case"}
+    async with env.running() as bot:  # same tree, same database: no second sync
+        assert bot.synced is False
+    assert len(env.discord.syncs) == 1
+    async with run_client(env.discord, create_bot(env.settings, force_sync=True)) as bot:
+        assert bot.synced is True
+    assert len(env.discord.syncs) == 2
+    async with env.running(guild_ids=[]) as bot:  # another target: a new (global) sync
+        assert bot.synced is True
+    assert env.discord.syncs[-1]["guild_id"] is None
+
+
+async def test_unexpected_errors_get_a_reference_and_a_log(env, caplog):
+    async with env.running():
+        with sqlite3.connect(env.settings.database_path) as raw:
+            raw.execute("DROP TABLE events")  # break the store under the running bot
+        with caplog.at_level(logging.ERROR):
+            it = await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)
+            [message] = await it.wait_done(timeout=5)
+        text = text_of(message)
+        assert "something went wrong on our side" in text and "reference" in text
+        ref = text.split("reference `")[1].split("`")[0]
+        assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)
+        assert "fake-token" not in caplog.text
+
+
+async def test_close_releases_the_database_and_hub_client(env):
+    async with env.running() as bot:
+        services = bot.services
+    assert bot.is_closed()
+    with pytest.raises(ValueError, match="no active connection"):
+        await services.db.fetchone("SELECT 1")
