@@ -18,109 +18,42 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Mapping
-from enum import StrEnum
 from typing import Any
 
 import aiosqlite
-from pydantic import BaseModel
 
+from bot.case_models import (
+    ACTIVE_STATUSES,
+    MODERATOR_ONLY,
+    TRANSITIONS,
+    Case,
+    CaseError,
+    CaseNotFound,
+    CaseStatus,
+    DeletionReport,
+    Event,
+    EventKind,
+    TransitionError,
+)
 from bot.db import Database, utcnow
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "TRANSITIONS",
+    "Case",
+    "CaseError",
+    "CaseNotFound",
+    "CaseStatus",
+    "CaseStore",
+    "DeletionReport",
+    "Event",
+    "EventKind",
+    "TransitionError",
+]
 
 MAX_PAYLOAD_BYTES = 16_384
 MAX_NOTE_CHARS = 1_000
 MAX_ACCOUNT_CHARS = 96
-
-
-class CaseStatus(StrEnum):
-    """Where a case stands."""
-
-    OPEN = "open"
-    WAITING_ON_HF = "waiting_on_hf"
-    RESTORED = "restored"
-    CLOSED = "closed"
-
-
-ACTIVE_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.WAITING_ON_HF})
-
-TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
-    CaseStatus.OPEN: frozenset({CaseStatus.WAITING_ON_HF, CaseStatus.RESTORED, CaseStatus.CLOSED}),
-    CaseStatus.WAITING_ON_HF: frozenset({CaseStatus.RESTORED, CaseStatus.CLOSED}),
-    CaseStatus.RESTORED: frozenset({CaseStatus.OPEN}),
-    CaseStatus.CLOSED: frozenset({CaseStatus.OPEN}),
-}
-MODERATOR_ONLY = frozenset(
-    {(CaseStatus.RESTORED, CaseStatus.OPEN), (CaseStatus.CLOSED, CaseStatus.OPEN)}
-)
-
-
-class EventKind(StrEnum):
-    """What happened on a case."""
-
-    OPENED = "opened"
-    CHECK_RAN = "check_ran"
-    BACKUP_SHOWN = "backup_shown"
-    APPEAL_DRAFTED = "appeal_drafted"
-    DM_SENT = "dm_sent"
-    DM_FAILED = "dm_failed"
-    NOTE = "note"
-    STATUS_CHANGED = "status_changed"
-    USER_UPDATE = "user_update"
-
-
-class CaseError(Exception):
-    """Base of the store's errors; the message is fit to show a moderator."""
-
-
-class CaseNotFound(CaseError):
-    """No case has that id."""
-
-
-class TransitionError(CaseError):
-    """The status change is not allowed."""
-
-
-class Case(BaseModel):
-    """One case. `created` is True only on the object that `open_case` has just created."""
-
-    id: int
-    discord_user_id: int
-    guild_id: int | None
-    hf_account: str
-    status: CaseStatus
-    created_at: str
-    updated_at: str
-    created: bool = False
-
-    @property
-    def ref(self) -> str:
-        """The number people see, e.g. `#42`."""
-        return f"#{self.id}"
-
-    @property
-    def active(self) -> bool:
-        """Whether the case is `open` or `waiting_on_hf`."""
-        return self.status in ACTIVE_STATUSES
-
-
-class Event(BaseModel):
-    """One entry of a case's timeline."""
-
-    id: int
-    case_id: int
-    kind: EventKind
-    actor_id: int | None
-    payload: dict[str, Any]
-    created_at: str
-
-
-class DeletionReport(BaseModel):
-    """What `delete_user_data` removed."""
-
-    discord_user_id: int
-    case_ids: list[int]
-    cases: int
-    events: int
-    events_anonymised: int
 
 
 _CASE_COLUMNS = "id, discord_user_id, guild_id, hf_account, status, created_at, updated_at"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import discord
 from discord import app_commands
@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.accounts import InvalidAccount, parse_account
 from bot.backup import build_backup_plan
 from bot.cases import EventKind
-from cogs.common import cooldown_message, defer, record, reply, report_error, services
+from cogs.common import GuardedItem, cooldown_message, defer, record, reply, services
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
 
 if TYPE_CHECKING:
@@ -124,19 +124,19 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
     )
 
 
-class BackupButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"hfsb:backup:{ACCOUNT_RE}"
-):
-    """ "Backup commands" under a check result; works after restarts (account in the custom id)."""
+class _AccountButton(GuardedItem):
+    """A button under a check result that carries the account in its custom id, so it keeps
+    working after restarts. Subclasses set `label`, `style` and the template."""
+
+    kind: ClassVar[str]
+    label: ClassVar[str]
+    style: ClassVar[discord.ButtonStyle]
 
     def __init__(self, account: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Backup commands",
-                style=discord.ButtonStyle.primary,
-                custom_id=f"hfsb:backup:{account}",
-            )
+        button = discord.ui.Button[Any](
+            label=self.label, style=self.style, custom_id=f"hfsb:{self.kind}:{account}"
         )
+        super().__init__(button)  # type: ignore[call-arg]  # DynamicItem.__init__, next in the MRO
         self.account = account
 
     @classmethod
@@ -146,49 +146,37 @@ class BackupButton(
         item: discord.ui.Item[Any],
         match: re.Match[str],
         /,
-    ) -> BackupButton:
+    ) -> Self:
         return cls(match["account"])
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            wait = cooldown_message(interaction)
-            if wait:
-                await reply(interaction, wait)
-                return
-            await run_backup(interaction, self.account)
-        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
-            await report_error(interaction, exc)
+
+class BackupButton(
+    _AccountButton,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"hfsb:backup:{ACCOUNT_RE}",
+):
+    """ "Backup commands": the backup plan for that account."""
+
+    kind, label, style = "backup", "Backup commands", discord.ButtonStyle.primary
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        wait = cooldown_message(interaction)
+        if wait:
+            await reply(interaction, wait)
+            return
+        await run_backup(interaction, self.account)
 
 
 class AppealButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"hfsb:appeal:{ACCOUNT_RE}"
+    _AccountButton,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"hfsb:appeal:{ACCOUNT_RE}",
 ):
-    """ "Draft appeal" under a check result: opens the appeal form for that account."""
+    """ "Draft appeal": opens the appeal form for that account."""
 
-    def __init__(self, account: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Draft appeal",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"hfsb:appeal:{account}",
-            )
-        )
-        self.account = account
+    kind, label, style = "appeal", "Draft appeal", discord.ButtonStyle.secondary
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> AppealButton:
-        return cls(match["account"])
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         from cogs.appeal import AppealModal
 
-        try:
-            await interaction.response.send_modal(AppealModal(account=self.account))
-        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
-            await report_error(interaction, exc)
+        await interaction.response.send_modal(AppealModal(account=self.account))

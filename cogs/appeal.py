@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 STEP_TIMEOUT_S = 900.0
+# (field, label, max length, placeholder) of the appeal form, in order.
+FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
+    ("account", "Hugging Face account", 100, "your-username"),
+    ("lock_message", "Lock message (exact words, if any)", 1000, None),
+    (
+        "links",
+        "Affected repo/Space links, one per line",
+        2000,
+        "https://huggingface.co/spaces/you/app",
+    ),
+    ("activity", "What were you doing before the lock?", 1500, None),
+)
 
 
 class AppealCog(commands.Cog):
@@ -43,53 +55,26 @@ class AppealCog(commands.Cog):
 class AppealModal(BaseModal, title="Appeal draft: the facts"):
     """Account, lock message, affected links, recent activity."""
 
-    def __init__(
-        self, *, account: str = "", lock_message: str = "", links: str = "", activity: str = ""
-    ) -> None:
+    def __init__(self, **typed: str) -> None:
         super().__init__(timeout=STEP_TIMEOUT_S, custom_id="hfsb:appeal-form")
-        self.account: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="account",
-            label="Hugging Face account",
-            default=account[:100] or None,
-            max_length=100,
-            placeholder="your-username",
-        )
-        self.lock_message: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="lock_message",
-            label="Lock message (exact words, if any)",
-            style=discord.TextStyle.paragraph,
-            required=False,
-            max_length=1000,
-            default=lock_message or None,
-        )
-        self.links: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="links",
-            label="Affected repo/Space links, one per line",
-            style=discord.TextStyle.paragraph,
-            required=False,
-            max_length=2000,
-            default=links or None,
-            placeholder="https://huggingface.co/spaces/you/app",
-        )
-        self.activity: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="activity",
-            label="What were you doing before the lock?",
-            style=discord.TextStyle.paragraph,
-            required=False,
-            max_length=1500,
-            default=activity or None,
-        )
-        for item in (self.account, self.lock_message, self.links, self.activity):
-            self.add_item(item)
+        self.inputs: dict[str, discord.ui.TextInput[Any]] = {}
+        for field, label, max_length, placeholder in FORM_FIELDS:
+            self.inputs[field] = discord.ui.TextInput(
+                custom_id=field,
+                label=label,
+                style=discord.TextStyle.short
+                if field == "account"
+                else discord.TextStyle.paragraph,
+                required=field == "account",
+                max_length=max_length,
+                default=typed.get(field, "")[:max_length] or None,
+                placeholder=placeholder,
+            )
+            self.add_item(self.inputs[field])
 
     def values(self) -> dict[str, str]:
         """What was typed, by field."""
-        return {
-            "account": self.account.value,
-            "lock_message": self.lock_message.value,
-            "links": self.links.value,
-            "activity": self.activity.value,
-        }
+        return {field: item.value for field, item in self.inputs.items()}
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
         typed = self.values()

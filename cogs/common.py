@@ -167,6 +167,22 @@ async def _modlog(interaction: discord.Interaction[Any], case: Case, kind: Event
         log.warning("could not post to the mod-log channel %s: %s", channel_id, exc)
 
 
+class GuardedItem:
+    """Mixin for persistent (dynamic) items: `run` does the work, and any failure reaches the
+    person with a reference (discord.py would only log it, and the click would time out)."""
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        """The item's action."""
+        raise NotImplementedError
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Run, reporting failures to the person."""
+        try:
+            await self.run(interaction)
+        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
+            await report_error(interaction, exc)
+
+
 class BaseView(discord.ui.View):
     """A view whose errors reach the person with a reference instead of failing silently."""
 

@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.cases import CaseError, CaseStatus, EventKind
 from cogs.appeal_embeds import precedents_embed
 from cogs.case_embeds import my_cases_embed
-from cogs.common import is_moderator, reply, report_error, services
+from cogs.common import GuardedItem, is_moderator, reply, services
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
@@ -54,6 +54,7 @@ class MyCaseCog(commands.Cog):
 
 
 class CaseProgressButton(
+    GuardedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"hfsb:my:(?P<case>\d{1,18}):(?P<action>replied|restored|locked)",
 ):
@@ -81,13 +82,11 @@ class CaseProgressButton(
     ) -> CaseProgressButton:
         return cls(int(match["case"]), match["action"])
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         try:
             await self._apply(interaction)
         except CaseError as exc:
             await reply(interaction, f"Could not update the case: {exc}.")
-        except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
-            await report_error(interaction, exc)
 
     async def _apply(self, interaction: discord.Interaction[Any]) -> None:
         svc = services(interaction)
