@@ -71,6 +71,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# meta key where the running bot records its heartbeat (read by `hf-support-bot health`)
+HEARTBEAT_KEY = "heartbeat_at"
 
 
 def utcnow() -> str:

@@ -20,14 +20,13 @@ from bot.cases import CaseStore
 from bot.check import CheckService
 from bot.config import Settings
 from bot.cooldown import Cooldown
-from bot.db import Database, utcnow
+from bot.db import HEARTBEAT_KEY, Database, utcnow
 from bot.hub import HubClient
 from bot.knowledge import Knowledge, load_knowledge
 
 log = logging.getLogger(__name__)
 
 SYNC_HASH_KEY = "command_tree_hash"
-HEARTBEAT_KEY = "heartbeat_at"
 HEARTBEAT_EVERY_S = 30.0
 
 
@@ -122,12 +121,13 @@ class SupportBot(commands.Bot):
         return True
 
     async def _beat(self) -> None:
-        while True:
-            if self.is_ready() and not self.is_closed():
-                try:
-                    await self.services.db.set_meta(HEARTBEAT_KEY, utcnow())
-                except Exception:  # the next beat retries; health turns red if it persists
-                    log.exception("could not record the heartbeat")
+        """Record a heartbeat while connected (the Docker health check reads it)."""
+        await self.wait_until_ready()
+        while not self.is_closed():
+            try:
+                await self.services.db.set_meta(HEARTBEAT_KEY, utcnow())
+            except Exception:  # the next beat retries; health turns red if it persists
+                log.exception("could not record the heartbeat")
             await asyncio.sleep(HEARTBEAT_EVERY_S)
 
     async def close(self) -> None:

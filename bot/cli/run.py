@@ -9,9 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.config import Settings
-from bot.db import Database
+from bot.db import HEARTBEAT_KEY, Database
 
-HEARTBEAT_KEY = "heartbeat_at"
 HEARTBEAT_MAX_AGE_S = 120.0
 
 
