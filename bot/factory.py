@@ -108,15 +108,19 @@ class SupportBot(commands.Bot):
         if not force and await db.get_meta(SYNC_HASH_KEY) == digest:
             log.info("slash commands unchanged since the last sync; not syncing")
             return False
-        if self.settings.guild_ids:
-            for guild_id in self.settings.guild_ids:
-                guild = discord.Object(id=guild_id)
-                self.tree.copy_global_to(guild=guild)
-                await self.tree.sync(guild=guild)
-            log.info("slash commands synced to %d server(s)", len(self.settings.guild_ids))
-        else:
-            await self.tree.sync()
-            log.info("slash commands synced globally (may take up to an hour to appear)")
+        try:
+            if self.settings.guild_ids:
+                for guild_id in self.settings.guild_ids:
+                    guild = discord.Object(id=guild_id)
+                    self.tree.copy_global_to(guild=guild)
+                    await self.tree.sync(guild=guild)
+                log.info("slash commands synced to %d server(s)", len(self.settings.guild_ids))
+            else:
+                await self.tree.sync()
+                log.info("slash commands synced globally (may take up to an hour to appear)")
+        except discord.HTTPException as exc:  # keep running with the commands Discord has
+            log.error("could not sync slash commands (%s); the next start retries", exc)
+            return False
         await db.set_meta(SYNC_HASH_KEY, digest)
         return True
 

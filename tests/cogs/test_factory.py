@@ -80,3 +80,17 @@ async def test_heartbeat_makes_health_green(env, monkeypatch):
         assert await bot.services.db.get_meta(HEARTBEAT_KEY)
     monkeypatch.setenv("DATABASE_PATH", str(env.settings.database_path))
     assert await asyncio.to_thread(main, ["health"]) == 0
+
+
+async def test_a_refused_sync_does_not_stop_the_bot_and_is_retried(env, caplog):
+    async with env.running():  # commands synced to the server once
+        pass
+    env.discord.refuse_syncs = 1
+    with caplog.at_level(logging.ERROR):
+        async with env.running(guild_ids=[]) as bot:  # a global sync, refused
+            assert bot.synced is False
+            it = await env.command("precedents")  # still answers with the commands it has
+            assert "Public precedents" in text_of(it.response.data)
+    assert "could not sync slash commands" in caplog.text
+    async with env.running(guild_ids=[]) as bot:
+        assert bot.synced is True

@@ -89,6 +89,7 @@ class FakeDiscord(FakeWorld):
         self.commands: dict[int | None, list[dict[str, Any]]] = {}  # scope (guild/None) -> echo
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.syncs: list[dict[str, Any]] = []
+        self.refuse_syncs = 0  # answer the next N command syncs with 403 Missing Access
         self.store = MessageStore(self.new_id, lambda: self.url)
         self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
         self.injected: list[FakeInteraction] = []

@@ -158,7 +158,8 @@ class RestApi(InteractionRoutes):
         scope = int(guild) if guild else None
         body = rec.json or []
         fake.syncs.append({"guild_id": scope, "body": copy.deepcopy(body), "time": rec.time})
-        if int(app) != fake.app_id:
+        if int(app) != fake.app_id or fake.refuse_syncs > 0:
+            fake.refuse_syncs = max(0, fake.refuse_syncs - 1)
             return error(403, 50001, "Missing Access")
         errors = command_errors(body)
         if errors:
