@@ -200,6 +200,10 @@ def _account_segment(segments: list[str]) -> str:
 def _validate_name(name: str) -> str:
     if name.startswith("@"):
         name = name[1:]
+    if not name:
+        raise InvalidAccount(
+            "That link has only `@` where the name should be. Please add the name."
+        )
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidAccount(
             f"That name is {len(name)} characters long; Hugging Face names have at most "

@@ -136,3 +136,9 @@ def test_hub_like_inputs_follow_the_naming_rules(text: str, prefix: str) -> None
 def test_any_non_ascii_character_is_refused(char: str) -> None:
     with pytest.raises(InvalidAccount):
         parse_account(f"ali{char}ce")
+
+
+def test_a_bare_at_sign_in_a_link_is_a_friendly_error():
+    for text in ("https://huggingface.co/@", "huggingface.co/@/x"):
+        with pytest.raises(InvalidAccount, match="only `@`"):
+            parse_account(text)
