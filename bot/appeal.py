@@ -25,8 +25,8 @@ from pydantic import (
 
 from bot.accounts import HUB_HOSTS, parse_account
 from bot.appeal_body import PLACEHOLDER, compose_body
-from bot.appeal_routing import EMAIL_RE, Stage, route_appeal
-from bot.knowledge import Knowledge, load_knowledge
+from bot.appeal_routing import Stage, route_appeal
+from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
 LOCK_MESSAGE_LIMIT = 1_000

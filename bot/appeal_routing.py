@@ -5,20 +5,17 @@ Pure: `route_appeal` gets the cleaned lock message, earlier emails and today's d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.knowledge import Knowledge
+from bot.knowledge import EMAIL_RE, Knowledge
 
 Stage = Literal["first", "follow-up", "wait", "formal"]
 """first: nothing sent yet; follow-up: send now after an unanswered email; wait: a follow-up to
 send later (`send_after`); formal: contesting a moderation decision."""
-
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 class Route(BaseModel):

@@ -14,6 +14,7 @@ from bot.knowledge import RecoveryExpectation, load_knowledge
 from bot.report import AccountReport, RepoType
 
 BACKUP_ROOT = "hf-backup"
+DISABLED_RECOVERY_ID = "deleted-disabled"  # the knowledge file's entry for disabled content
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _TYPE_WORDS: dict[RepoType, str] = {"model": "models", "dataset": "datasets", "space": "Spaces"}
 
@@ -56,6 +57,8 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
     repos: list[BackupRepo] = []
     support_only: list[SupportOnlyRepo] = []
     used: set[str] = set()
+    knowledge = load_knowledge()
+    disabled_reason = _expectation(knowledge.recovery, DISABLED_RECOVERY_ID)
     for repo_type, lst in report.repo_lists():
         for item in lst.items:
             if getattr(item, "disabled", False):
@@ -64,8 +67,7 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
                         id=item.id,
                         repo_type=repo_type,
                         url=item.url,
-                        reason="disabled: it cannot be downloaded anonymously; only Hugging Face "
-                        "support can restore or export it",
+                        reason=f"disabled: {disabled_reason}",
                     )
                 )
                 continue
@@ -82,10 +84,18 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
         shell_script=shell_script(account, repos, generated_at),
         python_script=python_script(account, repos, generated_at),
         support_only=support_only,
-        recovery=load_knowledge().recovery,
+        recovery=knowledge.recovery,
         capped=_capped_notes(report),
         notes=_notes(report),
     )
+
+
+def _expectation(recovery: tuple[RecoveryExpectation, ...], recovery_id: str) -> str:
+    """The knowledge file's expectation for one kind of data, as a lower-case clause."""
+    for item in recovery:
+        if item.id == recovery_id:
+            return item.expectation[:1].lower() + item.expectation[1:].rstrip(".")
+    raise KeyError(f"the knowledge file has no recovery entry {recovery_id!r}")
 
 
 def safe_component(name: str) -> str:

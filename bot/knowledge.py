@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -19,19 +19,20 @@ from pydantic import (
     ConfigDict,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from bot.paths import data_file
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.fullmatch(value):
+    if not EMAIL_RE.fullmatch(value):
         raise ValueError("must be an email address such as name@example.org")
     return value.lower()
 
@@ -61,6 +62,15 @@ Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(
 HttpsLink = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https)]
 Slug = Annotated[str, AfterValidator(_kebab)]
 Domain = Annotated[str, AfterValidator(_domain)]
+
+
+# The attribute each list of the knowledge file must not repeat, and how errors name it.
+_UNIQUE_KEYS = {
+    "signals": ("id", "signal id"),
+    "precedents": ("link", "precedent link"),
+    "advice": ("id", "advice id"),
+    "recovery": ("id", "recovery id"),
+}
 
 
 def _unique(values: Iterable[str], what: str) -> None:
@@ -174,30 +184,11 @@ class Knowledge(_Strict):
     advice: tuple[Advice, ...]
     recovery: tuple[RecoveryExpectation, ...]
 
-    @field_validator("signals")
+    @field_validator("signals", "precedents", "advice", "recovery")
     @classmethod
-    def _unique_signals(cls, value: tuple[Signal, ...]) -> tuple[Signal, ...]:
-        _unique((s.id for s in value), "signal id")
-        return value
-
-    @field_validator("precedents")
-    @classmethod
-    def _unique_precedents(cls, value: tuple[Precedent, ...]) -> tuple[Precedent, ...]:
-        _unique((p.link for p in value), "precedent link")
-        return value
-
-    @field_validator("advice")
-    @classmethod
-    def _unique_advice(cls, value: tuple[Advice, ...]) -> tuple[Advice, ...]:
-        _unique((a.id for a in value), "advice id")
-        return value
-
-    @field_validator("recovery")
-    @classmethod
-    def _unique_recovery(
-        cls, value: tuple[RecoveryExpectation, ...]
-    ) -> tuple[RecoveryExpectation, ...]:
-        _unique((r.id for r in value), "recovery id")
+    def _unique_keys(cls, value: tuple[BaseModel, ...], info: ValidationInfo) -> Any:
+        attribute, what = _UNIQUE_KEYS[str(info.field_name)]
+        _unique((getattr(item, attribute) for item in value), what)
         return value
 
     def signal(self, signal_id: str) -> Signal:

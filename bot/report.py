@@ -189,13 +189,18 @@ class AccountReport(BaseModel):
             line += "; could not check: " + ", ".join(failed)
         return line
 
-    def failed_parts(self) -> list[str]:
-        """Plain names of the parts that failed."""
-        names = [("profile", self.profile_error)]
-        names += [
+    def part_errors(self) -> list[tuple[str, PartError]]:
+        """The parts that failed, by plain name ("profile", "models", "datasets", "Spaces"),
+        with their errors, in a fixed order."""
+        parts = [("profile", self.profile_error)]
+        parts += [
             (f"{t}s" if t != "space" else "Spaces", lst.error) for t, lst in self.repo_lists()
         ]
-        return [name for name, error in names if error is not None]
+        return [(name, error) for name, error in parts if error is not None]
+
+    def failed_parts(self) -> list[str]:
+        """Plain names of the parts that failed."""
+        return [name for name, _ in self.part_errors()]
 
 
 def _plural(lst: RepoList[RepoItem] | RepoList[SpaceItem], one: str, many: str) -> str:

@@ -3,7 +3,7 @@ account was locked."""
 
 from __future__ import annotations
 
-from bot.report import AccountReport, PartError, Verdict
+from bot.report import AccountReport, Verdict
 
 _PART_NAMES = {
     "profile": "the profile page",
@@ -18,7 +18,7 @@ def build_verdict(report: AccountReport) -> Verdict:
     seen = _what_was_seen(report)
     if not report.complete:
         failures = "; ".join(
-            f"{_PART_NAMES[name]} ({error.message})" for name, error in _failures(report)
+            f"{_PART_NAMES[name]} ({error.message})" for name, error in report.part_errors()
         )
         text = (
             f"Part of the check could not be done: {failures}. Retrying in a little while may help."
@@ -58,20 +58,6 @@ def _what_was_seen(report: AccountReport) -> str:
             text += ", although no profile page was found"
         return text
     return "the profile page is still reachable" if report.profile_reachable else ""
-
-
-def _failures(report: AccountReport) -> list[tuple[str, PartError]]:
-    out: list[tuple[str, PartError]] = []
-    if report.profile_error is not None:
-        out.append(("profile", report.profile_error))
-    for name, lst in (
-        ("models", report.models),
-        ("datasets", report.datasets),
-        ("Spaces", report.spaces),
-    ):
-        if lst.error is not None:
-            out.append((name, lst.error))
-    return out
 
 
 def _spaces_note(report: AccountReport) -> str:

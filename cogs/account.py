@@ -9,17 +9,24 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.accounts import InvalidAccount, parse_account
+from bot.accounts import NAME_RE, InvalidAccount, parse_account
 from bot.backup import build_backup_plan
 from bot.cases import EventKind
-from cogs.common import GuardedItem, cooldown_message, defer, record, reply, services
+from cogs.common import (
+    GuardedItem,
+    cooldown_message,
+    defer,
+    in_servers_and_dms,
+    record,
+    reply,
+    services,
+)
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
 
-ACCOUNT_RE = r"(?P<account>[A-Za-z0-9][A-Za-z0-9._-]{0,95})"
-EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+ACCOUNT_RE = rf"(?P<account>{NAME_RE.pattern})"
 
 
 class AccountCog(commands.Cog):
@@ -36,7 +43,7 @@ class AccountCog(commands.Cog):
         account="Account name or a link to it or one of its repos",
         public="Show the result to the channel (default: only you)",
     )
-    @app_commands.allowed_contexts(**EVERYWHERE)
+    @in_servers_and_dms
     async def checkaccount(
         self,
         interaction: discord.Interaction[Any],
@@ -52,7 +59,7 @@ class AccountCog(commands.Cog):
         name="backup", description="Commands to copy everything public of an account"
     )
     @app_commands.describe(account="Account name or a link to it or one of its repos")
-    @app_commands.allowed_contexts(**EVERYWHERE)
+    @in_servers_and_dms
     async def backup(
         self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 1, 500]
     ) -> None:

@@ -14,12 +14,20 @@ from bot.appeal import AppealInput, AppealInputError, draft_appeal
 from bot.cases import EventKind
 from bot.knowledge import Knowledge
 from cogs.appeal_embeds import DM_HELP, draft_message
-from cogs.common import BaseModal, BaseView, defer, record, reply, send_dm, services
+from cogs.common import (
+    BaseModal,
+    BaseView,
+    defer,
+    in_servers_and_dms,
+    record,
+    reply,
+    send_dm,
+    services,
+)
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
 
-EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 STEP_TIMEOUT_S = 900.0
 # (field, label, max length, placeholder) of the appeal form, in order.
 FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
@@ -45,7 +53,7 @@ class AppealCog(commands.Cog):
         name="appeal", description="Get a calm email draft for Hugging Face, sent to your DMs"
     )
     @app_commands.describe(account="The locked account (you can also type it in the form)")
-    @app_commands.allowed_contexts(**EVERYWHERE)
+    @in_servers_and_dms
     async def appeal(
         self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 0, 500] = ""
     ) -> None:

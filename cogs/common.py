@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
+# The contexts of the commands anyone may use: servers, and DMs with the bot.
+in_servers_and_dms = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
 
 
 def services(interaction: discord.Interaction[Any]) -> Services:

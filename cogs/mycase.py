@@ -12,12 +12,11 @@ from discord.ext import commands
 from bot.cases import CaseError, CaseStatus, EventKind
 from cogs.appeal_embeds import precedents_embed
 from cogs.case_embeds import my_cases_embed
-from cogs.common import GuardedItem, is_moderator, reply, services
+from cogs.common import GuardedItem, in_servers_and_dms, is_moderator, reply, services
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
 
-EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
 MAX_CASES_WITH_BUTTONS = 5
 ACTIONS = {
     "replied": ("Hugging Face replied", discord.ButtonStyle.primary),
@@ -33,7 +32,7 @@ class MyCaseCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="mycase", description="Your support cases and their status")
-    @app_commands.allowed_contexts(**EVERYWHERE)
+    @in_servers_and_dms
     async def mycase(self, interaction: discord.Interaction[Any]) -> None:
         cases = await services(interaction).cases.list_cases(
             discord_user_id=interaction.user.id, limit=10
@@ -48,7 +47,7 @@ class MyCaseCog(commands.Cog):
         name="precedents",
         description="Public cases of locked Hugging Face accounts that were reviewed",
     )
-    @app_commands.allowed_contexts(**EVERYWHERE)
+    @in_servers_and_dms
     async def precedents(self, interaction: discord.Interaction[Any]) -> None:
         await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
 

@@ -8,7 +8,7 @@ from collections import Counter
 import discord
 
 from bot.backup import BackupPlan
-from bot.report import AccountReport, PartError, RepoItem, RepoList, SpaceItem
+from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.text import discord_code_block, escape_discord
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 
@@ -46,7 +46,10 @@ def report_embed(report: AccountReport) -> discord.Embed:
             add_field(embed, label, _item_lines(repos))
     if report.spaces.items:
         add_field(embed, "Spaces", _item_lines(report.spaces))
-    failed = [f"{name}: {escape_discord(error.message)}" for name, error in _errors(report)]
+    failed = [
+        f"{name.capitalize()}: {escape_discord(error.message)}"
+        for name, error in report.part_errors()
+    ]
     if failed:
         add_field(embed, "Could not be checked", "\n".join(failed))
     age = f" (saved result, {int(report.age_s or 0)} s old)" if report.cached else ""
@@ -88,13 +91,6 @@ def _item_lines(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
     if rest > 0:
         lines.append(f"… and {rest} more in the attached list")
     return fit_lines(lines, FIELD_VALUE)
-
-
-def _errors(report: AccountReport) -> list[tuple[str, PartError]]:
-    found: list[tuple[str, PartError | None]] = [("Profile", report.profile_error)]
-    found += [("Models", report.models.error), ("Datasets", report.datasets.error)]
-    found += [("Spaces", report.spaces.error)]
-    return [(name, error) for name, error in found if error is not None]
 
 
 def report_file(report: AccountReport) -> discord.File | None:
