@@ -1,18 +1,23 @@
 """`appeal`: print the routing advice and a ready-to-send appeal email (or its `mailto:` link).
 
-Works offline: no Hub request is made, so the email has no summary of what is still public.
+Works offline: no Hub request is made. When an earlier `check` stored a report of the account in
+the database, the email gets its one-line summary of what is still public.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import re
 import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.appeal import AppealDraft, AppealInput, AppealInputError, draft_appeal
+from bot.check import CheckService
 from bot.config import Settings
+from bot.db import Database
+from bot.hub import HubClient
 from bot.knowledge import KnowledgeError, load_knowledge
 
 _DATED = re.compile(r"(?P<who>.+):(?P<when>\d{4}-\d{2}-\d{2})")
@@ -89,12 +94,30 @@ def _appeal(args: argparse.Namespace, settings: Settings) -> int:
         print(f"hf-support-bot appeal: {exc}", file=sys.stderr)
         return 2
     draft = draft_appeal(
-        inp, knowledge=knowledge, followup_days=settings.followup_days, today=_today()
+        inp,
+        knowledge=knowledge,
+        followup_days=settings.followup_days,
+        today=_today(),
+        report_summary=asyncio.run(stored_summary(settings, inp.account)),
     )
     for warning in draft.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(draft.mailto() if args.mailto else render(draft))
     return 0
+
+
+async def stored_summary(settings: Settings, account: str) -> str | None:
+    """The summary line of the last stored check of `account`, if any (reads the database only;
+    the Hub client is never asked anything)."""
+    if not settings.database_path.exists():
+        return None
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            report = await CheckService(hub, db, settings).latest(account)
+    finally:
+        await db.close()
+    return report.summary_line() if report else None
 
 
 def _today() -> date:

@@ -138,3 +138,20 @@ def test_help_lists_appeal(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "appeal" in capsys.readouterr().out
+
+
+def test_a_stored_check_adds_what_is_still_public(capsys, monkeypatch):
+    from tests.fakes.fake_hub import fake_hub_in_thread
+
+    code, out, _ = run(capsys, "alice")
+    assert code == 0 and "Still publicly visible" not in out
+    with fake_hub_in_thread() as hub:
+        hub.add_user("alice", models=["m1", "m2"], spaces=[{"name": "app", "stage": "PAUSED"}])
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        assert main(["check", "alice"]) == 0
+        capsys.readouterr()
+        requests = hub.request_count()
+        code, out, _ = run(capsys, "alice")
+        assert hub.request_count() == requests  # the appeal asked the Hub nothing
+    assert code == 0
+    assert "Still publicly visible\n- 3 public repos reachable (2 models" in out
