@@ -269,6 +269,7 @@ class RecordedRequest:
     time: float
     authorization: str | None
     status: int = 0
+    spec_errors: list[str] = field(default_factory=list)  # what Discord's OpenAPI spec refuses
 
 
 @dataclass

@@ -81,7 +81,7 @@ class InteractionRoutes:
                 "invalid_response_type", f"type {rtype} for interaction type {it.type}", it
             )
             return refuse(error(400, 50035, "Invalid interaction response type"))
-        errors = (
+        errors = rec.spec_errors + (
             modal_errors(data)
             if rtype == 9
             else (message_errors(data or {}, rec.files, edit=rtype == 7) if rtype in (4, 7) else [])
@@ -167,7 +167,7 @@ class InteractionRoutes:
             if known is not None:
                 known.followups.append(sent)
             return it
-        errors = message_errors(body, rec.files)
+        errors = rec.spec_errors + message_errors(body, rec.files)
         if errors:
             it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
             return self._invalid(rec, errors, it)
@@ -211,7 +211,7 @@ class InteractionRoutes:
             fake.violation("unknown_message", f"PATCH {mid} of interaction {it.id}", it)
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
             return error(404, 10008, "Unknown Message")
-        errors = message_errors(body, rec.files, edit=True)
+        errors = rec.spec_errors + message_errors(body, rec.files, edit=True)
         if errors:
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
             return self._invalid(rec, errors, it)
