@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
-from tests.fakes.fake_discord_models import RecordedFile, RecordedRequest, dm_channel_payload
+from tests.fakes.fake_discord_models import (
+    RecordedFile,
+    RecordedRequest,
+    dm_channel_payload,
+)
 from tests.fakes.fake_discord_spec import spec_errors
 from tests.fakes.fake_discord_validate import command_errors, message_errors
 from tests.fakes.fake_discord_webhooks import InteractionRoutes, error, json_response

@@ -20,6 +20,7 @@ from tests.fakes.fake_discord_validate import message_errors, modal_errors
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
+TOKEN_LIFETIME_S = 15 * 60
 _ALLOWED_RESPONSES = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 5: {4, 5, 6, 7}}
 
 
@@ -149,6 +150,10 @@ class InteractionRoutes:
         if it.response is None:
             self.fake.violation("before_response", "webhook call before the initial response", it)
             return error(404, 10015, "Unknown Webhook")
+        if self.fake.now() - it.injected_at > TOKEN_LIFETIME_S:
+            # Docs, Receiving and Responding: "Interaction tokens are valid for 15 minutes";
+            # after that the webhook answers 401 Invalid Webhook Token (50027).
+            return error(401, 50027, "Invalid Webhook Token")
         return it
 
     def _hook_message_id(self, it: FakeInteraction, mid: str) -> int | None:
