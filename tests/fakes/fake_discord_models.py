@@ -61,6 +61,7 @@ class FakeUser:
     bot: bool = False
     dms_open: bool = True
     global_name: str | None = None
+    dm_error_code: int = 50007  # the code a refused DM answers with
 
     def payload(self) -> dict[str, Any]:
         return {

@@ -242,7 +242,7 @@ class RestApi(InteractionRoutes):
             if not user.dms_open:
                 fake.blocked_dms.append((user.id, body))
                 fake.record_sent("channel", body, rec, False, None, None)
-                return error(403, 50007, "Cannot send messages to this user")
+                return error(403, user.dm_error_code, "Cannot send messages to this user")
         else:
             channel = fake.find_channel(channel_id)
             if channel is None:
