@@ -91,6 +91,8 @@ class FakeDiscord(FakeWorld):
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.syncs: list[dict[str, Any]] = []
         self.refuse_syncs = 0  # answer the next N command syncs with 403 Missing Access
+        self.rate_limit_syncs = 0  # answer the next N command syncs with 429
+        self.sync_retry_after = 60.0  # the 429's retry_after, seconds
         self.store = MessageStore(self.new_id, lambda: self.url)
         self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
         self.injected: list[FakeInteraction] = []

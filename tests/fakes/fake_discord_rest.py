@@ -50,6 +50,24 @@ async def read_body(request: web.Request) -> tuple[Any, list[RecordedFile]]:
     return (json.loads(raw) if raw else None), []
 
 
+def rate_limited(retry_after: float) -> web.Response:
+    """A 429 as Discord sends it (docs, Topics → Rate Limits: JSON body with `retry_after` in
+    seconds and `global`; `Retry-After` and `X-RateLimit-*` headers). discord.py reads a 429
+    without a `Via` header as a Cloudflare ban, so the header Discord's proxy adds is kept."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+    headers = {
+        "Content-Type": "application/json",
+        "Retry-After": str(int(retry_after) + 1),
+        "X-RateLimit-Limit": "2",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset-After": str(retry_after),
+        "X-RateLimit-Bucket": "fake-commands",
+        "X-RateLimit-Scope": "user",
+        "Via": "1.1 google",
+    }
+    return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
+
+
 class RestApi(InteractionRoutes):
     """Route table and handlers; all state lives on the ``FakeDiscord``."""
 
@@ -179,6 +197,9 @@ class RestApi(InteractionRoutes):
         scope = int(guild) if guild else None
         body = rec.json or []
         fake.syncs.append({"guild_id": scope, "body": copy.deepcopy(body), "time": rec.time})
+        if fake.rate_limit_syncs > 0:
+            fake.rate_limit_syncs -= 1
+            return rate_limited(fake.sync_retry_after)
         if int(app) != fake.app_id or fake.refuse_syncs > 0:
             fake.refuse_syncs = max(0, fake.refuse_syncs - 1)
             return error(403, 50001, "Missing Access")
