@@ -122,3 +122,15 @@ async def test_twenty_interactions_at_once_are_all_acknowledged_in_time(env):
         await asyncio.gather(*(it.wait_done(timeout=10) for it in its))
         assert max(it.ack_latency for it in its) < 3
         assert all(it.response.type == 5 for it in its)
+
+
+async def test_the_longest_valid_name_keeps_its_buttons(env):
+    name = "a" * 96  # MAX_NAME_LENGTH: custom ids stay within Discord's 100 characters
+    async with env.running():
+        it = await env.command("checkaccount", {"account": name})
+        [result] = await it.wait_done(timeout=5)
+        assert it.followups[0].accepted
+        assert custom_id(result, label="Backup commands") == f"hfb:{name}"
+        click = await env.discord.inject_component(result, f"hfa:{name}", user=ALICE)
+        await click.wait_response()
+        assert click.response.type == 9 and name in str(click.modal)
