@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from tests.fakes.fake_discord_models import (
+    ATTACHMENT_SIZE_LIMIT,
     RecordedFile,
     RecordedRequest,
     dm_channel_payload,
 )
 from tests.fakes.fake_discord_spec import spec_errors
-from tests.fakes.fake_discord_validate import command_errors, message_errors
+from tests.fakes.fake_discord_validate import command_errors, message_errors, upload_errors
 from tests.fakes.fake_discord_webhooks import InteractionRoutes, error, json_response
 
 if TYPE_CHECKING:
@@ -130,8 +131,13 @@ class RestApi(InteractionRoutes):
                 if method in ("POST", "PUT", "PATCH") and body is not None:
                     rec.spec_errors = spec_errors(method, spec_route, body)
                 params = {k: v for k, v in match.groupdict().items() if v is not None}
+                refused = upload_errors(files, ATTACHMENT_SIZE_LIMIT)
                 try:
-                    response = await handler(rec, **params)
+                    if refused is not None:
+                        fake.violation("upload_limit", f"{method} {path}: {refused[2]}", None)
+                        response = error(*refused)
+                    else:
+                        response = await handler(rec, **params)
                 except Exception as exc:  # a fake bug must not become a 5xx (discord.py retries)
                     fake.internal_errors.append(f"{rec.method} {path}: {exc!r}")
                     response = error(400, -1, f"fake discord internal error: {exc!r}")
