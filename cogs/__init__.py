@@ -18,10 +18,12 @@ async def setup_cogs(bot: SupportBot) -> None:
     from cogs.common import report_error
     from cogs.moderation import CaseCog
     from cogs.mycase import CaseProgressButton, MyCaseCog
+    from cogs.steps import answer_expired
 
     for cog in (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), CaseCog(bot)):
         await bot.add_cog(cog)
     bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton)
+    bot.add_listener(answer_expired, "on_interaction")
 
     async def on_error(
         interaction: discord.Interaction[Any], error: app_commands.AppCommandError

@@ -133,15 +133,16 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
 
 class _AccountButton(GuardedItem):
     """A button under a check result that carries the account in its custom id, so it keeps
-    working after restarts. Subclasses set `label`, `style` and the template."""
+    working after restarts. Subclasses set `prefix`, `label`, `style` and the template (which
+    also accepts the longer ids of buttons sent by earlier versions)."""
 
-    kind: ClassVar[str]
+    prefix: ClassVar[str]  # 4 characters: with a 96-character name, 100 (Discord's limit)
     label: ClassVar[str]
     style: ClassVar[discord.ButtonStyle]
 
     def __init__(self, account: str) -> None:
         button = discord.ui.Button[Any](
-            label=self.label, style=self.style, custom_id=f"hfsb:{self.kind}:{account}"
+            label=self.label, style=self.style, custom_id=f"{self.prefix}{account}"
         )
         super().__init__(button)  # type: ignore[call-arg]  # DynamicItem.__init__, next in the MRO
         self.account = account
@@ -160,11 +161,11 @@ class _AccountButton(GuardedItem):
 class BackupButton(
     _AccountButton,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=rf"hfsb:backup:{ACCOUNT_RE}",
+    template=rf"(?:hfb:|hfsb:backup:){ACCOUNT_RE}",
 ):
     """ "Backup commands": the backup plan for that account."""
 
-    kind, label, style = "backup", "Backup commands", discord.ButtonStyle.primary
+    prefix, label, style = "hfb:", "Backup commands", discord.ButtonStyle.primary
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         wait = cooldown_message(interaction)
@@ -177,13 +178,13 @@ class BackupButton(
 class AppealButton(
     _AccountButton,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=rf"hfsb:appeal:{ACCOUNT_RE}",
+    template=rf"(?:hfa:|hfsb:appeal:){ACCOUNT_RE}",
 ):
     """ "Draft appeal": opens the appeal form for that account."""
 
-    kind, label, style = "appeal", "Draft appeal", discord.ButtonStyle.secondary
+    prefix, label, style = "hfa:", "Draft appeal", discord.ButtonStyle.secondary
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         from cogs.appeal import AppealModal
 
-        await interaction.response.send_modal(AppealModal(account=self.account))
+        await interaction.response.send_modal(AppealModal(interaction.client, account=self.account))

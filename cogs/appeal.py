@@ -13,10 +13,8 @@ from discord.ext import commands
 from bot.appeal import AppealInput, AppealInputError, draft_appeal
 from bot.cases import EventKind
 from bot.knowledge import Knowledge
-from cogs.appeal_embeds import DM_HELP, draft_message
+from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
 from cogs.common import (
-    BaseModal,
-    BaseView,
     defer,
     in_servers_and_dms,
     record,
@@ -24,11 +22,13 @@ from cogs.common import (
     send_dm,
     services,
 )
+from cogs.steps import StepModal, StepView
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
 
-STEP_TIMEOUT_S = 900.0
+# Under Discord's 15-minute interaction token, so a step left alone can still be disabled.
+STEP_TIMEOUT_S = 600.0
 # (field, label, max length, placeholder) of the appeal form, in order.
 FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
     ("account", "Hugging Face account", 100, "your-username"),
@@ -57,14 +57,16 @@ class AppealCog(commands.Cog):
     async def appeal(
         self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 0, 500] = ""
     ) -> None:
-        await interaction.response.send_modal(AppealModal(account=account))
+        await interaction.response.send_modal(AppealModal(interaction.client, account=account))
 
 
-class AppealModal(BaseModal, title="Appeal draft: the facts"):
-    """Account, lock message, affected links, recent activity."""
+class AppealModal(StepModal, title="Appeal draft: the facts"):
+    """Account, lock message, affected links, recent activity (each open form is its own)."""
 
-    def __init__(self, **typed: str) -> None:
-        super().__init__(timeout=STEP_TIMEOUT_S, custom_id="hfsb:appeal-form")
+    kind = "appeal"
+
+    def __init__(self, client: discord.Client, **typed: str) -> None:
+        super().__init__(client, timeout=STEP_TIMEOUT_S)
         self.inputs: dict[str, discord.ui.TextInput[Any]] = {}
         for field, label, max_length, placeholder in FORM_FIELDS:
             self.inputs[field] = discord.ui.TextInput(
@@ -92,37 +94,50 @@ class AppealModal(BaseModal, title="Appeal draft: the facts"):
                 knowledge=services(interaction).knowledge,
             )
         except AppealInputError as exc:
-            await reply(
-                interaction, f"Something in the form needs fixing: {exc}", view=RetryView(typed)
-            )
+            retry = RetryView(interaction.client, typed)
+            retry.anchor = interaction
+            await reply(interaction, f"Something in the form needs fixing: {exc}", view=retry)
             return
         step = AppealStepView(
+            interaction.client,
             appeal,
             followup_days=services(interaction).settings.followup_days,
             knowledge=services(interaction).knowledge,
         )
+        step.anchor = interaction
         await reply(interaction, step.prompt(), view=step)
 
 
-class RetryView(BaseView):
+class RetryView(StepView):
     """Reopen the form with what was typed, so nothing has to be typed again."""
 
-    def __init__(self, typed: dict[str, str]) -> None:
-        super().__init__(timeout=STEP_TIMEOUT_S)
+    kind = "appeal"
+
+    def __init__(self, client: discord.Client, typed: dict[str, str]) -> None:
+        super().__init__(client, timeout=STEP_TIMEOUT_S)
         self.typed = typed
 
     @discord.ui.button(label="Edit and try again", style=discord.ButtonStyle.primary)
     async def retry(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
-        await interaction.response.send_modal(AppealModal(**self.typed))
+        await interaction.response.send_modal(AppealModal(interaction.client, **self.typed))
 
 
-class AppealStepView(BaseView):
+class AppealStepView(StepView):
     """Tick the activity signals, the addresses already written to, the formal route; send."""
 
-    def __init__(self, appeal: AppealInput, *, followup_days: int, knowledge: Knowledge) -> None:
-        super().__init__(timeout=STEP_TIMEOUT_S)
+    kind = "appeal"
+
+    def __init__(
+        self,
+        client: discord.Client,
+        appeal: AppealInput,
+        *,
+        followup_days: int,
+        knowledge: Knowledge,
+    ) -> None:
+        super().__init__(client, timeout=STEP_TIMEOUT_S)
         self.appeal = appeal
         self.followup_days = followup_days
         self.formal = False
@@ -158,6 +173,7 @@ class AppealStepView(BaseView):
     async def _ack(self, interaction: discord.Interaction[Any]) -> None:
         """Selections are read when the person presses Send; acknowledge each change."""
         await interaction.response.defer()
+        self.anchor = interaction  # a deferred update: its @original is the step's message
 
     def prompt(self) -> str:
         """The text above the step."""
@@ -174,12 +190,14 @@ class AppealStepView(BaseView):
         button.label = f"Formal appeal: {'yes' if self.formal else 'no'}"
         button.style = discord.ButtonStyle.danger if self.formal else discord.ButtonStyle.secondary
         await interaction.response.edit_message(view=self)
+        self.anchor = interaction
 
     @discord.ui.button(label="Send me the draft", style=discord.ButtonStyle.success, row=2)
     async def send(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
-        await defer(interaction)
+        # In a DM the draft fills this deferral, so it must not be ephemeral (it would vanish).
+        await defer(interaction, ephemeral=interaction.guild_id is not None)
         svc = services(interaction)
         today = datetime.now(UTC).date()
         contacted = _contacted(self.contact_select.values, today, self.followup_days)
@@ -227,20 +245,18 @@ async def deliver(
 ) -> None:
     """DM the draft (`message()` builds the message's keyword arguments; files can be sent only
     once, so it is called per attempt); in the channel say only that it was sent. Closed DMs:
-    explain and show it privately instead. Records whether the DM arrived."""
+    explain and show it privately instead. Records whether the DM arrived, and why not."""
     store = services(interaction).cases
-    if interaction.guild_id is None:  # already in a DM with the bot: answer right here
+    user_id = interaction.user.id
+    if interaction.guild_id is None:  # already in a DM with the bot: a lasting message here
         await reply(interaction, ephemeral=False, **message())
-        await store.add_event(
-            case_id, EventKind.DM_SENT, interaction.user.id, {"dm_sent": True, "in_dm": True}
-        )
+        await store.add_event(case_id, EventKind.DM_SENT, user_id, {"dm_sent": True, "in_dm": True})
         return
-    if await send_dm(interaction.user, **message()):
-        await store.add_event(case_id, EventKind.DM_SENT, interaction.user.id, {"dm_sent": True})
+    code = await send_dm(interaction.user, **message())
+    if code is None:
+        await store.add_event(case_id, EventKind.DM_SENT, user_id, {"dm_sent": True})
         await reply(interaction, f"Sent to your DMs (case #{case_id}). Take your time with it.")
         return
-    await store.add_event(
-        case_id, EventKind.DM_FAILED, interaction.user.id, {"dm_sent": False, "code": 50007}
-    )
-    await reply(interaction, DM_HELP)
+    await store.add_event(case_id, EventKind.DM_FAILED, user_id, {"dm_sent": False, "code": code})
+    await reply(interaction, DM_HELP if code == CLOSED_DMS else DM_FAILED)
     await reply(interaction, **message())

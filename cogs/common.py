@@ -122,16 +122,17 @@ def cooldown_message(interaction: discord.Interaction[Any]) -> str | None:
     )
 
 
-async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> bool:
-    """Send a direct message; True when it arrived, False when Discord refused it (closed DMs
-    answer 403 with code 50007)."""
+async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> int | None:
+    """Send a direct message. None when it arrived, else Discord's error code (closed DMs answer
+    403 with 50007; a refused body 400 with 50035; 0 when Discord gave none)."""
     try:
         channel = await user.create_dm()
         await channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
-    except discord.Forbidden as exc:
-        log.info("DM to %s refused (code %s)", user.id, exc.code)
-        return False
-    return True
+    except discord.HTTPException as exc:
+        level = logging.INFO if isinstance(exc, discord.Forbidden) else logging.WARNING
+        log.log(level, "DM to %s refused (HTTP %s, code %s)", user.id, exc.status, exc.code)
+        return exc.code
+    return None
 
 
 async def record(

@@ -13,7 +13,6 @@ FIELDS = 25
 FOOTER = 2048
 EMBED_TOTAL = 6000
 SELECT_OPTIONS = 25
-LINK_URL = 512
 
 
 def fit(text: str, limit: int, marker: str = "…") -> str:

@@ -13,7 +13,8 @@ from discord.ext import commands
 from bot.cases import Case, CaseError, CaseStatus
 from bot.export import export_cases
 from cogs.case_embeds import case_embed, case_list_embed
-from cogs.common import BaseView, defer, reply, require_moderator, services
+from cogs.common import defer, reply, require_moderator, services
+from cogs.steps import StepView
 
 if TYPE_CHECKING:
     from bot.factory import SupportBot
@@ -52,7 +53,10 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         user: discord.User | None = None,
         account: app_commands.Range[str, 1, 96] | None = None,
     ) -> None:
-        pager = CasePager(status=status, user_id=user.id if user else None, account=account)
+        pager = CasePager(
+            interaction.client, status=status, user_id=user.id if user else None, account=account
+        )
+        pager.anchor = interaction
         embed = await pager.page_embed(interaction)
         await reply(interaction, embed=embed, view=pager)
 
@@ -104,10 +108,12 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         count = len(
             await services(interaction).cases.list_cases(discord_user_id=user.id, limit=500)
         )
+        confirm = ForgetConfirm(interaction.client, user.id)
+        confirm.anchor = interaction
         await reply(
             interaction,
             f"Erase {count} case(s) of <@{user.id}> and their timelines? This cannot be undone.",
-            view=ForgetConfirm(user.id),
+            view=confirm,
         )
 
 
@@ -118,18 +124,27 @@ async def _case_or_say(interaction: discord.Interaction[Any], case_id: int) -> C
     return case
 
 
-class ModeratorView(BaseView):
-    """A view only moderators may use, checked on every click."""
+class ModeratorView(StepView):
+    """A short-lived view only moderators may use, checked on every click."""
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    kind = "case"
+
+    async def allow(self, interaction: discord.Interaction[Any]) -> bool:
         return require_moderator(interaction)
 
 
 class CasePager(ModeratorView):
     """Previous/next pages of a case list (keyset paging on the case id)."""
 
-    def __init__(self, *, status: str | None, user_id: int | None, account: str | None) -> None:
-        super().__init__(timeout=600)
+    def __init__(
+        self,
+        client: discord.Client,
+        *,
+        status: str | None,
+        user_id: int | None,
+        account: str | None,
+    ) -> None:
+        super().__init__(client, timeout=600)
         self.status, self.user_id, self.account = status, user_id, account
         self.starts: list[int | None] = [None]  # before_id of each page seen
         self.next_before: int | None = None
@@ -161,6 +176,7 @@ class CasePager(ModeratorView):
         if len(self.starts) > 1:
             self.starts.pop()
         await interaction.response.edit_message(embed=await self.page_embed(interaction), view=self)
+        self.anchor = interaction
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
     async def next(
@@ -169,13 +185,14 @@ class CasePager(ModeratorView):
         if self.next_before is not None:
             self.starts.append(self.next_before)
         await interaction.response.edit_message(embed=await self.page_embed(interaction), view=self)
+        self.anchor = interaction
 
 
 class ForgetConfirm(ModeratorView):
     """The confirmation before erasing a person's data."""
 
-    def __init__(self, user_id: int) -> None:
-        super().__init__(timeout=120)
+    def __init__(self, client: discord.Client, user_id: int) -> None:
+        super().__init__(client, timeout=120)
         self.user_id = user_id
 
     @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)

@@ -385,3 +385,78 @@ async def test_resume_after_reconnect(fake: FakeDiscord, bot: MiniBot) -> None:
     assert await it.wait_done() and it.texts() == ["echo again"]
     assert len(fake.gateway.identifies) == 1
     fake.assert_clean()
+
+
+async def test_bodies_are_checked_against_discords_spec(fake: FakeDiscord, bot: MiniBot) -> None:
+    channel = bot.get_channel(MODLOG)
+    assert isinstance(channel, discord.TextChannel)
+    body = {  # the spec: a button's custom_id is 1-100 characters
+        "content": "x",
+        "components": [{"type": 1, "components": [{"type": 2, "style": 1, "custom_id": ""}]}],
+    }
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{fake.url}/api/v10/channels/{channel.id}/messages", json=body) as resp,
+    ):
+        assert resp.status == 400 and (await resp.json())["code"] == 50035
+    [violation] = fake.violations
+    assert "POST /channels/{channel_id}/messages" in violation.detail
+    assert "custom_id" in violation.detail and "schema path" in violation.detail
+    assert "minLength" in violation.detail
+
+
+async def test_a_mailto_link_button_is_refused(fake: FakeDiscord, bot: MiniBot) -> None:
+    channel = bot.get_channel(MODLOG)
+    assert isinstance(channel, discord.TextChannel)
+    view = discord.ui.View()
+    view.add_item(discord.ui.Button(label="Mail", url="mailto:someone@example.com"))
+    with pytest.raises(discord.HTTPException) as info:
+        await channel.send("x", view=view)
+    assert info.value.code == 50035 and "url scheme" in fake.violations[0].detail
+    view = discord.ui.View()
+    view.add_item(discord.ui.Button(label="Site", url="https://example.com/" + "a" * 500))
+    with pytest.raises(discord.HTTPException):  # 512 characters at most
+        await channel.send("x", view=view)
+
+
+async def test_tokens_expire_after_15_minutes(fake: FakeDiscord, bot: MiniBot) -> None:
+    echo = await fake.inject_command("echo", {"text": "x"}, user=ALICE, guild_id=GUILD)
+    await echo.wait_done()
+    fake.advance(15 * 60 + 1)
+    api = f"{fake.url}/api/v10/webhooks/{fake.app_id}/{echo.token}"
+    body = {"content": "late", "allowed_mentions": {"parse": []}}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(api, json=body) as resp:
+            assert resp.status == 401 and (await resp.json())["code"] == 50027
+        async with http.patch(f"{api}/messages/@original", json=body) as resp:
+            assert resp.status == 401 and (await resp.json())["code"] == 50027
+
+
+async def test_uploads_past_the_limits_are_refused(fake: FakeDiscord, bot: MiniBot) -> None:
+    channel = bot.get_channel(MODLOG)
+    assert isinstance(channel, discord.TextChannel)
+    files = [discord.File(io.BytesIO(b"x"), filename=f"{i}.txt") for i in range(11)]
+    with pytest.raises(discord.HTTPException) as info:
+        await channel.send(files=files)
+    assert info.value.code == 50035
+    big = discord.File(io.BytesIO(b"x" * (10 * 1024 * 1024 + 1)), filename="big.bin")
+    with pytest.raises(discord.HTTPException) as info:
+        await channel.send(file=big)
+    assert info.value.status == 413 and info.value.code == 40005
+    assert fake.violations[-1].kind == "upload_limit"
+
+
+async def test_a_select_cannot_ask_for_more_values_than_it_has(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    channel = bot.get_channel(MODLOG)
+    assert isinstance(channel, discord.TextChannel)
+    view = discord.ui.View()
+    view.add_item(
+        discord.ui.Select(
+            custom_id="few", options=[discord.SelectOption(label="a")], min_values=2, max_values=2
+        )
+    )
+    with pytest.raises(discord.HTTPException):
+        await channel.send("x", view=view)
+    assert "min/max values" in fake.violations[0].detail

@@ -40,6 +40,8 @@ class Env:
         """Run a fresh bot (same database) until the block ends."""
         settings = self.settings.model_copy(update=overrides) if overrides else self.settings
         async with run_client(self.discord, create_bot(settings)) as bot:
+            if bot.sync_task is not None:
+                await bot.sync_task  # commands synced (or refused) before the test goes on
             yield bot
 
     async def command(self, name: str, options: dict[str, Any] | None = None, *, user: int = ALICE,

@@ -17,8 +17,8 @@ async def test_checkaccount_happy_path(env):
         assert "Account check: alice-hf" in text and "Does not look deleted" in text
         assert "Models: 2" in text and "PAUSED: 1" in text and "RUNNING: 1" in text
         assert "Case #1" in message["content"]
-        assert custom_id(message, label="Backup commands") == "hfsb:backup:alice-hf"
-        assert custom_id(message, label="Draft appeal") == "hfsb:appeal:alice-hf"
+        assert custom_id(message, label="Backup commands") == "hfb:alice-hf"
+        assert custom_id(message, label="Draft appeal") == "hfa:alice-hf"
         notice = await env.discord.wait_for_channel_message(MODLOG)
         assert "#1" in notice["content"] and "alice-hf" in notice["content"]
         assert [e.kind for e in await case_events(env, 1)] == [
@@ -82,7 +82,7 @@ async def test_backup_command_and_button(env):
         assert names == ["backup-alice-hf.py", "backup-alice-hf.sh"]
         check = await env.command("checkaccount", {"account": "acme"}, user=BOB)
         [result] = await check.wait_done(timeout=5)
-        click = await env.discord.inject_component(result, "hfsb:backup:acme", user=BOB)
+        click = await env.discord.inject_component(result, "hfb:acme", user=BOB)
         [plan] = await click.wait_done(timeout=5)
         assert "Backup plan: acme" in text_of(plan) and "Only Hugging Face support" in text_of(plan)
         kinds = [e.kind for e in await case_events(env, 2)]
@@ -93,7 +93,7 @@ async def test_draft_appeal_button_opens_the_form(env):
     async with env.running():
         check = await env.command("checkaccount", {"account": "alice-hf"})
         [result] = await check.wait_done(timeout=5)
-        click = await env.discord.inject_component(result, "hfsb:appeal:alice-hf", user=ALICE)
+        click = await env.discord.inject_component(result, "hfa:alice-hf", user=ALICE)
         await click.wait_response()
         assert click.response.type == 9
         assert "alice-hf" in str(click.modal)
@@ -122,3 +122,15 @@ async def test_twenty_interactions_at_once_are_all_acknowledged_in_time(env):
         await asyncio.gather(*(it.wait_done(timeout=10) for it in its))
         assert max(it.ack_latency for it in its) < 3
         assert all(it.response.type == 5 for it in its)
+
+
+async def test_the_longest_valid_name_keeps_its_buttons(env):
+    name = "a" * 96  # MAX_NAME_LENGTH: custom ids stay within Discord's 100 characters
+    async with env.running():
+        it = await env.command("checkaccount", {"account": name})
+        [result] = await it.wait_done(timeout=5)
+        assert it.followups[0].accepted
+        assert custom_id(result, label="Backup commands") == f"hfb:{name}"
+        click = await env.discord.inject_component(result, f"hfa:{name}", user=ALICE)
+        await click.wait_response()
+        assert click.response.type == 9 and name in str(click.modal)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.cases import EventKind
-from tests.cogs.conftest import ALICE, BOB, case_events, custom_id, text_of
+from tests.cogs.conftest import ALICE, BOB, case_events, components, custom_id, text_of
+from tests.cogs.conftest import OWNER as OTHER
 
 FORM = {
     "account": "alice-hf",
@@ -69,6 +70,9 @@ async def test_form_ticks_and_dm(env):
         assert "5 public repos" in dm["content"]  # the stored check's summary line
         [attachment] = dm["attachments"]
         assert attachment["filename"] == "appeal-alice-hf.txt"
+        assert dm["components"] == []  # no mail-app button: Discord refuses mailto: links
+        assert "```\nwebsite@huggingface.co\n```" in dm["content"]  # alone: one tap to copy
+        assert "**Subject**\n```\nReview request" in dm["content"]
         events = await case_events(env, 1)
         kinds = [e.kind for e in events]
         assert EventKind.APPEAL_DRAFTED in kinds and kinds[-1] == EventKind.DM_SENT
@@ -97,6 +101,7 @@ async def test_closed_dms_fall_back_to_a_private_reply(env):
         assert env.discord.dm_messages(BOB) == []
         events = await case_events(env, 1)
         assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["dm_sent"] is False
+        assert events[-1].payload["code"] == 50007
 
 
 async def test_bad_link_keeps_what_was_typed(env):
@@ -120,8 +125,75 @@ async def test_in_a_dm_the_draft_comes_right_there(env):
     async with env.running(guild_ids=[]):  # DMs see only global commands
         _, step = await _through_the_form(env, ALICE, guild=False)
         send = await _send(env, ALICE, step)
-        messages = send.final_messages()
-        assert any("website@huggingface.co" in text_of(m) for m in messages)
+        [draft] = send.final_messages()
+        assert "website@huggingface.co" in text_of(draft)
+        assert not draft["flags"] & 64  # a lasting message, not an ephemeral one
+        assert draft in env.discord.dm_messages(ALICE)
+        assert draft["attachments"][0]["filename"] == "appeal-alice-hf.txt"
+
+
+async def test_two_open_forms_each_get_their_own_draft(env):
+    async with env.running():
+        alice = await env.command("appeal", user=ALICE)
+        other = await env.command("appeal", user=OTHER)
+        assert alice.modal["custom_id"] != other.modal["custom_id"]
+        first = await env.discord.inject_modal_submit(alice, FORM, user=ALICE)
+        second = await env.discord.inject_modal_submit(
+            other, {**FORM, "account": "quiet"}, user=OTHER
+        )
+        for submit, user, account in ((first, ALICE, "alice-hf"), (second, OTHER, "quiet")):
+            await submit.wait_response()
+            step = submit.original_message
+            assert account in text_of(step)
+            await _send(env, user, step)
+            dm = await env.discord.wait_for_dm(user)
+            assert f"appeal-{account}.txt" == dm["attachments"][0]["filename"]
+
+
+async def test_expired_steps_are_answered(env):
+    async with env.running():
+        _, step = await _through_the_form(env, ALICE)
+        await _send(env, ALICE, step)
+        again = await env.discord.inject_component(  # the step is done: a second Send
+            step, custom_id(step, label="Send me the draft"), user=ALICE
+        )
+        await again.wait_response()
+        assert "expired" in text_of(again.response.data)
+        _, step = await _through_the_form(env, ALICE)
+        opener = await env.command("appeal", user=ALICE)
+    async with env.running():  # a restart: the open step and form are gone
+        click = await env.discord.inject_component(
+            step, custom_id(step, label="Formal appeal"), user=ALICE
+        )
+        await click.wait_response()
+        assert "Run `/appeal` again" in text_of(click.response.data) and click.ephemeral
+        late = await env.discord.inject_modal_submit(opener, FORM, user=ALICE)
+        await late.wait_response()
+        assert "expired" in text_of(late.response.data)
+    assert len(env.discord.dm_messages(ALICE)) == 1
+
+
+async def test_a_step_left_alone_is_disabled(env, monkeypatch):
+    import cogs.appeal
+
+    monkeypatch.setattr(cogs.appeal, "STEP_TIMEOUT_S", 0.05)  # discord.py's own view timer
+    async with env.running():
+        submit, _ = await _through_the_form(env, ALICE)
+        await submit.wait_edit()
+        step = submit.original_message
+        assert all(c.get("disabled") for c in components(step))
+
+
+async def test_a_dm_refused_for_another_reason_records_its_code(env):
+    env.discord.close_dms(BOB, code=40003)
+    async with env.running():
+        _, step = await _through_the_form(env, BOB)
+        send = await _send(env, BOB, step)
+        await send.wait_followup(2)
+        assert not any("Privacy Settings" in t for t in send.texts())
+        assert any("website@huggingface.co" in t for t in send.texts())
+        events = await case_events(env, 1)
+        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == 40003
 
 
 async def test_hostile_text_cannot_ping_or_break_out(env):
@@ -134,7 +206,7 @@ async def test_hostile_text_cannot_ping_or_break_out(env):
         _, step = await _through_the_form(env, ALICE, hostile)
         await _send(env, ALICE, step)
         dm = await env.discord.wait_for_dm(ALICE)
-        content = dm["content"]
-        body = content[3:-3] if content.startswith("```") else content
-        assert "```" not in body and "@everyone" not in content and "@here" not in content
+        content = dm["content"] + (dm["embeds"][0].get("description") or "")
+        assert content.count("```") == 6  # address, subject, email: no fence broken out
+        assert "@everyone" not in content and "@here" not in content
         assert "\u202e" not in content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import discord
@@ -13,6 +14,7 @@ from bot.backup import build_backup_plan
 from bot.cases import Case, CaseStatus, Event, EventKind
 from bot.knowledge import load_knowledge
 from bot.report import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
+from bot.text import discord_code_block
 from cogs import limits
 from cogs.appeal_embeds import draft_embed, draft_message, precedents_embed
 from cogs.case_embeds import case_embed, case_list_embed, my_cases_embed
@@ -105,10 +107,21 @@ def test_draft_fits_and_never_pings(lock_message, activity, signals):
     )
     assert_fits(draft_embed(draft, "alice"))
     message = draft_message(draft, "alice")
-    assert len(message["content"]) <= limits.CONTENT
-    assert "@everyone" not in message["content"] and "@here" not in message["content"]
-    body = message["content"].removeprefix("```\n").removesuffix("\n```")
-    assert "```" not in body
+    assert_fits(message["embed"])
+    content = message["content"]
+    assert len(content) <= limits.CONTENT
+    assert "@everyone" not in content and "@here" not in content
+    assert "view" not in message  # no link button: Discord refuses mailto: URLs on buttons
+    blocks = code_blocks(content) + code_blocks(message["embed"].description or "")
+    assert blocks[:2] == [draft.to, draft.subject]  # each alone in its block, one tap to copy
+    if len(blocks) > 2:  # the email as a block, in the text or in the embed
+        assert f"```\n{blocks[2]}\n```" == discord_code_block(draft.body)
+
+
+def code_blocks(text: str) -> list[str]:
+    """The inside of each fenced block; no fence may hide inside one."""
+    assert text.count("```") % 2 == 0
+    return re.findall(r"```\n(.*?)\n```", text, re.S)
 
 
 @settings(max_examples=40, deadline=None)

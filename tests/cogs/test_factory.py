@@ -37,11 +37,54 @@ async def test_commands_sync_once_then_only_when_forced(env):
         assert bot.synced is False
     assert len(env.discord.syncs) == 1
     async with run_client(env.discord, create_bot(env.settings, force_sync=True)) as bot:
+        await bot.sync_task
         assert bot.synced is True
     assert len(env.discord.syncs) == 2
     async with env.running(guild_ids=[]) as bot:  # another target: a new (global) sync
         assert bot.synced is True
-    assert env.discord.syncs[-1]["guild_id"] is None
+    pushed = [sync for sync in env.discord.syncs if sync["body"]]
+    assert pushed[-1]["guild_id"] is None
+
+
+async def test_switching_target_clears_the_old_one(env):
+    async with env.running():  # to the server
+        pass
+    async with env.running(guild_ids=[]):  # then global: the server's copies are cleared
+        pass
+    assert env.discord.commands[GUILD] == [] and len(env.discord.commands[None]) == 6
+    async with env.running():  # back to the server: the global copies are cleared
+        pass
+    assert env.discord.commands[None] == [] and len(env.discord.commands[GUILD]) == 6
+
+
+async def test_another_application_syncs_again(env):
+    async with env.running():
+        pass
+    env.discord.app_id += 1  # same tree and target, another bot application
+    async with env.running() as bot:
+        assert bot.synced is True
+    assert len(env.discord.syncs) == 2
+
+
+async def test_a_rate_limited_sync_does_not_keep_the_bot_offline(env, caplog):
+    env.discord.rate_limit_syncs = 1  # Discord asks to wait 60 s
+    with caplog.at_level(logging.ERROR):
+        async with env.running() as bot:  # online anyway; the sync gave up instead of waiting
+            assert bot.synced is False and not bot.is_closed()
+    assert "could not sync slash commands" in caplog.text
+    async with env.running() as bot:  # the next start syncs
+        assert bot.synced is True
+
+
+async def test_sync_command_exits_non_zero_when_discord_refuses(env, caplog):
+    from bot.factory import run_sync
+    from tests.fakes.fake_discord_runner import patch_discord
+
+    env.discord.refuse_syncs = 1
+    with patch_discord(env.discord):
+        assert await asyncio.to_thread(run_sync, env.settings) == 1
+        assert await asyncio.to_thread(run_sync, env.settings) == 0
+    assert len(env.discord.syncs) == 2
 
 
 async def test_unexpected_errors_get_a_reference_and_a_log(env, caplog):

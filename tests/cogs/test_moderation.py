@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.cogs.conftest import ALICE, BOB, MOD, OWNER, custom_id, text_of
+from tests.cogs.conftest import ALICE, BOB, MOD, OWNER, case_events, custom_id, text_of
 
 SUBCOMMANDS = [
     ("case view", {"case_id": 1}),
@@ -123,3 +123,20 @@ async def test_case_list_pages(env):
         )
         await intruder.wait_response()
         assert "moderators only" in text_of(intruder.response.data)
+
+
+async def test_case_buttons_from_before_a_restart_are_answered(env):
+    await _seed(env)
+    async with env.running():
+        forget = await env.command(
+            "case forget", {"user": ALICE}, user=MOD, check_permissions=False
+        )
+    message = forget.original_message
+    async with env.running():
+        for label in ("Erase", "Cancel"):
+            click = await env.discord.inject_component(
+                message, custom_id(message, label=label), user=MOD
+            )
+            await click.wait_response()
+            assert "expired" in text_of(click.response.data)
+    assert await case_events(env, 1)  # nothing was erased

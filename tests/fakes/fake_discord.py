@@ -85,11 +85,14 @@ class FakeDiscord(FakeWorld):
         self.app_id = app_id if app_id is not None else bot_id
         self.token = token
         self.response_deadline = response_deadline
+        self.clock_offset = 0.0
         self.app_permissions = app_permissions
         self.commands: dict[int | None, list[dict[str, Any]]] = {}  # scope (guild/None) -> echo
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.syncs: list[dict[str, Any]] = []
         self.refuse_syncs = 0  # answer the next N command syncs with 403 Missing Access
+        self.rate_limit_syncs = 0  # answer the next N command syncs with 429
+        self.sync_retry_after = 60.0  # the 429's retry_after, seconds
         self.store = MessageStore(self.new_id, lambda: self.url)
         self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
         self.injected: list[FakeInteraction] = []
@@ -148,7 +151,12 @@ class FakeDiscord(FakeWorld):
     # --- helpers shared with the REST and gateway modules --------------------------------------
 
     def now(self) -> float:
-        return asyncio.get_running_loop().time()
+        """The fake's clock: the loop's time plus what ``advance`` added."""
+        return asyncio.get_running_loop().time() + self.clock_offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock forward (expire interaction tokens without waiting)."""
+        self.clock_offset += seconds
 
     def new_token(self) -> str:
         return "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48)

@@ -61,6 +61,7 @@ class FakeUser:
     bot: bool = False
     dms_open: bool = True
     global_name: str | None = None
+    dm_error_code: int = 50007  # the code a refused DM answers with
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -269,6 +270,7 @@ class RecordedRequest:
     time: float
     authorization: str | None
     status: int = 0
+    spec_errors: list[str] = field(default_factory=list)  # what Discord's OpenAPI spec refuses
 
 
 @dataclass

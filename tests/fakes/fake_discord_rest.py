@@ -12,14 +12,23 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
-from tests.fakes.fake_discord_models import RecordedFile, RecordedRequest, dm_channel_payload
-from tests.fakes.fake_discord_validate import command_errors, message_errors
+from tests.fakes.fake_discord_models import (
+    ATTACHMENT_SIZE_LIMIT,
+    RecordedFile,
+    RecordedRequest,
+    dm_channel_payload,
+)
+from tests.fakes.fake_discord_spec import spec_errors
+from tests.fakes.fake_discord_validate import command_errors, message_errors, upload_errors
 from tests.fakes.fake_discord_webhooks import InteractionRoutes, error, json_response
 
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
 Handler = Callable[..., Awaitable[web.Response]]
+_APP, _GUILD = "/applications/{application_id}", "/guilds/{guild_id}"
+_HOOK = "/webhooks/{webhook_id}/{webhook_token}"
+_MESSAGES = "/channels/{channel_id}/messages"
 
 
 async def read_body(request: web.Request) -> tuple[Any, list[RecordedFile]]:
@@ -42,6 +51,24 @@ async def read_body(request: web.Request) -> tuple[Any, list[RecordedFile]]:
     return (json.loads(raw) if raw else None), []
 
 
+def rate_limited(retry_after: float) -> web.Response:
+    """A 429 as Discord sends it (docs, Topics → Rate Limits: JSON body with `retry_after` in
+    seconds and `global`; `Retry-After` and `X-RateLimit-*` headers). discord.py reads a 429
+    without a `Via` header as a Cloudflare ban, so the header Discord's proxy adds is kept."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+    headers = {
+        "Content-Type": "application/json",
+        "Retry-After": str(int(retry_after) + 1),
+        "X-RateLimit-Limit": "2",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset-After": str(retry_after),
+        "X-RateLimit-Bucket": "fake-commands",
+        "X-RateLimit-Scope": "user",
+        "Via": "1.1 google",
+    }
+    return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
+
+
 class RestApi(InteractionRoutes):
     """Route table and handlers; all state lives on the ``FakeDiscord``."""
 
@@ -49,28 +76,39 @@ class RestApi(InteractionRoutes):
         self.fake = fake
         app = r"/applications/(?P<app>\d+)"
         hook = r"/webhooks/(?P<app>\d+)/(?P<token>[^/]+)"
-        table: list[tuple[str, str, Handler]] = [
-            ("GET", r"/users/@me", self.get_me),
-            ("GET", r"/oauth2/applications/@me", self.get_application),
-            ("GET", r"/gateway(/bot)?", self.get_gateway),
-            ("GET", app + r"(/guilds/(?P<guild>\d+))?/commands", self.get_commands),
-            ("PUT", app + r"(/guilds/(?P<guild>\d+))?/commands", self.put_commands),
-            ("POST", r"/interactions/(?P<iid>\d+)/(?P<token>[^/]+)/callback", self.callback),
-            ("POST", hook, self.followup),
-            ("GET", hook + r"/messages/(?P<mid>@original|\d+)", self.get_hook_message),
-            ("PATCH", hook + r"/messages/(?P<mid>@original|\d+)", self.edit_hook_message),
-            ("DELETE", hook + r"/messages/(?P<mid>@original|\d+)", self.delete_hook_message),
-            ("POST", r"/users/@me/channels", self.open_dm),
-            ("GET", r"/users/(?P<uid>\d+)", self.get_user),
-            ("GET", r"/channels/(?P<cid>\d+)", self.get_channel),
-            ("POST", r"/channels/(?P<cid>\d+)/typing", self.typing),
-            ("POST", r"/channels/(?P<cid>\d+)/messages", self.post_message),
-            ("GET", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.get_message),
-            ("PATCH", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.edit_message),
-            ("DELETE", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.delete_message),
-            ("GET", r"/guilds/(?P<guild>\d+)/members/(?P<uid>\d+)", self.get_member),
-        ]
-        self.routes = [(m, re.compile(p), h) for m, p, h in table]
+        guild, mid = r"/guilds/(?P<guild>\d+)", r"/messages/(?P<mid>@original|\d+)"
+        # (method, our pattern, handler, the route in Discord's OpenAPI spec)
+        table: list[tuple[str, str, Handler, str]] = [
+            ("GET", r"/users/@me", self.get_me, "/users/@me"),
+            ("GET", r"/oauth2/applications/@me", self.get_application, "/oauth2/applications/@me"),
+            ("GET", r"/gateway", self.get_gateway, "/gateway"),
+            ("GET", r"/gateway/bot", self.get_gateway, "/gateway/bot"),
+            ("GET", app + r"/commands", self.get_commands, _APP + "/commands"),
+            ("GET", app + guild + "/commands", self.get_commands, _APP + _GUILD + "/commands"),
+            ("PUT", app + r"/commands", self.put_commands, _APP + "/commands"),
+            ("PUT", app + guild + "/commands", self.put_commands, _APP + _GUILD + "/commands"),
+            ("POST", r"/interactions/(?P<iid>\d+)/(?P<token>[^/]+)/callback", self.callback,
+             "/interactions/{interaction_id}/{interaction_token}/callback"),
+            ("POST", hook, self.followup, _HOOK),
+            ("GET", hook + mid, self.get_hook_message, _HOOK + "/messages/{message_id}"),
+            ("PATCH", hook + mid, self.edit_hook_message, _HOOK + "/messages/{message_id}"),
+            ("DELETE", hook + mid, self.delete_hook_message, _HOOK + "/messages/{message_id}"),
+            ("POST", r"/users/@me/channels", self.open_dm, "/users/@me/channels"),
+            ("GET", r"/users/(?P<uid>\d+)", self.get_user, "/users/{user_id}"),
+            ("GET", r"/channels/(?P<cid>\d+)", self.get_channel, "/channels/{channel_id}"),
+            ("POST", r"/channels/(?P<cid>\d+)/typing", self.typing,
+             "/channels/{channel_id}/typing"),
+            ("POST", r"/channels/(?P<cid>\d+)/messages", self.post_message, _MESSAGES),
+            ("GET", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.get_message,
+             _MESSAGES + "/{message_id}"),
+            ("PATCH", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.edit_message,
+             _MESSAGES + "/{message_id}"),
+            ("DELETE", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self.delete_message,
+             _MESSAGES + "/{message_id}"),
+            ("GET", r"/guilds/(?P<guild>\d+)/members/(?P<uid>\d+)", self.get_member,
+             "/guilds/{guild_id}/members/{user_id}"),
+        ]  # fmt: skip
+        self.routes = [(m, re.compile(p), h, spec) for m, p, h, spec in table]
 
     async def dispatch(self, request: web.Request) -> web.Response:
         """Entry point for ``/api/v10/*``: record, route, answer."""
@@ -87,12 +125,19 @@ class RestApi(InteractionRoutes):
             request.headers.get("Authorization"),
         )
         fake.requests.append(rec)
-        for method, pattern, handler in self.routes:
+        for method, pattern, handler, spec_route in self.routes:
             match = pattern.fullmatch(path)
             if match and method == request.method:
+                if method in ("POST", "PUT", "PATCH") and body is not None:
+                    rec.spec_errors = spec_errors(method, spec_route, body)
                 params = {k: v for k, v in match.groupdict().items() if v is not None}
+                refused = upload_errors(files, ATTACHMENT_SIZE_LIMIT)
                 try:
-                    response = await handler(rec, **params)
+                    if refused is not None:
+                        fake.violation("upload_limit", f"{method} {path}: {refused[2]}", None)
+                        response = error(*refused)
+                    else:
+                        response = await handler(rec, **params)
                 except Exception as exc:  # a fake bug must not become a 5xx (discord.py retries)
                     fake.internal_errors.append(f"{rec.method} {path}: {exc!r}")
                     response = error(400, -1, f"fake discord internal error: {exc!r}")
@@ -158,10 +203,13 @@ class RestApi(InteractionRoutes):
         scope = int(guild) if guild else None
         body = rec.json or []
         fake.syncs.append({"guild_id": scope, "body": copy.deepcopy(body), "time": rec.time})
+        if fake.rate_limit_syncs > 0:
+            fake.rate_limit_syncs -= 1
+            return rate_limited(fake.sync_retry_after)
         if int(app) != fake.app_id or fake.refuse_syncs > 0:
             fake.refuse_syncs = max(0, fake.refuse_syncs - 1)
             return error(403, 50001, "Missing Access")
-        errors = command_errors(body)
+        errors = rec.spec_errors + command_errors(body)
         if errors:
             return self._invalid(rec, errors, None)
         echoed = []
@@ -186,6 +234,8 @@ class RestApi(InteractionRoutes):
     # --- users, DMs, channels ------------------------------------------------------------------
 
     async def open_dm(self, rec: RecordedRequest) -> web.Response:
+        if rec.spec_errors:
+            return self._invalid(rec, rec.spec_errors, None)
         user = self.fake.users.get(int((rec.json or {}).get("recipient_id", 0)))
         if user is None:
             return error(400, 50033, "Invalid Recipient(s)")
@@ -219,14 +269,14 @@ class RestApi(InteractionRoutes):
             if not user.dms_open:
                 fake.blocked_dms.append((user.id, body))
                 fake.record_sent("channel", body, rec, False, None, None)
-                return error(403, 50007, "Cannot send messages to this user")
+                return error(403, user.dm_error_code, "Cannot send messages to this user")
         else:
             channel = fake.find_channel(channel_id)
             if channel is None:
                 fake.record_sent("channel", body, rec, False, None, None)
                 return error(404, 10003, "Unknown Channel")
             guild_id = channel.guild_id
-        errors = message_errors(body, rec.files)
+        errors = rec.spec_errors + message_errors(body, rec.files)
         if errors:
             fake.record_sent("channel", body, rec, False, None, None)
             return self._invalid(rec, errors, None)
@@ -253,7 +303,7 @@ class RestApi(InteractionRoutes):
         if self._channel_message(cid, mid) is None:
             fake.record_sent("channel_edit", body, rec, False, None, None)
             return error(404, 10008, "Unknown Message")
-        errors = message_errors(body, rec.files, edit=True)
+        errors = rec.spec_errors + message_errors(body, rec.files, edit=True)
         if errors:
             fake.record_sent("channel_edit", body, rec, False, None, None)
             return self._invalid(rec, errors, None)

@@ -55,6 +55,32 @@ def _embed_errors(embeds: list[dict[str, Any]]) -> list[str]:
     return errors
 
 
+# Docs, Components → Button: a link button's url is an http, https or discord URL of at most
+# 512 characters (the OpenAPI spec says only `format: uri`; Discord answers 50035 for mailto:).
+_LINK_SCHEMES = ("http://", "https://", "discord://")
+
+
+def _link_errors(url: Any) -> list[str]:
+    if not isinstance(url, str) or not url:
+        return ["a link button needs a url"]
+    errors = []
+    if not url.lower().startswith(_LINK_SCHEMES):
+        errors.append(f"link button url scheme not http/https/discord: {url[:40]!r}")
+    _too_long(errors, "link button url", url, 512)
+    return errors
+
+
+def _select_range_errors(comp: dict[str, Any], options: int) -> list[str]:
+    """Docs, Components → String Select: min_values 0-25 (default 1), max_values 1-25 (default
+    1); neither may exceed the number of options, and min_values <= max_values."""
+    low, high = comp.get("min_values", 1), comp.get("max_values", 1)
+    low = 1 if low is None else low
+    high = 1 if high is None else high
+    if low > high or high > options or low > options:
+        return [f"select {comp.get('custom_id')!r}: min/max values {low}/{high}, {options} options"]
+    return []
+
+
 def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5) -> list[str]:
     """Limits of message or modal components (5 rows; 40 with the components v2 flag)."""
     errors: list[str] = []
@@ -72,10 +98,13 @@ def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5
             _too_long(errors, "button label", comp.get("label"), 80)
             if comp.get("style") != 5 and comp.get("style") != 6 and not comp.get("custom_id"):
                 errors.append("a non-link button needs a custom_id")
+            if comp.get("style") == 5:
+                errors += _link_errors(comp.get("url"))
         if ctype == 3:
             options = comp.get("options") or []
             if not 1 <= len(options) <= 25:
                 errors.append(f"select {comp.get('custom_id')!r} has {len(options)} options (1-25)")
+            errors += _select_range_errors(comp, len(options))
             _too_long(errors, "select placeholder", comp.get("placeholder"), 150)
             for opt in options:
                 for key in ("label", "value", "description"):
@@ -91,6 +120,21 @@ def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5
     if dupes:
         errors.append(f"duplicate custom_ids {sorted(dupes)}")
     return errors
+
+
+# Docs, Reference → Uploading Files: up to 10 files per message, and the request must fit the
+# upload size limit (10 MiB for bots; `attachment_size_limit` in interactions), else 413/40005.
+MAX_FILES = 10
+
+
+def upload_errors(files: list[RecordedFile], limit: int) -> tuple[int, int, str] | None:
+    """(status, code, message) Discord answers for too many or too large uploads, else None."""
+    if len(files) > MAX_FILES:
+        return 400, 50035, f"{len(files)} files (max {MAX_FILES})"
+    total = sum(len(f.data) for f in files)
+    if total > limit:
+        return 413, 40005, f"Request entity too large ({total} bytes, limit {limit})"
+    return None
 
 
 def message_errors(

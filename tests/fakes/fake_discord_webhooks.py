@@ -20,6 +20,7 @@ from tests.fakes.fake_discord_validate import message_errors, modal_errors
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
+TOKEN_LIFETIME_S = 15 * 60
 _ALLOWED_RESPONSES = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 5: {4, 5, 6, 7}}
 
 
@@ -81,7 +82,7 @@ class InteractionRoutes:
                 "invalid_response_type", f"type {rtype} for interaction type {it.type}", it
             )
             return refuse(error(400, 50035, "Invalid interaction response type"))
-        errors = (
+        errors = rec.spec_errors + (
             modal_errors(data)
             if rtype == 9
             else (message_errors(data or {}, rec.files, edit=rtype == 7) if rtype in (4, 7) else [])
@@ -149,6 +150,10 @@ class InteractionRoutes:
         if it.response is None:
             self.fake.violation("before_response", "webhook call before the initial response", it)
             return error(404, 10015, "Unknown Webhook")
+        if self.fake.now() - it.injected_at > TOKEN_LIFETIME_S:
+            # Docs, Receiving and Responding: "Interaction tokens are valid for 15 minutes";
+            # after that the webhook answers 401 Invalid Webhook Token (50027).
+            return error(401, 50027, "Invalid Webhook Token")
         return it
 
     def _hook_message_id(self, it: FakeInteraction, mid: str) -> int | None:
@@ -167,7 +172,7 @@ class InteractionRoutes:
             if known is not None:
                 known.followups.append(sent)
             return it
-        errors = message_errors(body, rec.files)
+        errors = rec.spec_errors + message_errors(body, rec.files)
         if errors:
             it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
             return self._invalid(rec, errors, it)
@@ -211,7 +216,7 @@ class InteractionRoutes:
             fake.violation("unknown_message", f"PATCH {mid} of interaction {it.id}", it)
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
             return error(404, 10008, "Unknown Message")
-        errors = message_errors(body, rec.files, edit=True)
+        errors = rec.spec_errors + message_errors(body, rec.files, edit=True)
         if errors:
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
             return self._invalid(rec, errors, it)

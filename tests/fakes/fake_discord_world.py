@@ -41,9 +41,11 @@ class FakeWorld:
         self.users[id] = user
         return user
 
-    def close_dms(self, user_id: int) -> None:
-        """The user no longer accepts DMs from the bot."""
-        self.user(user_id).dms_open = False
+    def close_dms(self, user_id: int, *, code: int = 50007) -> None:
+        """The user no longer accepts DMs from the bot: sending one answers 403 with ``code``
+        (50007 "Cannot send messages to this user" for closed DMs)."""
+        user = self.user(user_id)
+        user.dms_open, user.dm_error_code = False, code
 
     def user(self, user: UserLike) -> FakeUser:
         """A known user (an unknown id is added on the fly)."""
