@@ -115,14 +115,14 @@ async def test_cache_holds_across_cli_runs_and_fresh_bypasses(fake_hub: FakeHub,
                                                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     fake_hub.add_user("alice", models=["m"])
     assert await _cli("check", "alice") == 0
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     capsys.readouterr()
     assert await _cli("check", "Alice", "--json") == 0
     assert json.loads(capsys.readouterr().out)["cached"] is True
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     assert await _cli("check", "alice", "--fresh") == 0
     assert "from cache" not in capsys.readouterr().out
-    assert fake_hub.request_count() == 8
+    assert fake_hub.request_count() == 10
 
 
 async def test_backup_prints_plan_and_writes_scripts(fake_hub: FakeHub, cli_env: Path,
