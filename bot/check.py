@@ -299,7 +299,9 @@ class CheckService:
         try:
             item = SpaceItem.model_validate(page.data, context={"url_prefix": prefix})
         except ValidationError:
-            error = PartError(kind="bad_response", message="the Hub sent a repo that could not be read")
+            error = PartError(
+                kind="bad_response", message="the Hub sent a repo that could not be read"
+            )
             return base.model_copy(update={"error": error})
         if item.private:
             return base
