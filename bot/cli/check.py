@@ -77,11 +77,13 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _name(text: str) -> str | None:
+    """`text` once it reads as an account (a repo link in it is kept for the check)."""
     try:
-        return parse_account(text)
+        parse_account(text)
     except InvalidAccount as exc:
         print(f"hf-support-bot: {exc}", file=sys.stderr)
         return None
+    return text.strip()
 
 
 def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport | None:
@@ -100,7 +102,7 @@ async def _run_check(settings: Settings, name: str, *, fresh: bool) -> AccountRe
     try:
         async with HubClient(settings) as hub:
             service = CheckService(hub, db, settings)
-            progress = _Progress(name) if sys.stderr.isatty() else None
+            progress = _Progress(parse_account(name)) if sys.stderr.isatty() else None
             try:
                 return await service.check(name, fresh=fresh, progress=progress)
             finally:
