@@ -101,7 +101,10 @@ class RepoItem(BaseModel):
     def _hub_url(self, info: ValidationInfo) -> Self:
         if not self.url and isinstance(info.context, dict) and "url_prefix" in info.context:
             plain = _PLAIN_ID.fullmatch(self.id)
-            self.url = info.context["url_prefix"] + (self.id if plain else quote(self.id, safe="/"))
+            # __dict__: a plain store, without pydantic's per-assignment bookkeeping (hot path)
+            self.__dict__["url"] = info.context["url_prefix"] + (
+                self.id if plain else quote(self.id, safe="/")
+            )
         return self
 
 
