@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 MAX_NAME_LENGTH = 96
@@ -58,8 +60,25 @@ _OTHER_HOST_RE = re.compile(
 _QUOTES = (("<", ">"), ("`", "`"), ('"', '"'), ("'", "'"))
 
 
+# First path segments of repo links, and the repo type they mean (a bare `name/repo` is a model).
+_REPO_PREFIXES: dict[str, Literal["model", "dataset", "space"]] = {
+    "models": "model",
+    "datasets": "dataset",
+    "spaces": "space",
+}
+
+
 class InvalidAccount(ValueError):
     """The text cannot be read as a Hugging Face account; `str()` is a one-line, friendly reason."""
+
+
+@dataclass(frozen=True)
+class AccountInput:
+    """What was pasted: the account name and, for a repo link, the repo's type and id."""
+
+    name: str
+    repo_type: Literal["model", "dataset", "space"] | None = None
+    repo_id: str | None = None
 
 
 def parse_account(text: str) -> str:
@@ -67,6 +86,13 @@ def parse_account(text: str) -> str:
 
     Pure: never touches the network. Idempotent on valid names.
     """
+    return parse_account_input(text).name
+
+
+def parse_account_input(text: str) -> AccountInput:
+    """Like `parse_account`, also recognising a link to a model, dataset or Space (or a
+    `name/repo` id): its type and id come with the name. A repo part that is not a valid repo
+    name is ignored (the account is still checked)."""
     if not isinstance(text, str):
         raise InvalidAccount("Please paste an account name, like `alice` or `@alice`.")
     if len(text) > MAX_INPUT_LENGTH:
@@ -79,7 +105,19 @@ def parse_account(text: str) -> str:
         raise InvalidAccount("That was empty. Please paste an account name, like `alice`.")
     _check_characters(text)
     segments = _segments(text)
-    return _validate_name(_account_segment(segments))
+    name = _validate_name(_account_segment(segments))
+    return _with_linked_repo(name, segments)
+
+
+def _with_linked_repo(name: str, segments: list[str]) -> AccountInput:
+    """`name` with the repo `segments` point to, if they are a repo link."""
+    repo_type = _REPO_PREFIXES.get(segments[0].lower())
+    rest = segments[1:] if repo_type else segments
+    if rest[:1] and rest[0].lower() in _RESERVED | _TYPE_PREFIXES:
+        return AccountInput(name)
+    if len(rest) < 2 or not is_valid_name(rest[1]):
+        return AccountInput(name)
+    return AccountInput(name, repo_type or "model", f"{name}/{rest[1]}")
 
 
 def is_valid_name(name: str) -> bool:

@@ -36,6 +36,23 @@ class SupportOnlyRepo(BaseModel):
     reason: str
 
 
+class GatedRepo(BaseModel):
+    """A gated repo: its files need a logged-in account that accepted its conditions."""
+
+    id: str
+    repo_type: RepoType
+    url: str
+    gated: str
+    local_dir: str
+    command: str
+
+
+GATED_NEEDS = (
+    "needs a logged-in Hugging Face account that accepted the repo's conditions on its page "
+    "(`hf auth login`, then the command); a locked account's own token may be refused"
+)
+
+
 class BackupPlan(BaseModel):
     """Everything `build_backup_plan` produces."""
 
@@ -45,6 +62,7 @@ class BackupPlan(BaseModel):
     shell_script: str
     python_script: str
     support_only: list[SupportOnlyRepo]
+    gated: list[GatedRepo] = []
     recovery: tuple[RecoveryExpectation, ...]
     capped: list[str]
     notes: list[str]
@@ -55,13 +73,14 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
     knowledge file's recovery expectations and notes on what the lists may have missed."""
     account = report.account if is_valid_name(report.account) else safe_component(report.account)
     repos: list[BackupRepo] = []
+    gated: list[GatedRepo] = []
     support_only: list[SupportOnlyRepo] = []
     used: set[str] = set()
     knowledge = load_knowledge()
     disabled_reason = _expectation(knowledge.recovery, DISABLED_RECOVERY_ID)
     for repo_type, lst in report.repo_lists():
         for item in lst.items:
-            if getattr(item, "disabled", False):
+            if item.disabled:
                 support_only.append(
                     SupportOnlyRepo(
                         id=item.id,
@@ -75,15 +94,28 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
                 f"{BACKUP_ROOT}/{account}/{repo_type}s/{safe_component(item.id.split('/', 1)[-1])}",
                 used,
             )
-            repos.append(BackupRepo(id=item.id, repo_type=repo_type, local_dir=folder))
+            repo = BackupRepo(id=item.id, repo_type=repo_type, local_dir=folder)
+            if item.gated is not None:
+                gated.append(
+                    GatedRepo(
+                        **repo.model_dump(),
+                        url=item.url,
+                        gated=item.gated,
+                        command=download_command(repo),
+                    )
+                )
+            else:
+                repos.append(repo)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    notes = [f"{g.id} ({g.repo_type}, gated): {GATED_NEEDS}." for g in gated]
     return BackupPlan(
         account=account,
         repos=repos,
         commands=[download_command(repo) for repo in repos],
-        shell_script=shell_script(account, repos, generated_at),
-        python_script=python_script(account, repos, generated_at),
+        shell_script=shell_script(account, repos, generated_at, notes),
+        python_script=python_script(account, repos, generated_at, notes),
         support_only=support_only,
+        gated=gated,
         recovery=knowledge.recovery,
         capped=_capped_notes(report),
         notes=_notes(report),
@@ -133,6 +165,8 @@ def _notes(report: AccountReport) -> list[str]:
             + ", ".join(report.failed_parts())
             + "), so this plan covers only what was listed. Run the check again later."
         )
+    if report.public_count and not report.copyable_count():
+        notes.append("None of the listed repos can be downloaded anonymously right now.")
     if report.public_count == 0 and report.complete:
         notes.append("No public repos were listed, so there is nothing to copy right now.")
     return notes

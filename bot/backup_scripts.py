@@ -34,9 +34,19 @@ def download_command(repo: ScriptRepo) -> str:
     )
 
 
-def shell_script(account: str, repos: Sequence[ScriptRepo], generated_at: str) -> str:
+def _comment_lines(left_out: Sequence[str]) -> list[str]:
+    """`# ...` lines naming repos left out of a script and why (one line each, no newlines)."""
+    if not left_out:
+        return []
+    lines = ["# Not copied by this script (they cannot be downloaded anonymously):"]
+    return lines + [f"#   {' '.join(note.split())}" for note in left_out]
+
+
+def shell_script(
+    account: str, repos: Sequence[ScriptRepo], generated_at: str, left_out: Sequence[str] = ()
+) -> str:
     """A `sh` script: `set -u`, one download per repo, keeps going on failure, prints a summary
-    and exits 1 when something failed."""
+    and exits 1 when something failed. `left_out` lines are listed in a comment."""
     lines = [
         "#!/bin/sh",
         f"# Copy the public repos of the Hugging Face account {account}.",
@@ -45,6 +55,7 @@ def shell_script(account: str, repos: Sequence[ScriptRepo], generated_at: str) -
         "# files already downloaded are skipped. Needs the hf command (pip install -U huggingface_hub).",
         "# Public repos need no login, and a saved token of a locked account may be refused,",
         "# so no saved token is sent unless HF_HUB_DISABLE_IMPLICIT_TOKEN=0 is set.",
+        *_comment_lines(left_out),
         "set -u",
         "if ! command -v hf >/dev/null 2>&1; then",
         '  echo "The hf command is missing: pip install -U huggingface_hub" >&2',
@@ -82,7 +93,7 @@ again to resume (files already downloaded are skipped). Honours the HF_ENDPOINT 
 
 import os
 import sys
-
+{left_out}
 # (repo id, repo type, local folder)
 REPOS = [
 {repos}]
@@ -126,11 +137,19 @@ if __name__ == "__main__":
 '''
 
 
-def python_script(account: str, repos: Sequence[ScriptRepo], generated_at: str) -> str:
-    """A standalone Python script using `snapshot_download` for every repo."""
+def python_script(
+    account: str, repos: Sequence[ScriptRepo], generated_at: str, left_out: Sequence[str] = ()
+) -> str:
+    """A standalone Python script using `snapshot_download` for every repo; `left_out` lines
+    are listed in a comment."""
     entries = "".join(
         f"    ({repo.id!r}, {repo.repo_type!r}, {repo.local_dir!r}),\n" for repo in repos
     )
+    comment = "".join(f"{line}\n" for line in ["", *_comment_lines(left_out)]) if left_out else ""
     return _PYTHON_TEMPLATE.format(
-        account=account, version=__version__, generated_at=generated_at, repos=entries
+        account=account,
+        version=__version__,
+        generated_at=generated_at,
+        repos=entries,
+        left_out=comment,
     )

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.accounts import parse_account
+from bot.accounts import AccountInput, parse_account, parse_account_input
 from bot.config import Settings
 from bot.db import Database
 from bot.hub import HubClient, HubError, Listing
@@ -26,6 +26,7 @@ from bot.report import (
     AccountKind,
     AccountReport,
     ItemT,
+    LinkedRepo,
     PartError,
     RepoItem,
     RepoList,
@@ -42,11 +43,14 @@ log = logging.getLogger(__name__)
 ProgressFn = Callable[[str, int], None]
 """Called with a part name ("models", "datasets", "spaces") and how many items are listed so far."""
 
+# Only values of huggingface_hub's Expand*Property_T lists: the Hub answers 400 to others.
 _EXPAND: dict[RepoType, tuple[str, ...]] = {
-    "model": ("lastModified", "likes", "downloads", "private"),
-    "dataset": ("lastModified", "likes", "downloads", "private"),
+    "model": ("lastModified", "likes", "downloads", "private", "disabled", "gated"),
+    "dataset": ("lastModified", "likes", "downloads", "private", "disabled", "gated"),
     "space": ("lastModified", "likes", "private", "disabled", "runtime"),
 }
+NOT_VISIBLE_STATUSES = frozenset({401, 403, 410})
+"""Answers that say for sure the anonymous caller may not see a profile or repo."""
 _URL_PREFIX: dict[RepoType, str] = {"model": "", "dataset": "datasets/", "space": "spaces/"}
 
 
@@ -69,6 +73,15 @@ class _Profile:
     kind: AccountKind
     data: _RawProfile | None = None
     error: PartError | None = None
+    status: int | None = None
+
+
+@dataclass
+class _Flight:
+    """A check in progress (cache read included), shared by every caller of the same key."""
+
+    task: asyncio.Task[AccountReport]
+    fresh: bool
 
 
 class CheckService:
@@ -78,28 +91,29 @@ class CheckService:
         self._hub = hub
         self._db = db
         self._settings = settings
-        self._inflight: dict[str, asyncio.Task[AccountReport]] = {}
+        self._inflight: dict[str, _Flight] = {}
         self._stores: dict[str, asyncio.Task[None]] = {}
 
     async def check(
         self, account: str, *, fresh: bool = False, progress: ProgressFn | None = None
     ) -> AccountReport:
-        """Check `account` (raw text is normalised with `parse_account`, which may raise
-        `InvalidAccount`). A stored report younger than `check_cache_ttl_s` is returned marked
-        `cached` unless `fresh`; simultaneous checks of one account share one set of requests."""
-        name = parse_account(account)
-        key = name.lower()
-        task = self._inflight.get(key)
-        if task is None and not fresh:
-            await self._written(key)
-            cached = await self._stored(key, max_age=self._settings.check_cache_ttl_s)
-            if cached is not None:
-                return cached
-            task = self._inflight.get(key)  # another caller may have started meanwhile
-        if task is None:
-            task = asyncio.create_task(self._run(name, key, progress), name=f"check {key}")
-            self._inflight[key] = task
-        return await asyncio.shield(task)
+        """Check `account` (raw text is read with `parse_account_input`, which may raise
+        `InvalidAccount`; a repo link is looked at too). A stored report younger than
+        `check_cache_ttl_s` is returned marked `cached` unless `fresh`; simultaneous checks of one
+        account share one set of requests.
+
+        No await happens between looking for a shared check and registering a new one, and the
+        cache is read inside the shared check: a caller arriving at any moment either joins it or,
+        once it is over, finds its report being stored (`_written`) or stored."""
+        request = parse_account_input(account)
+        key = _flight_key(request)
+        flight = self._inflight.get(key)
+        if flight is None or (fresh and not flight.fresh):
+            task = asyncio.create_task(self._run(request, fresh, progress), name=f"check {key}")
+            flight = _Flight(task, fresh)
+            self._inflight[key] = flight
+            task.add_done_callback(lambda done: self._forget_flight(key, done))
+        return await asyncio.shield(flight.task)
 
     async def latest(self, account: str) -> AccountReport | None:
         """The stored report of `account`, whatever its age (marked `cached`), or `None`."""
@@ -110,11 +124,16 @@ class CheckService:
     async def aclose(self) -> None:
         """Cancel checks still running, then let pending cache writes finish. Call it before
         closing the database."""
-        checks = list(self._inflight.values())
+        checks = [flight.task for flight in self._inflight.values()]
         for task in checks:
             task.cancel()
         await asyncio.gather(*checks, return_exceptions=True)
         await asyncio.gather(*list(self._stores.values()))
+
+    def _forget_flight(self, key: str, done: asyncio.Task[AccountReport]) -> None:
+        flight = self._inflight.get(key)
+        if flight is not None and flight.task is done:
+            del self._inflight[key]
 
     async def _written(self, key: str) -> None:
         """Wait for a cache write of `key` still in progress, if any."""
@@ -151,13 +170,19 @@ class CheckService:
         except (aiosqlite.Error, ValueError) as exc:  # ValueError: the connection is closed
             log.warning("could not store the report of %s: %s", key, exc)
 
-    async def _run(self, name: str, key: str, progress: ProgressFn | None) -> AccountReport:
-        """Check, then store a complete report in the background: callers get the report without
-        waiting for the write, and cache readers wait for the write (`_written`)."""
-        try:
-            report = await self._fetch(name, progress)
-        finally:
-            self._inflight.pop(key, None)
+    async def _run(
+        self, request: AccountInput, fresh: bool, progress: ProgressFn | None
+    ) -> AccountReport:
+        """A usable stored report unless `fresh`; else check, then store a complete report in the
+        background: callers get the report without waiting for the write, and cache readers wait
+        for the write (`_written`). The write is registered before this task ends."""
+        key = request.name.lower()
+        if not fresh:
+            await self._written(key)
+            cached = await self._stored(key, max_age=self._settings.check_cache_ttl_s)
+            if cached is not None and _same_link(cached.linked_repo, request):
+                return cached
+        report = await self._fetch(request, progress)
         if report.complete:
             store = asyncio.create_task(self._store(key, report), name=f"store {key}")
             self._stores[key] = store
@@ -168,23 +193,30 @@ class CheckService:
         if self._stores.get(key) is done:
             del self._stores[key]
 
-    async def _fetch(self, name: str, progress: ProgressFn | None) -> AccountReport:
-        """The profile and the three lists, concurrently, until the check's deadline."""
+    async def _fetch(self, request: AccountInput, progress: ProgressFn | None) -> AccountReport:
+        """Both overviews, the linked repo and the three lists, concurrently, until the check's
+        deadline. When the overview spells the name differently, the lists are asked again under
+        its spelling (`author=` is matched as stored)."""
         loop = asyncio.get_running_loop()
         started, checked_at = loop.time(), datetime.now(UTC)
         deadline = started + self._settings.check_deadline_s
-        profile, models, datasets, spaces = await asyncio.gather(
+        name = request.name
+        profile, linked, (models, datasets, spaces) = await asyncio.gather(
             self._profile(name, deadline),
-            self._repos("model", name, deadline, progress),
-            self._repos("dataset", name, deadline, progress),
-            self._spaces(name, deadline, progress),
+            self._linked(request, deadline),
+            self._lists(name, deadline, progress),
         )
+        account = _canonical(name, profile.data)
+        if account != name:
+            models, datasets, spaces = await self._lists(account, deadline, progress)
         report = AccountReport(
-            account=_canonical(name, profile.data),
+            account=account,
             kind=profile.kind,
             profile_reachable=profile.data is not None,
             display_name=profile.data.fullname if profile.data else None,
             profile_error=profile.error,
+            profile_status=profile.status,
+            linked_repo=linked,
             models=models,
             datasets=datasets,
             spaces=spaces,
@@ -196,34 +228,93 @@ class CheckService:
             report.models.stated_total = profile.data.num_models
             report.datasets.stated_total = profile.data.num_datasets
             report.spaces.stated_total = profile.data.num_spaces
+        _complete_linked(report)
         report.verdict = build_verdict(report)
         return report
 
+    async def _lists(
+        self, name: str, deadline: float, progress: ProgressFn | None
+    ) -> tuple[RepoList[RepoItem], RepoList[RepoItem], RepoList[SpaceItem]]:
+        return await asyncio.gather(
+            self._repos("model", name, deadline, progress),
+            self._repos("dataset", name, deadline, progress),
+            self._spaces(name, deadline, progress),
+        )
+
     async def _profile(self, name: str, deadline: float) -> _Profile:
-        quoted = quote(name, safe="")
+        """The user and the organization overview, asked at once (one round trip for either)."""
+        user, org = await asyncio.gather(
+            self._overview("users", name, deadline),
+            self._overview("organizations", name, deadline),
+        )
+        for kind, answer in (("user", user), ("organization", org)):
+            if isinstance(answer, _RawProfile):
+                if answer.type in {"org", "organization"}:
+                    kind = "organization"
+                return _Profile(kind=kind, data=answer)  # type: ignore[arg-type]
+        errors = [a for a in (user, org) if isinstance(a, HubError)]
+        failed = [e for e in errors if e.status not in NOT_VISIBLE_STATUSES]
+        if failed:
+            return _Profile(kind="unknown", error=PartError.from_hub(failed[0]))
+        return _Profile(kind="not_found", status=errors[0].status if errors else None)
+
+    async def _overview(
+        self, collection: str, name: str, deadline: float
+    ) -> _RawProfile | HubError | None:
+        """One overview: the profile, `None` for a 404, or the error."""
         try:
-            kind: AccountKind = "user"
             page = await self._hub.get_json(
-                f"/api/users/{quoted}/overview", deadline=deadline, allow_404=True
+                f"/api/{collection}/{quote(name, safe='')}/overview",
+                deadline=deadline,
+                allow_404=True,
             )
             if page is None:
-                kind = "organization"
-                page = await self._hub.get_json(
-                    f"/api/organizations/{quoted}/overview", deadline=deadline, allow_404=True
-                )
-            if page is None:
-                return _Profile(kind="not_found")
+                return None
             try:
-                data = _RawProfile.model_validate(page.data)
+                return _RawProfile.model_validate(page.data)
             except ValidationError:
                 raise HubError(
                     "bad_response", "the Hub sent a profile that could not be read"
                 ) from None
         except HubError as exc:
-            return _Profile(kind="unknown", error=PartError.from_hub(exc))
-        if data.type in {"org", "organization"}:
-            kind = "organization"
-        return _Profile(kind=kind, data=data)
+            return exc
+
+    async def _linked(self, request: AccountInput, deadline: float) -> LinkedRepo | None:
+        """The repo a pasted link points to, asked directly (`/api/{type}s/{id}`)."""
+        if request.repo_type is None or request.repo_id is None:
+            return None
+        repo_type, repo_id = request.repo_type, request.repo_id
+        prefix = f"{self._hub.endpoint}/{_URL_PREFIX[repo_type]}"
+        base = LinkedRepo(id=repo_id, type=repo_type, url=prefix + repo_id, reachable=False)
+        try:
+            page = await self._hub.get_json(
+                f"/api/{repo_type}s/{repo_id}", deadline=deadline, allow_404=True
+            )
+        except HubError as exc:
+            if exc.status in NOT_VISIBLE_STATUSES:
+                return base.model_copy(update={"status": exc.status})
+            return base.model_copy(update={"error": PartError.from_hub(exc)})
+        if page is None:
+            return base.model_copy(update={"status": 404})
+        try:
+            item = SpaceItem.model_validate(page.data, context={"url_prefix": prefix})
+        except ValidationError:
+            error = PartError(
+                kind="bad_response", message="the Hub sent a repo that could not be read"
+            )
+            return base.model_copy(update={"error": error})
+        if item.private:
+            return base
+        return base.model_copy(
+            update={
+                "id": item.id,
+                "reachable": True,
+                "stage": item.stage if repo_type == "space" else None,
+                "disabled": item.disabled,
+                "gated": item.gated,
+                "error_message": item.error_message,
+            }
+        )
 
     async def _repos(
         self, repo_type: RepoType, name: str, deadline: float, progress: ProgressFn | None
@@ -255,6 +346,35 @@ class CheckService:
             deadline=deadline,
             on_page=(lambda n: progress(part, n)) if progress else None,
         )
+
+
+def _flight_key(request: AccountInput) -> str:
+    key = request.name.lower()
+    if request.repo_id is not None:
+        key += f" {request.repo_type}:{request.repo_id.lower()}"
+    return key
+
+
+def _same_link(linked: LinkedRepo | None, request: AccountInput) -> bool:
+    """Whether a stored report looked at the repo this request links to (or both at none)."""
+    if linked is None or request.repo_id is None:
+        return linked is None and request.repo_id is None
+    return linked.type == request.repo_type and linked.id.lower() == request.repo_id.lower()
+
+
+def _complete_linked(report: AccountReport) -> None:
+    """What the listings tell of a linked repo its own endpoint did not show (a disabled repo
+    answers 401 there but is still listed as disabled)."""
+    linked = report.linked_repo
+    if linked is None or linked.disabled is not None:
+        return
+    for item in dict(report.repo_lists())[linked.type].items:
+        if item.id.lower() == linked.id.lower():
+            linked.disabled = item.disabled
+            linked.gated = item.gated
+            if isinstance(item, SpaceItem):
+                linked.stage, linked.error_message = item.stage, item.error_message
+            return
 
 
 def _canonical(name: str, profile: _RawProfile | None) -> str:

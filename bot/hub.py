@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-MAX_PAGE_SIZE = 1000  # the largest page the Hub's list endpoints serve
+MAX_PAGE_SIZE = 500  # no larger page is documented; huggingface.js asks for at most 500
 _MAX_RATE_LIMIT_WAITS = 3
 
 

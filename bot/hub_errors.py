@@ -12,7 +12,10 @@ from typing import Any, Literal
 import httpx2
 from huggingface_hub import hf_raise_for_status
 from huggingface_hub.errors import HfHubHTTPError
-from huggingface_hub.utils._http import parse_ratelimit_headers  # also huggingface_hub.utils.*
+from huggingface_hub.utils import parse_ratelimit_headers  # type: ignore[attr-defined]
+
+# parse_ratelimit_headers is public (huggingface_hub.utils' export table and docs); mypy only
+# sees it re-exported without `as`, hence the ignore above.
 
 ErrorKind = Literal["timeout", "rate_limited", "hub_error", "network", "bad_response"]
 
@@ -46,10 +49,12 @@ def decode_json(content: bytes) -> Any:
 
 
 def retry_after_s(headers: httpx2.Headers) -> float | None:
-    """Seconds to wait from a 429's `RateLimit` (`"api";r=0;t=N`) or `Retry-After` header."""
+    """Seconds to wait from a 429's `RateLimit` or `Retry-After` header. The Hub sends
+    `RateLimit: "api";r=<remaining>;t=<reset>` on every answer; only `r=0` means "wait": then
+    `t` + 1 s, as huggingface_hub's own retry loop does (utils/_http.py `_http_backoff_base`)."""
     info = parse_ratelimit_headers(headers)
-    if info is not None:
-        return float(info.reset_in_seconds)
+    if info is not None and info.remaining == 0:
+        return float(info.reset_in_seconds) + 1
     value = headers.get("retry-after", "").strip()
     if not value:
         return None

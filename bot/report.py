@@ -19,11 +19,20 @@ from pydantic import (
 )
 
 from bot.hub import ErrorKind, HubError
+from bot.text import clean_text
 
 AccountKind = Literal["user", "organization", "not_found", "unknown"]
 RepoType = Literal["model", "dataset", "space"]
 VerdictCode = Literal["visible", "not_visible", "incomplete"]
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._/-]+")
+ERROR_MESSAGE_LIMIT = 300
+"""Characters kept of a Space's `runtime.errorMessage`."""
+TRANSIENT_STATUSES = frozenset({408, 429})
+"""HTTP statuses below 500 that are worth retrying (a timeout, the rate limit)."""
+
+
+def _false_is_none(value: object) -> object:
+    return None if value is None or value is False else value
 
 
 class PartError(BaseModel):
@@ -46,6 +55,14 @@ class PartError(BaseModel):
             retry_after_s=exc.retry_after_s,
         )
 
+    @property
+    def transient(self) -> bool:
+        """Whether retrying later may help: network errors, timeouts, 429 and 5xx only."""
+        if self.kind in {"timeout", "network", "rate_limited"}:
+            return True
+        status = self.status or 0
+        return self.kind == "hub_error" and (status >= 500 or status in TRANSIENT_STATUSES)
+
 
 class RepoItem(BaseModel):
     """One public repo. Also reads the Hub's list items directly (`lastModified`, `private`);
@@ -58,18 +75,36 @@ class RepoItem(BaseModel):
     )
     likes: int | None = None
     downloads: int | None = None
+    disabled: bool = False
+    gated: str | None = None
+    """None when anyone may download; "auto" or "manual" when the files need a logged-in account
+    that accepted the repo's conditions."""
     private: bool = Field(False, exclude=True, repr=False)  # only to drop private items
 
-    @field_validator("private", mode="before")
+    @field_validator("private", "disabled", mode="before")
     @classmethod
     def _null_is_false(cls, value: object) -> object:
         return False if value is None else value
+
+    @field_validator("gated", mode="before")
+    @classmethod
+    def _gated(cls, value: object) -> object:
+        value = _false_is_none(value)
+        return "auto" if value is True else value
+
+    @property
+    def copyable(self) -> bool:
+        """Whether anyone can download it without logging in."""
+        return not self.disabled and self.gated is None
 
     @model_validator(mode="after")
     def _hub_url(self, info: ValidationInfo) -> Self:
         if not self.url and isinstance(info.context, dict) and "url_prefix" in info.context:
             plain = _PLAIN_ID.fullmatch(self.id)
-            self.url = info.context["url_prefix"] + (self.id if plain else quote(self.id, safe="/"))
+            # __dict__: a plain store, without pydantic's per-assignment bookkeeping (hot path)
+            self.__dict__["url"] = info.context["url_prefix"] + (
+                self.id if plain else quote(self.id, safe="/")
+            )
         return self
 
 
@@ -79,12 +114,28 @@ class SpaceItem(RepoItem):
     stage: str | None = Field(
         None, validation_alias=AliasChoices("stage", AliasPath("runtime", "stage"))
     )
-    disabled: bool = False
+    error_message: str | None = Field(
+        None,
+        validation_alias=AliasChoices("error_message", AliasPath("runtime", "errorMessage")),
+    )
+    """The Hub's `runtime.errorMessage`, shortened, kept for Spaces in an error or paused stage
+    (a Space stopped by an automated rule says so there)."""
 
-    @field_validator("disabled", mode="before")
-    @classmethod
-    def _null_disabled(cls, value: object) -> object:
-        return False if value is None else value
+    @model_validator(mode="after")
+    def _keep_error_message(self) -> Self:
+        if self.error_message is not None:
+            self.error_message = shorten_error(self.error_message, self.stage)
+        return self
+
+
+def shorten_error(message: object, stage: str | None) -> str | None:
+    """A Space's error message on one line, at most `ERROR_MESSAGE_LIMIT` characters; None unless
+    the stage is an error or paused one."""
+    upper = (stage or "").upper()
+    if not isinstance(message, str) or not ("ERROR" in upper or upper == "PAUSED"):
+        return None
+    text, _ = clean_text(message, ERROR_MESSAGE_LIMIT, multiline=False)
+    return text or None
 
 
 ItemT = TypeVar("ItemT", bound=RepoItem)
@@ -105,6 +156,23 @@ class RepoList(BaseModel, Generic[ItemT]):
         return f"{self.count}+" if self.capped else str(self.count)
 
 
+class LinkedRepo(BaseModel):
+    """The repo a pasted link pointed to, looked at directly (`/api/{type}s/{id}`): `reachable`
+    when the Hub showed it to an anonymous caller; `status` is the HTTP status when it did not;
+    `error` when the Hub could not be asked."""
+
+    id: str
+    type: RepoType
+    url: str
+    reachable: bool
+    stage: str | None = None
+    disabled: bool | None = None
+    gated: str | None = None
+    error_message: str | None = None
+    status: int | None = None
+    error: PartError | None = None
+
+
 class Verdict(BaseModel):
     """The conclusion, in plain words."""
 
@@ -120,6 +188,9 @@ class AccountReport(BaseModel):
     profile_reachable: bool
     display_name: str | None = None
     profile_error: PartError | None = None
+    profile_status: int | None = None
+    """The HTTP status (401, 403, 410) that said the profile is not visible, if one did."""
+    linked_repo: LinkedRepo | None = None
     models: RepoList[RepoItem] = Field(default_factory=RepoList[RepoItem])
     datasets: RepoList[RepoItem] = Field(default_factory=RepoList[RepoItem])
     spaces: RepoList[SpaceItem] = Field(default_factory=RepoList[SpaceItem])
@@ -128,6 +199,16 @@ class AccountReport(BaseModel):
     duration_s: float
     cached: bool = False
     age_s: float | None = None
+
+    def __repr__(self) -> str:
+        # Short on purpose: asyncio formats a finished task with `repr(result)` (e.g. when
+        # asyncio.run restores the SIGINT handler), and a full repr of thousands of items is slow.
+        return (
+            f"AccountReport(account={self.account!r}, kind={self.kind!r}, "
+            f"public={self.public_count}, verdict={self.verdict.code!r})"
+        )
+
+    __str__ = __repr__
 
     def repo_lists(self) -> list[tuple[RepoType, RepoList[RepoItem] | RepoList[SpaceItem]]]:
         """The three lists with their repo type, in a fixed order."""
@@ -141,7 +222,7 @@ class AccountReport(BaseModel):
     @property
     def complete(self) -> bool:
         """Whether every part of the check succeeded."""
-        return self.profile_error is None and all(lst.error is None for _, lst in self.repo_lists())
+        return not self.part_errors()
 
     def paused_spaces(self) -> int:
         """Listed Spaces whose stage is PAUSED."""
@@ -151,11 +232,28 @@ class AccountReport(BaseModel):
         """Listed Spaces marked disabled."""
         return sum(1 for s in self.spaces.items if s.disabled)
 
+    def disabled_repos(self) -> int:
+        """Listed repos of any type marked disabled."""
+        return sum(1 for _, lst in self.repo_lists() for item in lst.items if item.disabled)
+
+    def gated_repos(self) -> int:
+        """Listed repos (not disabled) whose files need a logged-in account."""
+        return sum(
+            1
+            for _, lst in self.repo_lists()
+            for item in lst.items
+            if item.gated is not None and not item.disabled
+        )
+
+    def copyable_count(self) -> int:
+        """Listed repos anyone can download now."""
+        return sum(1 for _, lst in self.repo_lists() for item in lst.items if item.copyable)
+
     def breakdown(self) -> str:
-        """Counts per type, e.g. "3 models, 1 dataset, 10 Spaces: 8 paused"."""
+        """Counts per type, e.g. "3 models incl. 1 gated, 1 dataset, 10 Spaces: 8 paused"."""
         parts = [
-            _plural(self.models, "model", "models"),
-            _plural(self.datasets, "dataset", "datasets"),
+            _plural(self.models, "model", "models") + _access_notes(self.models),
+            _plural(self.datasets, "dataset", "datasets") + _access_notes(self.datasets),
             _plural(self.spaces, "Space", "Spaces"),
         ]
         space_notes = [
@@ -190,9 +288,12 @@ class AccountReport(BaseModel):
         return line
 
     def part_errors(self) -> list[tuple[str, PartError]]:
-        """The parts that failed, by plain name ("profile", "models", "datasets", "Spaces"),
+        """The parts that failed, by plain name ("profile", "linked repo", "models", "datasets",
+        "Spaces"),
         with their errors, in a fixed order."""
         parts = [("profile", self.profile_error)]
+        if self.linked_repo is not None:
+            parts.append(("linked repo", self.linked_repo.error))
         parts += [
             (f"{t}s" if t != "space" else "Spaces", lst.error) for t, lst in self.repo_lists()
         ]
@@ -205,3 +306,10 @@ class AccountReport(BaseModel):
 
 def _plural(lst: RepoList[RepoItem] | RepoList[SpaceItem], one: str, many: str) -> str:
     return f"{lst.shown_count()} {one if lst.count == 1 and not lst.capped else many}"
+
+
+def _access_notes(lst: RepoList[RepoItem]) -> str:
+    disabled = sum(1 for item in lst.items if item.disabled)
+    gated = sum(1 for item in lst.items if item.gated is not None and not item.disabled)
+    notes = [f"{n} {label}" for n, label in ((disabled, "disabled"), (gated, "gated")) if n]
+    return f" incl. {' and '.join(notes)}" if notes else ""

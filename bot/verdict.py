@@ -7,6 +7,7 @@ from bot.report import AccountReport, Verdict
 
 _PART_NAMES = {
     "profile": "the profile page",
+    "linked repo": "the linked repo",
     "models": "the model list",
     "datasets": "the dataset list",
     "Spaces": "the Space list",
@@ -14,24 +15,54 @@ _PART_NAMES = {
 
 
 def build_verdict(report: AccountReport) -> Verdict:
-    """`visible`, `not_visible` or `incomplete`, with an explanation for the person."""
+    """`visible`, `not_visible` or `incomplete`, with an explanation for the person; what was
+    seen of a linked repo comes first."""
+    verdict = _account_verdict(report)
+    linked = linked_repo_text(report)
+    if linked:
+        verdict.explanation = f"{linked} {verdict.explanation}"
+    return verdict
+
+
+def linked_repo_text(report: AccountReport) -> str:
+    """One or two sentences on the repo a pasted link pointed to, or "" without one."""
+    repo = report.linked_repo
+    if repo is None:
+        return ""
+    name = f"The linked {repo.type if repo.type != 'space' else 'Space'} {repo.id}"
+    if repo.error is not None:
+        return f"{name} could not be checked ({repo.error.message})."
+    if not repo.reachable:
+        status = f"HTTP {repo.status}" if repo.status else "no answer"
+        text = f"{name} is not publicly reachable ({status})"
+        if repo.disabled:
+            return text + ": it is disabled, and only Hugging Face support can help with it."
+        return text + "; it may be private, disabled, renamed or deleted."
+    details = [f"stage {repo.stage}"] if repo.stage else []
+    if repo.disabled:
+        details.append("disabled")
+    if repo.gated:
+        details.append("gated")
+    text = f"{name} is reachable" + (f" ({', '.join(details)})" if details else "") + "."
+    if repo.error_message:
+        text += f' Its error message: "{repo.error_message}"'
+    return text
+
+
+def _account_verdict(report: AccountReport) -> Verdict:
     seen = _what_was_seen(report)
     if not report.complete:
-        failures = "; ".join(
-            f"{_PART_NAMES[name]} ({error.message})" for name, error in report.part_errors()
-        )
-        text = (
-            f"Part of the check could not be done: {failures}. Retrying in a little while may help."
-        )
+        errors = report.part_errors()
+        failures = "; ".join(f"{_PART_NAMES[name]} ({error.message})" for name, error in errors)
+        text = f"Part of the check could not be done: {failures}."
+        if any(error.transient for _, error in errors):
+            text += " Retrying in a little while may help."
         if seen:
             text += f" What did answer: {seen}, so the account does not look deleted."
         return Verdict(code="incomplete", explanation=text + _spaces_note(report))
     if seen:
         if report.public_count:
-            text = (
-                f"Does not look deleted: {seen}. Public files can most likely be copied right now; "
-                "the backup plan lists the commands."
-            )
+            text = f"Does not look deleted: {seen}. " + _copy_text(report)
         else:
             text = (
                 "Does not look deleted: the profile page is still reachable. It lists no public "
@@ -39,14 +70,43 @@ def build_verdict(report: AccountReport) -> Verdict:
                 "Face support."
             )
         return Verdict(code="visible", explanation=text + _spaces_note(report))
+    status = (
+        f" (the Hub answered HTTP {report.profile_status} for the profile)"
+        if report.profile_status
+        else ""
+    )
     return Verdict(
         code="not_visible",
         explanation=(
-            "Nothing is publicly visible for this account right now: no profile page and no "
-            "public repos. That can mean it is locked, renamed, made private or deleted, and only "
-            "Hugging Face support can tell which. Please do not assume the data is gone."
+            f"Nothing is publicly visible for this account right now: no profile page{status} "
+            "and no public repos. That can mean it is locked, renamed, made private or deleted, "
+            "and only Hugging Face support can tell which. Please do not assume the data is gone."
         ),
     )
+
+
+def _copy_text(report: AccountReport) -> str:
+    """What can be copied now, and what cannot (disabled, gated)."""
+    copyable, gated, disabled = (
+        report.copyable_count(),
+        report.gated_repos(),
+        report.disabled_repos(),
+    )
+    parts = []
+    if copyable:
+        parts.append(
+            "Public files can most likely be copied right now; the backup plan lists the commands."
+        )
+    else:
+        parts.append("None of the listed repos can be downloaded anonymously right now.")
+    if gated:
+        parts.append(
+            f"{gated} gated repo(s) need a logged-in account that accepted their conditions; "
+            "a locked account's own token may be refused."
+        )
+    if disabled:
+        parts.append(f"{disabled} disabled repo(s): only Hugging Face support can help with them.")
+    return " ".join(parts)
 
 
 def _what_was_seen(report: AccountReport) -> str:

@@ -70,8 +70,10 @@ class AccountCog(commands.Cog):
 
 
 async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) -> str | None:
+    """`text` once it reads as an account (a repo link in it is kept for the check), else
+    `None` after explaining why."""
     try:
-        name = parse_account(text)
+        parse_account(text)
     except InvalidAccount as exc:
         await reply(interaction, f"That does not look like a Hugging Face account: {exc}")
         return None
@@ -79,7 +81,7 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     if wait:
         await reply(interaction, wait)
         return None
-    return name
+    return text.strip()
 
 
 async def run_check(

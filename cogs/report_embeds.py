@@ -7,9 +7,10 @@ from collections import Counter
 
 import discord
 
-from bot.backup import BackupPlan
+from bot.backup import GATED_NEEDS, BackupPlan
 from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.text import discord_code_block, escape_discord
+from bot.verdict import linked_repo_text
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 
 COLOURS = {"visible": 0x2ECC71, "not_visible": 0xE67E22, "incomplete": 0xF1C40F}
@@ -31,7 +32,16 @@ def report_embed(report: AccountReport) -> discord.Embed:
         escape_discord(verdict.explanation),
         colour=COLOURS.get(verdict.code, 0x5865F2),
     )
+    if report.linked_repo is not None:
+        link = report.linked_repo
+        add_field(
+            embed,
+            "Linked repo",
+            f"[{escape_discord(link.id)}]({link.url})\n{escape_discord(linked_repo_text(report))}",
+        )
     profile = "reachable" if report.profile_reachable else "not reachable"
+    if report.profile_status:
+        profile = f"not visible (HTTP {report.profile_status})"
     add_field(embed, "Account", f"{KIND_NAMES.get(report.kind, report.kind)}; profile {profile}")
     counts = (
         f"Models: {_count(report.models)}\nDatasets: {_count(report.datasets)}\n"
@@ -84,13 +94,22 @@ def _item_lines(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
         line = f"[{escape_discord(item.id)}]({item.url})"
         if isinstance(item, SpaceItem):
             line += f" · {escape_discord((item.stage or 'unknown')[:40])}"
-            if item.disabled:
-                line += " · disabled"
+        line += "".join(f" · {note}" for note in access_notes(item))
+        if isinstance(item, SpaceItem) and item.error_message:
+            line += f"\n  ↳ {escape_discord(item.error_message[:150])}"
         lines.append(line)
     rest = len(repos.items) - SHOWN_PER_TYPE
     if rest > 0:
         lines.append(f"… and {rest} more in the attached list")
     return fit_lines(lines, FIELD_VALUE)
+
+
+def access_notes(item: RepoItem) -> list[str]:
+    """ "disabled", "gated (manual)": why an item cannot be downloaded anonymously."""
+    notes = ["disabled"] if item.disabled else []
+    if item.gated is not None:
+        notes.append(f"gated ({item.gated})")
+    return notes
 
 
 def report_file(report: AccountReport) -> discord.File | None:
@@ -101,9 +120,11 @@ def report_file(report: AccountReport) -> discord.File | None:
     for repo_type, repos in report.repo_lists():
         lines.append(f"\n{repo_type}s: {repos.shown_count()}")
         for item in repos.items:
-            extra = ""
-            if isinstance(item, SpaceItem):
-                extra = f"  [{item.stage or 'unknown'}{', disabled' if item.disabled else ''}]"
+            notes = [item.stage or "unknown"] if isinstance(item, SpaceItem) else []
+            notes += access_notes(item)
+            extra = f"  [{', '.join(notes)}]" if notes else ""
+            if isinstance(item, SpaceItem) and item.error_message:
+                extra += f"  {item.error_message}"
             lines.append(f"  {item.url}{extra}")
     data = io.BytesIO("\n".join(lines).encode())
     return discord.File(data, filename=f"{report.account}-public-repos.txt")
@@ -139,6 +160,16 @@ def backup_embed(plan: BackupPlan) -> discord.Embed:
                     f"[{escape_discord(r.id)}]({r.url}) ({r.repo_type}): {escape_discord(r.reason)}"
                     for r in plan.support_only
                 ],
+                FIELD_VALUE,
+            ),
+        )
+    if plan.gated:
+        add_field(
+            embed,
+            "Gated: need a login",
+            fit_lines(
+                [f"{escape_discord(GATED_NEEDS[:1].upper() + GATED_NEEDS[1:])}."]
+                + [f"[{escape_discord(r.id)}]({r.url}) ({r.repo_type})" for r in plan.gated],
                 FIELD_VALUE,
             ),
         )

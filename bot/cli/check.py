@@ -14,12 +14,13 @@ from typing import Any, TextIO
 import aiosqlite
 
 from bot.accounts import InvalidAccount, parse_account
-from bot.backup import BackupPlan, build_backup_plan
+from bot.backup import GATED_NEEDS, BackupPlan, build_backup_plan
 from bot.check import CheckService
 from bot.config import Settings
 from bot.db import Database
 from bot.hub import HubClient
 from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.verdict import linked_repo_text
 
 
 def register(sub: Any) -> None:
@@ -76,11 +77,13 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _name(text: str) -> str | None:
+    """`text` once it reads as an account (a repo link in it is kept for the check)."""
     try:
-        return parse_account(text)
+        parse_account(text)
     except InvalidAccount as exc:
         print(f"hf-support-bot: {exc}", file=sys.stderr)
         return None
+    return text.strip()
 
 
 def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport | None:
@@ -99,7 +102,7 @@ async def _run_check(settings: Settings, name: str, *, fresh: bool) -> AccountRe
     try:
         async with HubClient(settings) as hub:
             service = CheckService(hub, db, settings)
-            progress = _Progress(name) if sys.stderr.isatty() else None
+            progress = _Progress(parse_account(name)) if sys.stderr.isatty() else None
             try:
                 return await service.check(name, fresh=fresh, progress=progress)
             finally:
@@ -143,6 +146,10 @@ def _print_report(report: AccountReport, out: TextIO) -> None:
     when = report.checked_at.strftime("%Y-%m-%d %H:%M:%S UTC")
     source = f", from cache ({report.age_s:.0f} s old)" if report.cached else ""
     out.write(f"Checked {when} in {report.duration_s:.2f} s{source}\n")
+    if report.linked_repo is not None:
+        out.write(f"Linked repo: {linked_repo_text(report)}\n")
+    if report.profile_status:
+        out.write(f"Profile: not visible (HTTP {report.profile_status})\n")
     if report.profile_error is not None:
         out.write(f"Profile: could not check ({report.profile_error.message})\n")
     for label, lst in (("Models", report.models), ("Datasets", report.datasets)):
@@ -157,26 +164,37 @@ def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out:
     out.write(f"\n{label}: {lst.shown_count()}{stated}\n")
     if lst.error is not None:
         out.write(f"  could not list all of them: {lst.error.message}\n")
-    rows = []
+    rows: list[list[str]] = []
+    errors: dict[int, str] = {}
     for item in lst.items:
         modified = item.last_modified.strftime("%Y-%m-%d") if item.last_modified else "-"
         row = [item.id, modified, _num(item.likes)]
         if isinstance(item, SpaceItem):
             row.append((item.stage or "unknown") + (" (disabled)" if item.disabled else ""))
+            if item.error_message:
+                errors[len(rows)] = item.error_message
         else:
             row.append(_num(item.downloads))
+            access = ["disabled"] if item.disabled else []
+            access += [f"gated ({item.gated})"] if item.gated else []
+            row.append(", ".join(access) or "-")
         rows.append(row)
     if not rows:
         return
-    last = "stage" if label == "Spaces" else "downloads"
-    header = ["id", "modified", "likes", last]
+    header = (
+        ["id", "modified", "likes", "stage"]
+        if label == "Spaces"
+        else ["id", "modified", "likes", "downloads", "access"]
+    )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
+    for number, row in enumerate([header, *rows]):
         out.write(
             "  "
             + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
             + "\n"
         )
+        if number - 1 in errors:
+            out.write(f"    error: {errors[number - 1]}\n")
 
 
 def _num(value: int | None) -> str:
@@ -190,6 +208,10 @@ def _print_plan(report: AccountReport, plan: BackupPlan, out: TextIO) -> None:
         out.write("\nCopy the public repos now (needs `pip install -U huggingface_hub`):\n")
         for command in plan.commands:
             out.write(f"  {command}\n")
+    if plan.gated:
+        out.write(f"\nGated repos: each {GATED_NEEDS}:\n")
+        for gated in plan.gated:
+            out.write(f"  {gated.command}\n")
     if plan.support_only:
         out.write("\nOnly Hugging Face support can help with these:\n")
         for repo in plan.support_only:

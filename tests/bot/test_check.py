@@ -70,8 +70,8 @@ async def test_user_with_all_three_types(fake_hub: FakeHub, open_service: Open) 
     assert report.summary_line() == "4 public repos reachable (2 models, 1 dataset, 1 Space)"
     assert report.complete and not report.cached and report.age_s is None
     assert report.checked_at.utcoffset() is not None and report.duration_s >= 0
-    # one request per part, Space stages from the list call itself
-    assert fake_hub.request_count() == 4
+    # one request per part (both overviews at once), Space stages from the list call itself
+    assert fake_hub.request_count() == 5
     spaces_query = next(r.query for r in fake_hub.requests if r.path == "/api/spaces")
     assert "expand=runtime" in spaces_query and "expand=disabled" in spaces_query
 
@@ -201,11 +201,11 @@ async def test_429_beyond_the_deadline_gives_a_partial_report(
     async with open_service(check_deadline_s=2) as service:
         report = await service.check("alice")
     assert report.spaces.error is not None and report.spaces.error.kind == "rate_limited"
-    assert report.spaces.error.retry_after_s == 40
+    assert report.spaces.error.retry_after_s == 41  # t + 1 s, as huggingface_hub waits
     assert report.models.count == 1 and report.datasets.count == 1 and report.profile_reachable
     assert report.verdict.code == "incomplete"
     text = report.verdict.explanation
-    assert "the Space list" in text and "retry in 40 s" in text and "Retrying" in text
+    assert "the Space list" in text and "retry in 41 s" in text and "Retrying" in text
     assert "does not look deleted" in text  # what was seen is still said
     assert report.summary_line().endswith("; could not check: Spaces")
 
@@ -272,16 +272,16 @@ async def test_cache_hit_across_services_and_fresh_bypass(
     async with open_service() as service:
         first = await service.check("alice")
         second = await service.check("ALICE")
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     assert second.cached and second.age_s is not None and second.age_s < 5
     assert second.model_dump(exclude={"cached", "age_s"}) == first.model_dump(
         exclude={"cached", "age_s"}
     )
     async with open_service() as restarted:  # same database file, new process state
         third = await restarted.check("alice")
-        assert third.cached and fake_hub.request_count() == 4
+        assert third.cached and fake_hub.request_count() == 5
         fresh = await restarted.check("alice", fresh=True)
-        assert not fresh.cached and fake_hub.request_count() == 8
+        assert not fresh.cached and fake_hub.request_count() == 10
         latest = await restarted.latest("Alice")
     assert latest is not None and latest.checked_at == fresh.checked_at and latest.cached
 
@@ -317,7 +317,7 @@ async def test_ten_simultaneous_checks_share_one_set_of_requests(
         reports = await asyncio.gather(
             *(service.check("alice", fresh=i % 2 == 0) for i in range(10))
         )
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     assert len({r.checked_at for r in reports}) == 1 and all(r.models.count == 1 for r in reports)
 
 
@@ -332,7 +332,7 @@ async def test_a_cancelled_caller_does_not_cancel_the_shared_check(
         await asyncio.sleep(0.05)
         impatient.cancel()
         report = await patient
-    assert report.verdict.code == "visible" and fake_hub.request_count() == 4
+    assert report.verdict.code == "visible" and fake_hub.request_count() == 5
 
 
 @pytest.mark.parametrize(
@@ -357,7 +357,9 @@ async def test_json_shape_is_stable(fake_hub: FakeHub, open_service: Open) -> No
     assert {"account", "kind", "profile_reachable", "models", "datasets", "spaces", "verdict",
             "checked_at", "duration_s", "cached", "age_s", "profile_error"} <= set(data)  # fmt: skip
     assert set(data["models"]) >= {"count", "capped", "stated_total", "items", "error"}
-    assert set(data["models"]["items"][0]) == {"id", "url", "last_modified", "likes", "downloads"}
+    assert set(data["models"]["items"][0]) == {"id", "url", "last_modified", "likes", "downloads",
+                                               "disabled", "gated"}  # fmt: skip
+    assert data["linked_repo"] is None and data["profile_status"] is None
     assert (
         data["spaces"]["items"][0]["stage"] == "PAUSED"
         and data["spaces"]["items"][0]["disabled"] is False

@@ -78,8 +78,9 @@ async def test_429_beyond_the_deadline_reports_the_wait(
             await hub.get_json("/api/users/alice/overview", deadline=_deadline(3))
     assert time.monotonic() - started < 1  # did not wait in vain
     error = info.value
-    assert error.kind == "rate_limited" and error.retry_after_s == 55 and error.status == 429
-    assert "retry in 55 s" in error.message
+    # t + 1 s, as huggingface_hub waits
+    assert error.kind == "rate_limited" and error.retry_after_s == 56 and error.status == 429
+    assert "retry in 56 s" in error.message
     assert fake_hub.request_count("/api/users") == 1
 
 
@@ -237,7 +238,11 @@ async def test_concurrency_is_bounded_per_request(fake_hub: FakeHub, tmp_path: P
 def test_retry_after_parsing() -> None:
     import httpx2
 
-    assert retry_after_s(httpx2.Headers({"RateLimit": '"api";r=0;t=42'})) == 42
+    assert retry_after_s(httpx2.Headers({"RateLimit": '"api";r=0;t=42'})) == 43
+    # r > 0: requests are left, the header is no reason to wait (the Hub sends it every time)
+    assert retry_after_s(httpx2.Headers({"RateLimit": '"api";r=12;t=42'})) is None
+    both = {"RateLimit": '"api";r=3;t=42', "Retry-After": "7"}
+    assert retry_after_s(httpx2.Headers(both)) == 7
     assert retry_after_s(httpx2.Headers({"Retry-After": "7"})) == 7
     assert retry_after_s(httpx2.Headers({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0
     assert retry_after_s(httpx2.Headers({"Retry-After": "soon"})) is None

@@ -154,3 +154,32 @@ def test_case_embeds_fit(notes):
 
 def test_precedents_fit():
     assert_fits(precedents_embed(load_knowledge()))
+
+
+def test_report_embed_shows_linked_repo_access_and_errors():
+    from bot.report import LinkedRepo
+    from cogs.report_embeds import backup_embed, report_embed
+
+    now = datetime.now(UTC)
+    models = RepoList[RepoItem](count=2, items=[
+        RepoItem(id="a/llm", url="https://hf.co/a/llm", gated="manual"),
+        RepoItem(id="a/off", url="https://hf.co/a/off", disabled=True)])  # fmt: skip
+    spaces = RepoList[SpaceItem](count=1, items=[SpaceItem(
+        id="a/app", url="https://hf.co/spaces/a/app", stage="PAUSED", error_message="Rule 7")])  # fmt: skip
+    report = AccountReport(
+        account="a", kind="user", profile_reachable=True, models=models, spaces=spaces,
+        linked_repo=LinkedRepo(id="a/app", type="space", url="https://hf.co/spaces/a/app",
+                               reachable=True, stage="PAUSED", error_message="Rule 7"),
+        verdict=Verdict(code="visible", explanation="x"), checked_at=now, duration_s=0.1,
+    )  # fmt: skip
+    embed = report_embed(report)
+    assert embed.fields[0].name == "Linked repo" and "PAUSED" in embed.fields[0].value
+    text = "\n".join(f.value or "" for f in embed.fields)
+    assert "gated (manual)" in text and "disabled" in text and "Rule 7" in text
+    from bot.backup import build_backup_plan
+
+    plan = build_backup_plan(report)
+    names = [f.name for f in backup_embed(plan).fields]
+    assert "Gated: need a login" in names and "Only Hugging Face support can recover" in names
+    assert_fits(backup_embed(plan))
+    assert_fits(embed)

@@ -29,6 +29,7 @@ from tests.fakes.fake_hub_content import HubContent, RepoSpec, json_response
 __all__ = ["FakeHub", "RecordedRequest", "RepoSpec", "fake_hub_in_thread"]
 
 _TYPES = {"models": "model", "datasets": "dataset", "spaces": "space"}
+RATE_LIMIT_QUOTA = 500  # anonymous API requests per 5-minute window (hub-api.md)
 
 
 @dataclass
@@ -132,7 +133,8 @@ class FakeHub:
     def add_repos(self, author: str, repo_type: str, specs: Iterable[RepoSpec]) -> list[str]:
         """Repos of `author` of one type ("model", "dataset", "space"), with or without a
         profile. A spec is a name or a dict (`name` or `id`, `likes`, `downloads`, `stage`,
-        `disabled`, `private`, `lastModified`, ...). Returns the ids."""
+        `disabled`, `gated`, `private`, `lastModified`, `errorMessage` for Spaces, ...).
+        Returns the ids."""
         return self.content.add_repos(author, repo_type, specs)
 
     def add_files(
@@ -265,6 +267,11 @@ class FakeHub:
             )
         response = self._route(request)
         response.headers["X-Request-Id"] = request_id
+        # The Hub sends its rate-limit state on every answer, not only on 429s (hub-api.md);
+        # r>0 means "keep going". The quota itself is not enforced: `rate_limit()` simulates it.
+        remaining = max(1, RATE_LIMIT_QUOTA - len(self.requests))
+        response.headers["RateLimit"] = f'"api";r={remaining};t=120'
+        response.headers["RateLimit-Policy"] = f'"fixed window";"api";q={RATE_LIMIT_QUOTA};w=300'
         return response
 
     async def _sleep(self, seconds: float) -> None:
@@ -288,8 +295,10 @@ class FakeHub:
                     default_page_size=self.default_page_size,
                     max_page_size=self.max_page_size,
                 )
+            if parts[1] in _TYPES and len(parts) == 4:
+                return self.content.repo_info(request, _TYPES[parts[1]], "/".join(parts[2:]))
             if parts[1] in _TYPES and len(parts) >= 5:
-                return self.content.repo_api(_TYPES[parts[1]], parts[2:])
+                return self.content.repo_api(request, _TYPES[parts[1]], parts[2:])
         elif "resolve" in parts:
             return self.content.resolve(request, parts)
         return json_response({"error": "Not found"}, status=404)

@@ -7,13 +7,25 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import urlencode
 
 from aiohttp import web
+from huggingface_hub.hf_api import (
+    ExpandDatasetProperty_T,
+    ExpandModelProperty_T,
+    ExpandSpaceProperty_T,
+)
 
 RepoSpec = str | Mapping[str, Any]
 RESOLVE_PREFIX = {"datasets": "dataset", "spaces": "space"}
+# The `expand` values the real Hub knows, per repo type: huggingface_hub's own lists
+# (hf_api.py `Expand*Property_T`); its tests check that an unknown value is a 400.
+KNOWN_EXPAND: dict[str, frozenset[str]] = {
+    "model": frozenset(get_args(ExpandModelProperty_T)),
+    "dataset": frozenset(get_args(ExpandDatasetProperty_T)),
+    "space": frozenset(get_args(ExpandSpaceProperty_T)),
+}
 
 
 @dataclass
@@ -95,14 +107,19 @@ class HubContent:
     ) -> web.Response:
         """`/api/{type}s?author=&limit=&expand=&cursor=`, with `Link: rel="next"`."""
         query = request.query
-        author = query.get("author", "").lower()
+        author = query.get("author", "")
         try:
             limit = min(int(query.get("limit", default_page_size)), max_page_size)
             start = int(query.get("cursor", "0"))
         except ValueError:
             return json_response({"error": "bad limit or cursor"}, status=400)
         expand = query.getall("expand", [])
-        repos = [r for r in self._repos[repo_type] if str(r.get("author", "")).lower() == author]
+        unknown = unknown_expand(repo_type, expand)
+        if unknown is not None:
+            return unknown
+        # `author=` is matched against the name as stored (hub-api.md: whether case is ignored is
+        # not documented, so the fake takes the strict reading).
+        repos = [r for r in self._repos[repo_type] if str(r.get("author", "")) == author]
         key = (repo_type, author, start, limit, tuple(expand))
         if key not in self._pages:
             page = repos[start : start + limit]
@@ -116,9 +133,46 @@ class HubContent:
             headers["Link"] = f'<{base_url}{request.path}?{urlencode(pairs)}>; rel="next"'
         return web.Response(body=self._pages[key], content_type="application/json", headers=headers)
 
-    def repo_api(self, repo_type: str, rest: list[str]) -> web.Response:
+    def repo_info(self, request: web.Request, repo_type: str, repo_id: str) -> web.Response:
+        """`/api/{type}s/{id}`: one repo's metadata (`expand=` as for lists). Private, disabled and
+        missing repos answer anonymous callers 401 `RepoNotFound` (huggingface_hub
+        utils/_http.py `hf_raise_for_status`: "401 is returned for private and gated repos if
+        user is not authenticated, missing repos"; hub-api.md: disabled repos answer 401 as if
+        they did not exist). A gated repo's metadata stays public; only its files need a login."""
+        expand = request.query.getall("expand", [])
+        unknown = unknown_expand(repo_type, expand)
+        if unknown is not None:
+            return unknown
+        repo = self._repo(repo_type, repo_id)
+        if repo is None or repo.get("private") or repo.get("disabled"):
+            return _repo_not_found(401)
+        if expand:
+            repo = {k: v for k, v in repo.items() if k in {"_id", "id", *expand}}
+        return json_response(repo)
+
+    def _repo(self, repo_type: str, repo_id: str) -> dict[str, Any] | None:
+        return next((r for r in self._repos[repo_type] if r["id"] == repo_id), None)
+
+    def _refused(self, request: web.Request, repo_type: str, repo_id: str) -> web.Response | None:
+        """401 for a disabled repo's files, and for a gated repo's files without a login
+        (`X-Error-Code: GatedRepo`, which `hf_raise_for_status` maps to `GatedRepoError`)."""
+        repo = self._repo(repo_type, repo_id) or {}
+        if repo.get("disabled") or repo.get("private"):
+            return _repo_not_found(401)
+        if repo.get("gated") and "authorization" not in request.headers:
+            return json_response(
+                {"error": "Access to this repo is restricted; you must be logged in."},
+                status=401,
+                headers={"X-Error-Code": "GatedRepo", "X-Error-Message": "Gated repo"},
+            )
+        return None
+
+    def repo_api(self, request: web.Request, repo_type: str, rest: list[str]) -> web.Response:
         """`/api/{type}s/{id}/revision/{rev}` and `/api/{type}s/{id}/tree/{rev}`."""
         repo_id = "/".join(rest[:2])
+        refused = self._refused(request, repo_type, repo_id)
+        if refused is not None:
+            return refused
         files = self._files.get((repo_type, repo_id))
         if files is None:
             return json_response(
@@ -158,6 +212,9 @@ class HubContent:
         at = parts.index("resolve")
         repo_type = RESOLVE_PREFIX.get(parts[0], "model")
         id_parts = parts[1:at] if parts[0] in RESOLVE_PREFIX else parts[:at]
+        refused = self._refused(request, repo_type, "/".join(id_parts))
+        if refused is not None:
+            return refused
         files = self._files.get((repo_type, "/".join(id_parts)))
         filename = "/".join(parts[at + 2 :])
         if files is None or filename not in files:
@@ -174,6 +231,20 @@ class HubContent:
         if request.method == "HEAD":
             return web.Response(status=200, headers=headers)
         return web.Response(status=200, body=body, headers=headers)
+
+
+def unknown_expand(repo_type: str, expand: Iterable[str]) -> web.Response | None:
+    """A 400 naming the first `expand` value the real Hub does not know for `repo_type`."""
+    for value in expand:
+        if value not in KNOWN_EXPAND[repo_type]:
+            return json_response({"error": f'"expand" value {value!r} is not allowed'}, status=400)
+    return None
+
+
+def _repo_not_found(status: int) -> web.Response:
+    return json_response(
+        {"error": "Repository not found"}, status=status, headers={"X-Error-Code": "RepoNotFound"}
+    )
 
 
 def json_response(
@@ -205,13 +276,16 @@ def _repo_json(author: str, repo_type: str, spec: RepoSpec, number: int) -> dict
     if repo_type == "space":
         stage = spec.pop("stage", "RUNNING")
         runtime = {"stage": stage, "hardware": {"current": "cpu-basic", "requested": "cpu-basic"}}
+        if "errorMessage" in spec:  # runtime.errorMessage, as in hub-api.md's Space item
+            runtime["errorMessage"] = spec.pop("errorMessage")
         item |= {
             "sdk": spec.pop("sdk", "gradio"),
             "subdomain": repo_id.replace("/", "-").lower(),
             "runtime": runtime,
         }
     else:
-        item |= {"downloads": spec.pop("downloads", number * 3), "tags": []}
+        # models and datasets carry `gated` (False, "auto" or "manual"): hf_api.py ModelInfo
+        item |= {"downloads": spec.pop("downloads", number * 3), "tags": [], "gated": False}
         if repo_type == "model":
             item |= {"pipeline_tag": "text-generation", "library_name": "transformers"}
     item.update(spec)

@@ -115,14 +115,14 @@ async def test_cache_holds_across_cli_runs_and_fresh_bypasses(fake_hub: FakeHub,
                                                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     fake_hub.add_user("alice", models=["m"])
     assert await _cli("check", "alice") == 0
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     capsys.readouterr()
     assert await _cli("check", "Alice", "--json") == 0
     assert json.loads(capsys.readouterr().out)["cached"] is True
-    assert fake_hub.request_count() == 4
+    assert fake_hub.request_count() == 5
     assert await _cli("check", "alice", "--fresh") == 0
     assert "from cache" not in capsys.readouterr().out
-    assert fake_hub.request_count() == 8
+    assert fake_hub.request_count() == 10
 
 
 async def test_backup_prints_plan_and_writes_scripts(fake_hub: FakeHub, cli_env: Path,
@@ -201,3 +201,35 @@ def test_threaded_hub_serves_the_cli(threaded_hub: FakeHub, tmp_path: Path,
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["check", "someone", "--json"]) == 0
     assert threaded_hub.request_count() == 5
+
+
+async def test_linked_repo_gated_and_disabled_agree_in_text_json_and_scripts(
+    fake_hub: FakeHub, cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake_hub.add_user(
+        "alice",
+        models=["m", {"name": "llm", "gated": "manual"}, {"name": "off", "disabled": True}],
+        spaces=[{"name": "app", "stage": "RUNTIME_ERROR", "errorMessage": "Exit code 1"}],
+    )
+    link = "https://huggingface.co/spaces/alice/app"
+    assert await _cli("check", link) == 0
+    out = capsys.readouterr().out
+    assert out.index("Linked repo: The linked Space alice/app is reachable") < out.index("Models")
+    assert "gated (manual)" in out and "disabled" in out and "error: Exit code 1" in out
+    assert await _cli("check", link, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["linked_repo"]["id"] == "alice/app" and data["linked_repo"]["reachable"] is True
+    assert data["linked_repo"]["stage"] == "RUNTIME_ERROR"
+    assert [(i["id"], i["gated"], i["disabled"]) for i in data["models"]["items"]] == [
+        ("alice/m", None, False), ("alice/llm", "manual", False), ("alice/off", None, True)
+    ]  # fmt: skip
+    assert data["spaces"]["items"][0]["error_message"] == "Exit code 1"
+    script, shell = cli_env / "b.py", cli_env / "b.sh"
+    assert await _cli("backup", "alice", "--script", str(script), "--shell", str(shell)) == 0
+    out = capsys.readouterr().out
+    assert "Gated repos: each needs a logged-in" in out and "alice/llm" in out
+    assert "Only Hugging Face support" in out and "alice/off" in out
+    for text in (script.read_text(), shell.read_text()):
+        assert "#   alice/llm (model, gated)" in text and "alice/m" in text
+        assert "('alice/llm'" not in text and "hf download alice/llm" not in text
+    compile(script.read_text(), str(script), "exec")
