@@ -1,5 +1,5 @@
 """Gateway (websocket) side of the fake Discord: HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats,
-RESUME with replay, member chunks, and dispatching INTERACTION_CREATE to the connected bot."""
+RESUME with replay, and dispatching INTERACTION_CREATE to the connected bot."""
 
 from __future__ import annotations
 
@@ -91,15 +91,12 @@ class Gateway:
             await self._identify(conn, data)
         elif op == 6:
             await self._resume(conn, data)
-        elif op == 8:
-            await self._member_chunk(conn, data)
+        else:  # presence, voice, member requests...: nothing the bot sends today
+            self.fake.unhandled.append(f"gateway op {op}")
 
     async def _identify(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
         fake = self.fake
         self.identifies.append(data)
-        if fake.token is not None and data.get("token") != fake.token:
-            await conn.ws.close(code=4004, message=b"Authentication failed.")
-            return
         session = GatewaySession(secrets.token_hex(16), int(data.get("intents", 0)))
         self.sessions[session.id] = session
         conn.session = session
@@ -144,28 +141,6 @@ class Gateway:
         self.active = conn
         conn.ready.set()
         self.fake.notify()
-
-    async def _member_chunk(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
-        guild = self.fake.guilds.get(int(data.get("guild_id", 0)))
-        if guild is None:
-            return
-        members = list(guild.members.values())
-        bot = self.fake.bot_member(guild.id)
-        if bot.user.id not in guild.members:
-            members.append(bot)
-        wanted = {int(u) for u in data.get("user_ids") or []}
-        if wanted:
-            members = [m for m in members if m.user.id in wanted]
-        chunk: dict[str, Any] = {
-            "guild_id": str(guild.id),
-            "members": [m.payload() for m in members],
-            "chunk_index": 0,
-            "chunk_count": 1,
-            "not_found": [],
-        }
-        if data.get("nonce"):
-            chunk["nonce"] = data["nonce"]
-        await conn.dispatch("GUILD_MEMBERS_CHUNK", chunk)
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Dispatch an event to the active connection."""

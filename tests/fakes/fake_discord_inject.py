@@ -17,20 +17,14 @@ from tests.fakes.fake_discord_validate import walk_components
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
-_USER, _CHANNEL, _ROLE, _MENTIONABLE, _ATTACHMENT = 6, 7, 8, 9, 11
+_USER = 6
 
 
 def snowflake_of(value: Any) -> int:
-    """An id from an int, a numeric str, a Fake* object or anything with ``.id``."""
-    if isinstance(value, bool):
+    """An id given as an int."""
+    if isinstance(value, bool) or not isinstance(value, int):
         raise FakeDiscordError(f"not an id: {value!r}")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    if hasattr(value, "id"):
-        return int(value.id)
-    raise FakeDiscordError(f"not an id: {value!r}")
+    return value
 
 
 def find_command(
@@ -87,43 +81,20 @@ def _check_value(opt: dict[str, Any], value: Any, where: str) -> None:
             raise FakeDiscordError(f"{where}: {value!r} outside [{low}, {high}]")
 
 
-def _resolve(
-    fake: FakeDiscord,
-    opt_type: int,
-    value: Any,
-    guild_id: int | None,
-    resolved: dict[str, dict[str, Any]],
-    where: str,
+def _resolve_user(
+    fake: FakeDiscord, value: Any, guild_id: int | None, resolved: dict[str, dict[str, Any]]
 ) -> str:
-    """Fill ``resolved`` for a snowflake option; returns the option's value."""
-    if opt_type == _ATTACHMENT:
-        filename, data = value
-        attachment = fake.store.upload(filename, data)
-        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
-        return str(attachment["id"])
+    """Fill ``resolved`` for a user option; returns the option's value."""
     target = snowflake_of(value)
     guild = fake.guilds.get(guild_id) if guild_id is not None else None
-    if opt_type in (_ROLE, _MENTIONABLE) and guild and target in guild.roles:
-        resolved.setdefault("roles", {})[str(target)] = guild.roles[target].payload()
-        return str(target)
-    if opt_type in (_USER, _MENTIONABLE):
-        user = fake.users.get(target) or fake.add_user(target, f"user{target}")
-        resolved.setdefault("users", {})[str(target)] = user.payload()
-        if guild and target in guild.members:
-            member = guild.members[target]
-            perms = guild.permissions_for(member.roles, target)
-            members = resolved.setdefault("members", {})
-            members[str(target)] = member.payload(permissions=perms, with_user=False)
-        return str(target)
-    if opt_type == _CHANNEL:
-        channel = guild.channels.get(target) if guild else None
-        if channel is None:
-            raise FakeDiscordError(f"{where}: unknown channel {target} in guild {guild_id}")
-        data = channel.payload()
-        data["permissions"] = str(fake.app_permissions)
-        resolved.setdefault("channels", {})[str(target)] = data
-        return str(target)
-    raise FakeDiscordError(f"{where}: cannot resolve {value!r} as option type {opt_type}")
+    user = fake.users.get(target) or fake.add_user(target, f"user{target}")
+    resolved.setdefault("users", {})[str(target)] = user.payload()
+    if guild and target in guild.members:
+        member = guild.members[target]
+        perms = guild.permissions_for(member.roles, target)
+        members = resolved.setdefault("members", {})
+        members[str(target)] = member.payload(permissions=perms, with_user=False)
+    return str(target)
 
 
 def build_options(
@@ -155,8 +126,10 @@ def build_options(
             value = bool(value)
         elif opt_type == 10:
             value = float(value)
+        elif opt_type == _USER:
+            value = _resolve_user(fake, value, guild_id, resolved)
         else:
-            value = _resolve(fake, opt_type, value, guild_id, resolved, f"{where} {name}")
+            raise FakeDiscordError(f"{where} {name}: the fake cannot inject option type {opt_type}")
         if opt_type in (3, 4, 10):
             _check_value(opt, value, f"{where} {name}")
         out.append({"type": opt_type, "name": name, "value": value})
@@ -208,12 +181,10 @@ def find_component(message: Mapping[str, Any], custom_id: str) -> dict[str, Any]
 
 
 def component_data(
-    fake: FakeDiscord,
     message: Mapping[str, Any],
     custom_id: str,
     values: Sequence[Any] | None,
     component_type: int | None,
-    guild_id: int | None,
 ) -> dict[str, Any]:
     """The ``data`` of a MESSAGE_COMPONENT interaction (button click or select choice)."""
     comp = find_component(message, custom_id)
@@ -228,21 +199,17 @@ def component_data(
         data["id"] = comp["id"]
     if ctype == 2:
         return data
-    chosen = [str(v) if ctype == 3 else str(snowflake_of(v)) for v in values or []]
+    if ctype != 3:
+        raise FakeDiscordError(f"the fake cannot choose in a component of type {ctype}")
+    chosen = [str(v) for v in values or []]
     if comp is not None:
         low, high = comp.get("min_values", 1), comp.get("max_values", 1)
         if not low <= len(chosen) <= high:
             raise FakeDiscordError(f"select {custom_id!r} takes {low}-{high} values, got {chosen}")
         allowed = [o["value"] for o in comp.get("options") or []]
-        if ctype == 3 and any(v not in allowed for v in chosen):
+        if any(v not in allowed for v in chosen):
             raise FakeDiscordError(f"select {custom_id!r}: {chosen} not all in {allowed}")
     data["values"] = chosen
-    if ctype in (5, 6, 7, 8):
-        resolved: dict[str, dict[str, Any]] = {}
-        kind = {5: _USER, 6: _ROLE, 7: _MENTIONABLE, 8: _CHANNEL}[ctype]
-        for value in chosen:
-            _resolve(fake, kind, value, guild_id, resolved, f"select {custom_id!r}")
-        data["resolved"] = resolved
     return data
 
 
@@ -264,11 +231,9 @@ def _submitted(
                 f"text input {label or custom_id!r}: length {len(text)} not allowed"
             )
         out["value"] = text
-    elif ctype in (21, 23):
-        out["value"] = value if ctype == 21 else bool(value)
     else:
         chosen = [] if value is None else [value] if isinstance(value, str) else list(value)
-        if comp.get("required", True) and not chosen and ctype != 22:
+        if comp.get("required", True) and not chosen:
             raise FakeDiscordError(f"modal component {label or custom_id!r} is required")
         out["values"] = [str(v) for v in chosen]
     return out
@@ -292,8 +257,8 @@ def modal_submit_components(
         elif comp["type"] == 18:
             inner = _submitted(comp["component"], fields, comp.get("label"))
             out.append({"type": 18, "id": comp.get("id", 0), "component": inner})
-        elif comp["type"] == 10:
-            out.append({"type": 10, "id": comp.get("id", 0), "content": comp.get("content", "")})
+        else:
+            raise FakeDiscordError(f"the fake cannot submit modal component {comp['type']}")
     return out
 
 
@@ -306,7 +271,6 @@ def base_payload(
     channel_id: int | None,
     roles: Sequence[int],
     permissions: int,
-    locale: str,
 ) -> dict[str, Any]:
     """The fields every INTERACTION_CREATE carries (guild: member, DM: user)."""
     payload: dict[str, Any] = {
@@ -317,7 +281,7 @@ def base_payload(
         "version": 1,
         "data": data,
         "app_permissions": str(fake.app_permissions),
-        "locale": locale,
+        "locale": "en-US",
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         "entitlements": [],
         "entitlement_sku_ids": [],

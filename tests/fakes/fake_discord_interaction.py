@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tests.fakes.fake_discord_models import LOADING, RecordedFile, ResponseRecord, SentMessage
-from tests.fakes.fake_discord_validate import walk_components
 
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
@@ -35,9 +34,7 @@ class FakeInteraction:
         self.response: ResponseRecord | None = None
         self.followups: list[SentMessage] = []
         self.edits: list[SentMessage] = []
-        self.followup_edits: list[SentMessage] = []
         self.original_message_id: int | None = None
-        self.original_deleted = False
         self.modal: dict[str, Any] | None = None
         message = payload.get("message")
         self.message_id = int(message["id"]) if message else None
@@ -72,12 +69,6 @@ class FakeInteraction:
         )
 
     @property
-    def data(self) -> dict[str, Any]:
-        """The interaction's ``data`` as injected."""
-        data: dict[str, Any] = self.payload["data"]
-        return data
-
-    @property
     def ack_latency(self) -> float | None:
         """Seconds from injection to the accepted initial response."""
         return None if self.response is None else self.response.time - self.injected_at
@@ -91,7 +82,7 @@ class FakeInteraction:
     @property
     def original_message(self) -> dict[str, Any] | None:
         """The current @original message (after edits), if any."""
-        if self.original_message_id is None or self.original_deleted:
+        if self.original_message_id is None:
             return None
         message = self._fake.store.get(self.original_message_id)
         return copy.deepcopy(message) if message else None
@@ -105,7 +96,7 @@ class FakeInteraction:
     def final_messages(self) -> list[dict[str, Any]]:
         """Current state of every message this interaction produced (original, then followups)."""
         ids: list[int] = []
-        if self.original_message_id is not None and not self.original_deleted:
+        if self.original_message_id is not None:
             ids.append(self.original_message_id)
         for sent in self.followups:
             if sent.message and int(sent.message["id"]) not in ids:
@@ -114,7 +105,7 @@ class FakeInteraction:
         return [copy.deepcopy(m) for m in messages if m is not None]
 
     def texts(self) -> list[str]:
-        """Per final message: content, embed texts and v2 text displays, joined by newlines."""
+        """Per final message: content and embed texts, joined by newlines."""
         out: list[str] = []
         for message in self.final_messages():
             parts = [message.get("content") or ""]
@@ -122,9 +113,6 @@ class FakeInteraction:
                 parts += [embed.get("title") or "", embed.get("description") or ""]
                 for fld in embed.get("fields") or []:
                     parts += [fld.get("name") or "", fld.get("value") or ""]
-            for comp in walk_components(message.get("components") or []):
-                if comp.get("type") == 10:  # components v2 text display
-                    parts.append(comp.get("content") or "")
             out.append("\n".join(p for p in parts if p))
         return out
 

@@ -70,8 +70,6 @@ class MessageStore:
                 "proxy_url": url,
                 "content_type": upload.content_type,
             }
-            if entry.get("description"):
-                attachment["description"] = entry["description"]
             result.append(attachment)
         return result
 
@@ -115,8 +113,6 @@ class MessageStore:
             message["application_id"] = str(webhook_id)
         if interaction_metadata is not None:
             message["interaction_metadata"] = interaction_metadata
-        if body.get("poll"):
-            message["poll"] = body["poll"]
         self.messages[message_id] = message
         self.by_channel.setdefault(channel_id, []).append(message_id)
         return copy.deepcopy(message)
@@ -141,20 +137,3 @@ class MessageStore:
         message["flags"] = flags
         message["edited_timestamp"] = iso_now()
         return copy.deepcopy(message)
-
-    def delete(self, message_id: int) -> bool:
-        """Forget a message; False when it did not exist."""
-        return self.messages.pop(message_id, None) is not None
-
-    def upload(self, filename: str, data: bytes) -> dict[str, Any]:
-        """An attachment a user uploads (attachment options), served by the fake."""
-        attachment_id = self._new_id()
-        self.blobs[attachment_id] = data
-        url = f"{self._base_url()}/attachments/0/{attachment_id}/{filename}"
-        return {
-            "id": str(attachment_id),
-            "filename": filename,
-            "size": len(data),
-            "url": url,
-            "proxy_url": url,
-        }

@@ -60,7 +60,6 @@ class FakeUser:
     name: str
     bot: bool = False
     dms_open: bool = True
-    global_name: str | None = None
     dm_error_code: int = 50007  # the code a refused DM answers with
 
     def payload(self) -> dict[str, Any]:
@@ -68,7 +67,7 @@ class FakeUser:
             "id": str(self.id),
             "username": self.name,
             "discriminator": "0",
-            "global_name": self.global_name,
+            "global_name": None,
             "avatar": None,
             "bot": self.bot,
             "public_flags": 0,
@@ -104,33 +103,28 @@ class FakeRole:
 
 @dataclass
 class FakeChannel:
-    """A guild channel (type 0 text, 2 voice, 4 category, 5 news, 15 forum)."""
+    """A guild text channel."""
 
     id: int
     name: str
     guild_id: int
-    type: int = 0
     position: int = 0
-    parent_id: int | None = None
-    topic: str | None = None
 
     def payload(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": str(self.id),
-            "type": self.type,
+            "type": 0,
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": self.position,
             "permission_overwrites": [],
             "nsfw": False,
-            "parent_id": None if self.parent_id is None else str(self.parent_id),
-            "topic": self.topic,
+            "parent_id": None,
+            "topic": None,
             "last_message_id": None,
             "rate_limit_per_user": 0,
             "flags": 0,
         }
-        if self.type in (2, 13):
-            data.update(bitrate=64000, user_limit=0, rtc_region=None)
         return data
 
 
@@ -140,13 +134,12 @@ class FakeMember:
 
     user: FakeUser
     roles: list[int] = field(default_factory=list)
-    nick: str | None = None
     joined_at: str = field(default_factory=iso_now)
 
     def payload(self, *, permissions: int | None = None, with_user: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "roles": [str(r) for r in self.roles],
-            "nick": self.nick,
+            "nick": None,
             "avatar": None,
             "banner": None,
             "joined_at": self.joined_at,
@@ -175,19 +168,10 @@ class FakeGuild:
     channels: dict[int, FakeChannel] = field(default_factory=dict)
     members: dict[int, FakeMember] = field(default_factory=dict)
 
-    def role(self, name: str) -> FakeRole:
-        """The role called ``name``."""
-        return next(r for r in self.roles.values() if r.name == name)
-
-    def channel(self, name: str) -> FakeChannel:
-        """The channel called ``name``."""
-        return next(c for c in self.channels.values() if c.name == name)
-
     def first_text_channel(self) -> FakeChannel:
-        """The first text channel (interactions default to it)."""
+        """The first channel (interactions default to it)."""
         for channel in self.channels.values():
-            if channel.type == 0:
-                return channel
+            return channel
         raise FakeDiscordError(f"guild {self.id} has no text channel")
 
     def permissions_for(self, roles: list[int], user_id: int) -> int:

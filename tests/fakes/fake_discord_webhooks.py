@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
 TOKEN_LIFETIME_S = 15 * 60
+# Docs, Receiving and Responding: the initial response must arrive within 3 seconds.
+RESPONSE_DEADLINE_S = 3.0
 _ALLOWED_RESPONSES = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 5: {4, 5, 6, 7}}
 
 
@@ -71,7 +73,7 @@ class InteractionRoutes:
             fake.violation("already_acknowledged", f"second initial response (type {rtype})", it)
             return refuse(error(400, 40060, "Interaction has already been acknowledged."))
         late = rec.time - it.injected_at
-        if late > fake.response_deadline:
+        if late > RESPONSE_DEADLINE_S:
             fake.violation("late_response", f"initial response after {late:.2f}s", it)
             return refuse(error(404, 10062, "Unknown interaction"))
         allowed = set(_ALLOWED_RESPONSES.get(it.type, set()))
@@ -156,12 +158,6 @@ class InteractionRoutes:
             return error(401, 50027, "Invalid Webhook Token")
         return it
 
-    def _hook_message_id(self, it: FakeInteraction, mid: str) -> int | None:
-        if mid == "@original":
-            return None if it.original_deleted else it.original_message_id
-        ids = {int(s.message["id"]) for s in it.followups if s.message}
-        return int(mid) if int(mid) in ids | {it.original_message_id} else None
-
     async def followup(self, rec: RecordedRequest, app: str, token: str) -> web.Response:
         fake = self.fake
         body = rec.json or {}
@@ -192,7 +188,7 @@ class InteractionRoutes:
         it = self._hook(app, token)
         if isinstance(it, web.Response):
             return it
-        message_id = self._hook_message_id(it, mid)
+        message_id = it.original_message_id
         message = self.fake.store.get(message_id) if message_id else None
         return json_response(message) if message else error(404, 10008, "Unknown Message")
 
@@ -202,16 +198,14 @@ class InteractionRoutes:
         fake = self.fake
         body = rec.json or {}
         it = self._hook(app, token)
-        kind = "edit_original" if mid == "@original" else "edit_followup"
+        kind = "edit_original"
         if isinstance(it, web.Response):
             known = fake.interactions.get(token)
             sent = fake.record_sent(kind, body, rec, False, known, None)
             if known is not None:
-                (known.edits if mid == "@original" else known.followup_edits).append(sent)
+                known.edits.append(sent)
             return it
-        message_id = self._hook_message_id(it, mid)
-        is_original = mid == "@original" or message_id == it.original_message_id
-        edits = it.edits if is_original else it.followup_edits
+        message_id, edits = it.original_message_id, it.edits
         if message_id is None or fake.store.get(message_id) is None:
             fake.violation("unknown_message", f"PATCH {mid} of interaction {it.id}", it)
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
@@ -223,16 +217,3 @@ class InteractionRoutes:
         message = fake.store.edit(message_id, body, rec.files)
         edits.append(fake.record_sent(kind, body, rec, True, it, message))
         return json_response(message)
-
-    async def delete_hook_message(
-        self, rec: RecordedRequest, app: str, token: str, mid: str
-    ) -> web.Response:
-        it = self._hook(app, token)
-        if isinstance(it, web.Response):
-            return it
-        message_id = self._hook_message_id(it, mid)
-        if message_id is None or not self.fake.store.delete(message_id):
-            return error(404, 10008, "Unknown Message")
-        if message_id == it.original_message_id:
-            it.original_deleted = True
-        return web.Response(status=204)
