@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from aiohttp import web
+from discord import ComponentType, InteractionType
 
 from tests.fakes import fake_discord_inject as inject
 from tests.fakes.fake_discord_gateway import Gateway
@@ -233,7 +234,14 @@ class FakeDiscord(FakeWorld):
             self, path, options or {}, guild_id, perms, check_permissions=check_permissions
         )
         payload = inject.base_payload(
-            self, 2, data, fake_user, guild_id, channel_id, role_ids, perms
+            self,
+            InteractionType.application_command,
+            data,
+            fake_user,
+            guild_id,
+            channel_id,
+            role_ids,
+            perms,
         )
         return await self._inject(payload)
 
@@ -244,7 +252,7 @@ class FakeDiscord(FakeWorld):
         *,
         user: int,
         values: Sequence[Any] | None = None,
-        component_type: int | None = None,
+        component_type: ComponentType | None = None,
     ) -> FakeInteraction:
         """Click a button / choose in a select of a message the bot sent (dict or message id).
         The message's current state is used; ``component_type`` is only needed for components
@@ -257,7 +265,7 @@ class FakeDiscord(FakeWorld):
         data = inject.component_data(msg, custom_id, values, component_type)
         channel_id = int(msg["channel_id"]) if guild_id is not None else None
         payload = inject.base_payload(
-            self, 3, data, fake_user, guild_id, channel_id, role_ids, perms
+            self, InteractionType.component, data, fake_user, guild_id, channel_id, role_ids, perms
         )
         payload["message"] = msg
         return await self._inject(payload)
@@ -269,10 +277,10 @@ class FakeDiscord(FakeWorld):
         *,
         user: int | None = None,
     ) -> FakeInteraction:
-        """Submit a modal the bot showed (type-9 response). ``custom_id`` is the modal's custom_id
-        or the interaction that opened it. ``fields`` maps a text
-        input's custom_id or label to its value (list of values for selects). Context (guild,
-        channel, message, user) is that of the interaction that opened the modal."""
+        """Submit a modal the bot showed (a ``modal`` response). ``custom_id`` is the modal's
+        custom_id or the interaction that opened it. ``fields`` maps a text input's custom_id or
+        label to its value (list of values for selects). Context (guild, channel, message, user)
+        is that of the interaction that opened the modal."""
         opener = self._find_modal(custom_id)
         modal = opener.modal or {}
         components = inject.modal_submit_components(modal, fields)
@@ -282,7 +290,14 @@ class FakeDiscord(FakeWorld):
         data = {"custom_id": modal["custom_id"], "components": components}
         channel_id = opener.channel_id if opener.guild_id is not None else None
         payload = inject.base_payload(
-            self, 5, data, fake_user, opener.guild_id, channel_id, role_ids, perms
+            self,
+            InteractionType.modal_submit,
+            data,
+            fake_user,
+            opener.guild_id,
+            channel_id,
+            role_ids,
+            perms,
         )
         if opener.message_id is not None and self.store.get(opener.message_id):
             payload["message"] = self.store.get(opener.message_id)

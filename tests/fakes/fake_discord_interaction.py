@@ -6,7 +6,15 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tests.fakes.fake_discord_models import LOADING, RecordedFile, ResponseRecord, SentMessage
+from discord import InteractionResponseType, InteractionType, MessageType
+
+from tests.fakes.fake_discord_models import (
+    EPHEMERAL,
+    LOADING,
+    RecordedFile,
+    ResponseRecord,
+    SentMessage,
+)
 
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
@@ -24,7 +32,7 @@ class FakeInteraction:
         self.payload = payload
         self.id = int(payload["id"])
         self.token: str = payload["token"]
-        self.type: int = payload["type"]
+        self.type = InteractionType(payload["type"])
         self.guild_id = int(payload["guild_id"]) if payload.get("guild_id") else None
         self.channel_id = int(payload["channel_id"])
         user = payload["member"]["user"] if "member" in payload else payload["user"]
@@ -41,7 +49,7 @@ class FakeInteraction:
 
     def __repr__(self) -> str:
         rtype = self.response.type if self.response else None
-        return f"<FakeInteraction id={self.id} type={self.type} response={rtype}>"
+        return f"<FakeInteraction id={self.id} type={self.type.value} response={rtype}>"
 
     def create_message(
         self, body: dict[str, Any], files: list[RecordedFile], extra_flags: int
@@ -50,7 +58,7 @@ class FakeInteraction:
         payload, fake = self.payload, self._fake
         metadata: dict[str, Any] = {
             "id": str(self.id),
-            "type": self.type,
+            "type": self.type.value,
             "user": payload["member"]["user"] if "member" in payload else payload["user"],
             "authorizing_integration_owners": payload["authorizing_integration_owners"],
         }
@@ -62,7 +70,11 @@ class FakeInteraction:
             author=fake.bot_user.payload(),
             body=body,
             files=files,
-            type=20 if self.type == 2 else 0,
+            type=(
+                MessageType.chat_input_command
+                if self.type is InteractionType.application_command
+                else MessageType.default
+            ).value,
             extra_flags=extra_flags,
             webhook_id=fake.app_id,
             interaction_metadata=metadata,
@@ -77,7 +89,7 @@ class FakeInteraction:
     def ephemeral(self) -> bool:
         """Whether the initial response (message or deferral) was ephemeral."""
         data = (self.response.data if self.response else None) or {}
-        return bool((data.get("flags") or 0) & 64)
+        return bool((data.get("flags") or 0) & EPHEMERAL)
 
     @property
     def original_message(self) -> dict[str, Any] | None:
@@ -143,7 +155,11 @@ class FakeInteraction:
         def done() -> bool:
             if self.response is None:
                 return False
-            if self.response.type in (5, 6):
+            deferred = (
+                InteractionResponseType.deferred_channel_message,
+                InteractionResponseType.deferred_message_update,
+            )
+            if self.response.type in {d.value for d in deferred}:
                 return bool(self.edits or self.followups)
             return True
 

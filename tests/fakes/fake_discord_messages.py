@@ -6,6 +6,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from discord import MessageFlags
+
 from tests.fakes.fake_discord_models import (
     EPHEMERAL,
     LOADING,
@@ -14,8 +16,10 @@ from tests.fakes.fake_discord_models import (
     iso_now,
 )
 
-# Flags a bot may set on a message (suppress embeds, ephemeral, silent, components v2).
-_SETTABLE_FLAGS = (1 << 2) | EPHEMERAL | (1 << 12) | (1 << 15)
+# Flags a bot may set on a message (docs, Message → Message Flags).
+_SETTABLE_FLAGS = MessageFlags(
+    suppress_embeds=True, ephemeral=True, suppress_notifications=True, components_v2=True
+).value
 
 
 class MessageStore:

@@ -25,9 +25,8 @@ EVERYONE_PERMISSIONS = discord.Permissions(
 ).value
 BOT_PERMISSIONS = EVERYONE_PERMISSIONS | discord.Permissions(manage_messages=True).value
 
-# Message flags
-EPHEMERAL = 1 << 6
-LOADING = 1 << 7
+EPHEMERAL = discord.MessageFlags(ephemeral=True).value
+LOADING = discord.MessageFlags(loading=True).value
 
 
 class FakeDiscordError(Exception):
@@ -113,7 +112,7 @@ class FakeChannel:
     def payload(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": str(self.id),
-            "type": 0,
+            "type": discord.ChannelType.text.value,
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": self.position,
@@ -302,7 +301,7 @@ def dm_channel_payload(channel_id: int, user: FakeUser) -> dict[str, Any]:
     """A DM channel object."""
     return {
         "id": str(channel_id),
-        "type": 1,
+        "type": discord.ChannelType.private.value,
         "recipients": [user.payload()],
         "last_message_id": None,
         "flags": 0,
