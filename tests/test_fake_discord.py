@@ -10,10 +10,12 @@ import aiohttp
 import discord
 import pytest
 import pytest_asyncio
-from discord import app_commands
+from discord import ButtonStyle, ComponentType, app_commands
+from discord import InteractionResponseType as R
 from discord.ext import commands
 
 from tests.fakes.fake_discord import FakeDiscord, FakeDiscordError, run_client
+from tests.fakes.fake_discord_models import EPHEMERAL
 
 GUILD, GENERAL, MODLOG, MOD_ROLE = 1000, 1010, 1011, 1020
 ALICE, BOB, CLOSED = 2001, 2002, 2003
@@ -223,7 +225,7 @@ async def test_command_sync_is_recorded(fake: FakeDiscord, bot: MiniBot) -> None
 async def test_string_option_gets_a_fast_response(fake: FakeDiscord, bot: MiniBot) -> None:
     it = await fake.inject_command("echo", {"text": "hi"}, user=ALICE, guild_id=GUILD)
     response = await it.wait_response()
-    assert response.accepted and response.type == 4 and it.ephemeral
+    assert response.accepted and response.type == R.channel_message.value and it.ephemeral
     assert it.texts() == ["echo hi"]
     assert it.ack_latency is not None and it.ack_latency < 1
     assert_no_mentions(fake)
@@ -236,7 +238,7 @@ async def test_subcommand_defer_then_followups_with_file(fake: FakeDiscord, bot:
     it = await fake.inject_command(
         "case", {"case_id": 3}, subcommand="view", user=BOB, guild_id=GUILD
     )
-    assert (await it.wait_response()).type == 5
+    assert (await it.wait_response()).type == R.deferred_channel_message.value
     first = await it.wait_followup(1)
     assert [f.data for f in first.files] == [b"case 3"]
     assert first.message is not None and first.message["attachments"][0]["filename"] == "case.txt"
@@ -247,7 +249,9 @@ async def test_subcommand_defer_then_followups_with_file(fake: FakeDiscord, bot:
         assert await r.read() == b"case 3"
     await it.wait_followup(2)
     original, second = it.final_messages()
-    assert original["id"] == first.message["id"] and original["flags"] & 64  # filled "thinking"
+    assert (
+        original["id"] == first.message["id"] and original["flags"] & EPHEMERAL
+    )  # filled "thinking"
     assert second["content"] == "second followup" and not it.is_loading
     assert_no_mentions(fake)
     fake.assert_clean()
@@ -265,7 +269,7 @@ async def test_button_click_updates_the_message(fake: FakeDiscord, bot: MiniBot)
     it = await fake.inject_command("confirm", user=ALICE, guild_id=GUILD)
     await it.wait_response()
     click = await fake.inject_component(it.original_message or {}, "confirm:yes", user=ALICE)
-    assert (await click.wait_response()).type == 7
+    assert (await click.wait_response()).type == R.message_update.value
     assert it.original_message is not None
     assert it.original_message["content"] == "confirmed" and it.original_message["components"] == []
     fake.assert_clean()
@@ -278,7 +282,7 @@ async def test_select_values_then_deferred_update_and_edit(fake: FakeDiscord, bo
     with pytest.raises(FakeDiscordError, match="not all in"):
         await fake.inject_component(message, "pick", user=ALICE, values=["z"])
     choice = await fake.inject_component(message, "pick", user=ALICE, values=["a", "c"])
-    assert (await choice.wait_response()).type == 6
+    assert (await choice.wait_response()).type == R.deferred_message_update.value
     edit = await choice.wait_edit()
     assert edit.message is not None and edit.message["id"] == message["id"]
     assert choice.texts() == ["picked ['a', 'c']"] and it.texts() == choice.texts()
@@ -291,11 +295,14 @@ async def test_raw_http_contract(fake: FakeDiscord, bot: MiniBot) -> None:
     await echo.wait_response()
     # A click no view handles: the bot stays silent, so the test answers it by hand.
     it = await fake.inject_component(
-        echo.original_message or {}, "nobody", user=ALICE, component_type=2
+        echo.original_message or {}, "nobody", user=ALICE, component_type=ComponentType.button
     )
     api = f"{fake.url}/api/v10"
     callback = f"{api}/interactions/{it.id}/{it.token}/callback"
-    body = {"type": 4, "data": {"content": "by hand", "allowed_mentions": {"parse": []}}}
+    body = {
+        "type": R.channel_message.value,
+        "data": {"content": "by hand", "allowed_mentions": {"parse": []}},
+    }
     async with aiohttp.ClientSession() as http:
         async with http.post(callback, json=body) as resp:
             assert resp.status == 204
@@ -329,7 +336,7 @@ async def test_persistent_view_survives_a_restart(fake: FakeDiscord) -> None:
 
 async def test_modal_submit_reaches_on_submit(fake: FakeDiscord, bot: MiniBot) -> None:
     it = await fake.inject_command("appeal", user=ALICE)
-    assert (await it.wait_response()).type == 9 and it.modal is not None
+    assert (await it.wait_response()).type == R.modal.value and it.modal is not None
     with pytest.raises(FakeDiscordError, match="no fields"):
         await fake.inject_modal_submit("appeal", {"Reasn": "typo"})
     submit = await fake.inject_modal_submit("appeal", {"Reason": "not spam", "kind": ["other"]})
@@ -392,7 +399,18 @@ async def test_bodies_are_checked_against_discords_spec(fake: FakeDiscord, bot: 
     assert isinstance(channel, discord.TextChannel)
     body = {  # the spec: a button's custom_id is 1-100 characters
         "content": "x",
-        "components": [{"type": 1, "components": [{"type": 2, "style": 1, "custom_id": ""}]}],
+        "components": [
+            {
+                "type": ComponentType.action_row.value,
+                "components": [
+                    {
+                        "type": ComponentType.button.value,
+                        "style": ButtonStyle.primary.value,
+                        "custom_id": "",
+                    }
+                ],
+            }
+        ],
     }
     async with (
         aiohttp.ClientSession() as http,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from discord import ComponentType
 
 from bot.config import Settings
 from bot.factory import SupportBot, create_bot
@@ -116,13 +117,13 @@ def components(message: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def custom_id(message: dict[str, Any], *, label: str | None = None, kind: int | None = None,
-              index: int = 0) -> str:  # fmt: skip
+def custom_id(message: dict[str, Any], *, label: str | None = None,
+              kind: ComponentType | None = None, index: int = 0) -> str:  # fmt: skip
     """The custom id of a button by (part of) its label, or the index-th component of a type."""
     if label is not None:
         found = [c for c in components(message) if label in (c.get("label") or "")]
     else:
-        found = [c for c in components(message) if c.get("type") == kind]
+        found = [c for c in components(message) if kind is not None and c.get("type") == kind.value]
     assert found, f"no component {label or kind} in {components(message)}"
     return str(found[index]["custom_id"])
 

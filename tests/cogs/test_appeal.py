@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from discord import ComponentType
+
 from bot.cases import EventKind
 from tests.cogs.conftest import ALICE, BOB, case_events, components, custom_id, text_of
 from tests.cogs.conftest import OWNER as OTHER
@@ -29,11 +31,11 @@ async def _through_the_form(env, user, form=FORM, *, guild=True):
 
 async def _send(env, user, step, *, signals=(), contacted=(), formal=False):
     sel = await env.discord.inject_component(
-        step, custom_id(step, kind=3, index=0), user=user, values=list(signals)
+        step, custom_id(step, kind=ComponentType.select, index=0), user=user, values=list(signals)
     )
     await sel.wait_response()
     sel = await env.discord.inject_component(
-        step, custom_id(step, kind=3, index=1), user=user, values=list(contacted)
+        step, custom_id(step, kind=ComponentType.select, index=1), user=user, values=list(contacted)
     )
     await sel.wait_response()
     if formal:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-import pytest_asyncio
 from aiohttp import web
+from discord import ComponentType, InteractionType
 
 from tests.fakes import fake_discord_inject as inject
 from tests.fakes.fake_discord_gateway import Gateway
@@ -28,6 +28,7 @@ from tests.fakes.fake_discord_interaction import FakeInteraction
 from tests.fakes.fake_discord_messages import MessageStore
 from tests.fakes.fake_discord_models import (
     BOT_PERMISSIONS,
+    EPHEMERAL,
     FakeChannel,
     FakeDiscordError,
     FakeGuild,
@@ -40,7 +41,7 @@ from tests.fakes.fake_discord_models import (
 )
 from tests.fakes.fake_discord_rest import RestApi
 from tests.fakes.fake_discord_runner import patch_discord, run_client
-from tests.fakes.fake_discord_world import FakeWorld, UserLike
+from tests.fakes.fake_discord_world import FakeWorld
 
 __all__ = [
     "FakeChannel",
@@ -53,7 +54,6 @@ __all__ = [
     "FakeUser",
     "SentMessage",
     "Violation",
-    "fake_discord",
     "patch_discord",
     "run_client",
 ]
@@ -62,40 +62,25 @@ _MESSAGE_KINDS = (
     "response",
     "followup",
     "edit_original",
-    "edit_followup",
     "channel",
-    "channel_edit",
 )
 
 
 class FakeDiscord(FakeWorld):
     """Fake Discord server; configure users/guilds, run a client, inject interactions, assert."""
 
-    def __init__(
-        self,
-        *,
-        bot_id: int = 900000000000000001,
-        bot_name: str = "hf-support-bot",
-        app_id: int | None = None,
-        token: str | None = None,
-        response_deadline: float = 3.0,
-        app_permissions: int = BOT_PERMISSIONS,
-    ) -> None:
-        super().__init__(bot_id=bot_id, bot_name=bot_name)
-        self.app_id = app_id if app_id is not None else bot_id
-        self.token = token
-        self.response_deadline = response_deadline
+    def __init__(self) -> None:
+        super().__init__(bot_id=900000000000000001, bot_name="hf-support-bot")
+        self.app_id = self.bot_user.id
         self.clock_offset = 0.0
-        self.app_permissions = app_permissions
+        self.app_permissions = BOT_PERMISSIONS
         self.commands: dict[int | None, list[dict[str, Any]]] = {}  # scope (guild/None) -> echo
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.syncs: list[dict[str, Any]] = []
         self.refuse_syncs = 0  # answer the next N command syncs with 403 Missing Access
-        self.rate_limit_syncs = 0  # answer the next N command syncs with 429
-        self.sync_retry_after = 60.0  # the 429's retry_after, seconds
+        self.rate_limit_syncs = 0  # answer the next N command syncs with 429 (retry after 60 s)
         self.store = MessageStore(self.new_id, lambda: self.url)
         self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
-        self.injected: list[FakeInteraction] = []
         self.modals: list[FakeInteraction] = []
         self.requests: list[RecordedRequest] = []
         self.unhandled: list[str] = []
@@ -113,10 +98,6 @@ class FakeDiscord(FakeWorld):
     @property
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
-
-    @property
-    def running(self) -> bool:
-        return self._runner is not None
 
     async def start(self) -> None:
         """Listen on 127.0.0.1 on a free port."""
@@ -202,7 +183,7 @@ class FakeDiscord(FakeWorld):
     # --- injection -----------------------------------------------------------------------------
 
     def _context(
-        self, user: UserLike, guild_id: int | None, roles: Sequence[int], permissions: int | None
+        self, user: int, guild_id: int | None, roles: Sequence[int], permissions: int | None
     ) -> tuple[FakeUser, list[int], int]:
         """The user, their roles and interaction permissions (computed from roles if None)."""
         fake_user = self.user(user)
@@ -225,7 +206,6 @@ class FakeDiscord(FakeWorld):
     async def _inject(self, payload: dict[str, Any]) -> FakeInteraction:
         it = FakeInteraction(self, payload, self.now())
         self.interactions[it.token] = it
-        self.injected.append(it)
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return it
 
@@ -234,13 +214,12 @@ class FakeDiscord(FakeWorld):
         name: str,
         options: Mapping[str, Any] | None = None,
         *,
-        user: UserLike,
+        user: int,
         guild_id: int | None = None,
         channel_id: int | None = None,
         roles: Sequence[int] = (),
         permissions: int | None = None,
         subcommand: str | None = None,
-        locale: str = "en-US",
         check_permissions: bool = True,
     ) -> FakeInteraction:
         """Run ``/name [subcommand] options`` as ``user`` (``guild_id=None``: in the bot's DM).
@@ -255,7 +234,14 @@ class FakeDiscord(FakeWorld):
             self, path, options or {}, guild_id, perms, check_permissions=check_permissions
         )
         payload = inject.base_payload(
-            self, 2, data, fake_user, guild_id, channel_id, role_ids, perms, locale
+            self,
+            InteractionType.application_command,
+            data,
+            fake_user,
+            guild_id,
+            channel_id,
+            role_ids,
+            perms,
         )
         return await self._inject(payload)
 
@@ -264,12 +250,9 @@ class FakeDiscord(FakeWorld):
         message: Mapping[str, Any] | int,
         custom_id: str,
         *,
-        user: UserLike,
+        user: int,
         values: Sequence[Any] | None = None,
-        component_type: int | None = None,
-        roles: Sequence[int] = (),
-        permissions: int | None = None,
-        locale: str = "en-US",
+        component_type: ComponentType | None = None,
     ) -> FakeInteraction:
         """Click a button / choose in a select of a message the bot sent (dict or message id).
         The message's current state is used; ``component_type`` is only needed for components
@@ -278,74 +261,65 @@ class FakeDiscord(FakeWorld):
         if msg is None:
             raise FakeDiscordError(f"unknown (or deleted) message {message!r}")
         guild_id = int(msg["guild_id"]) if msg.get("guild_id") else None
-        fake_user, role_ids, perms = self._context(user, guild_id, roles, permissions)
-        data = inject.component_data(self, msg, custom_id, values, component_type, guild_id)
+        fake_user, role_ids, perms = self._context(user, guild_id, (), None)
+        data = inject.component_data(msg, custom_id, values, component_type)
         channel_id = int(msg["channel_id"]) if guild_id is not None else None
         payload = inject.base_payload(
-            self, 3, data, fake_user, guild_id, channel_id, role_ids, perms, locale
+            self, InteractionType.component, data, fake_user, guild_id, channel_id, role_ids, perms
         )
         payload["message"] = msg
         return await self._inject(payload)
 
     async def inject_modal_submit(
         self,
-        custom_id: str | FakeInteraction | None,
+        custom_id: str | FakeInteraction,
         fields: Mapping[str, Any],
         *,
-        user: UserLike | None = None,
-        roles: Sequence[int] = (),
-        permissions: int | None = None,
-        locale: str = "en-US",
+        user: int | None = None,
     ) -> FakeInteraction:
-        """Submit a modal the bot showed (type-9 response). ``custom_id`` is the modal's custom_id,
-        the interaction that opened it, or None for the latest modal. ``fields`` maps a text
-        input's custom_id or label to its value (list of values for selects). Context (guild,
-        channel, message, user) is that of the interaction that opened the modal."""
+        """Submit a modal the bot showed (a ``modal`` response). ``custom_id`` is the modal's
+        custom_id or the interaction that opened it. ``fields`` maps a text input's custom_id or
+        label to its value (list of values for selects). Context (guild, channel, message, user)
+        is that of the interaction that opened the modal."""
         opener = self._find_modal(custom_id)
         modal = opener.modal or {}
         components = inject.modal_submit_components(modal, fields)
         fake_user, role_ids, perms = self._context(
-            user if user is not None else opener.user_id, opener.guild_id, roles, permissions
+            user if user is not None else opener.user_id, opener.guild_id, (), None
         )
         data = {"custom_id": modal["custom_id"], "components": components}
         channel_id = opener.channel_id if opener.guild_id is not None else None
         payload = inject.base_payload(
-            self, 5, data, fake_user, opener.guild_id, channel_id, role_ids, perms, locale
+            self,
+            InteractionType.modal_submit,
+            data,
+            fake_user,
+            opener.guild_id,
+            channel_id,
+            role_ids,
+            perms,
         )
         if opener.message_id is not None and self.store.get(opener.message_id):
             payload["message"] = self.store.get(opener.message_id)
         return await self._inject(payload)
 
-    def _find_modal(self, key: str | FakeInteraction | None) -> FakeInteraction:
+    def _find_modal(self, key: str | FakeInteraction) -> FakeInteraction:
         for opener in reversed(self.modals):
-            if key is None or opener is key or (opener.modal or {}).get("custom_id") == key:
+            if opener is key or (opener.modal or {}).get("custom_id") == key:
                 return opener
         shown = [(m.modal or {}).get("custom_id") for m in self.modals]
         raise FakeDiscordError(f"no modal {key!r} was shown; shown: {shown}")
 
     # --- recorders -----------------------------------------------------------------------------
 
-    def dm_messages(
-        self, user_id: int, *, ephemeral: bool = False, interactions: bool = True
-    ) -> list[dict[str, Any]]:
-        """Messages in the bot's DM with a user (current state, oldest first); see
-        ``channel_messages`` for the filters."""
+    def dm_messages(self, user_id: int) -> list[dict[str, Any]]:
+        """Messages in the bot's DM with a user (current state, oldest first, not ephemeral)."""
         channel = self._dm_channels.get(user_id)
-        if channel is None:
-            return []
-        return self.channel_messages(channel, ephemeral=ephemeral, interactions=interactions)
+        return [] if channel is None else self.channel_messages(channel)
 
-    def channel_messages(
-        self, channel_id: int, *, ephemeral: bool = False, interactions: bool = True
-    ) -> list[dict[str, Any]]:
-        """Messages in a channel (current state, oldest first). Ephemeral ones only with
-        ``ephemeral=True``; ``interactions=False`` keeps only plain posts (``channel.send``)."""
-        return [
-            m
-            for m in self.store.in_channel(channel_id)
-            if (ephemeral or not m["flags"] & 64)
-            and (interactions or "interaction_metadata" not in m)
-        ]
+    def channel_messages(self, channel_id: int) -> list[dict[str, Any]]:
+        """Messages in a channel (current state, oldest first); ephemeral ones left out."""
+        return [m for m in self.store.in_channel(channel_id) if not m["flags"] & EPHEMERAL]
 
     def all_message_payloads(self) -> Iterator[dict[str, Any]]:
         """Every message-like body the bot sent (responses, followups, edits, channel posts)."""
@@ -374,10 +348,3 @@ class FakeDiscord(FakeWorld):
     async def request_reconnect(self) -> None:
         """Ask the connected client to reconnect (op 7); it RESUMEs its session."""
         await self.gateway.request_reconnect()
-
-
-@pytest_asyncio.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A started ``FakeDiscord`` (import this fixture into a conftest to use it)."""
-    async with FakeDiscord() as fake:
-        yield fake

@@ -1,5 +1,5 @@
 """Gateway (websocket) side of the fake Discord: HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats,
-RESUME with replay, member chunks, and dispatching INTERACTION_CREATE to the connected bot."""
+RESUME with replay, and dispatching INTERACTION_CREATE to the connected bot."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import discord
 from aiohttp import WSMsgType, web
+from discord.gateway import DiscordWebSocket as Op
 
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
-GUILD_MEMBERS_INTENT = 1 << 1
+GUILD_MEMBERS_INTENT = discord.Intents(members=True).value
 HEARTBEAT_INTERVAL_MS = 41250
 
 
@@ -48,7 +50,7 @@ class GatewayConnection:
             raise RuntimeError("dispatch before IDENTIFY")
         async with self._lock:
             session.seq += 1
-            payload = {"op": 0, "t": event, "s": session.seq, "d": data}
+            payload = {"op": Op.DISPATCH, "t": event, "s": session.seq, "d": data}
             session.sent.append(payload)
             await self.ws.send_str(json.dumps(payload))
 
@@ -70,7 +72,7 @@ class Gateway:
         conn = GatewayConnection(ws)
         self.connections.add(conn)
         try:
-            await conn.send({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
+            await conn.send({"op": Op.HELLO, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
                     await self._on_message(conn, json.loads(msg.data))
@@ -85,21 +87,18 @@ class Gateway:
 
     async def _on_message(self, conn: GatewayConnection, msg: dict[str, Any]) -> None:
         op, data = msg.get("op"), msg.get("d") or {}
-        if op == 1:
-            await conn.send({"op": 11})
-        elif op == 2:
+        if op == Op.HEARTBEAT:
+            await conn.send({"op": Op.HEARTBEAT_ACK})
+        elif op == Op.IDENTIFY:
             await self._identify(conn, data)
-        elif op == 6:
+        elif op == Op.RESUME:
             await self._resume(conn, data)
-        elif op == 8:
-            await self._member_chunk(conn, data)
+        else:  # presence, voice, member requests...: nothing the bot sends today
+            self.fake.unhandled.append(f"gateway op {op}")
 
     async def _identify(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
         fake = self.fake
         self.identifies.append(data)
-        if fake.token is not None and data.get("token") != fake.token:
-            await conn.ws.close(code=4004, message=b"Authentication failed.")
-            return
         session = GatewaySession(secrets.token_hex(16), int(data.get("intents", 0)))
         self.sessions[session.id] = session
         conn.session = session
@@ -134,7 +133,7 @@ class Gateway:
         self.resumes.append(data)
         session = self.sessions.get(data.get("session_id", ""))
         if session is None:
-            await conn.send({"op": 9, "d": False})
+            await conn.send({"op": Op.INVALIDATE_SESSION, "d": False})
             return
         conn.session = session
         seq = data.get("seq") or 0
@@ -144,28 +143,6 @@ class Gateway:
         self.active = conn
         conn.ready.set()
         self.fake.notify()
-
-    async def _member_chunk(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
-        guild = self.fake.guilds.get(int(data.get("guild_id", 0)))
-        if guild is None:
-            return
-        members = list(guild.members.values())
-        bot = self.fake.bot_member(guild.id)
-        if bot.user.id not in guild.members:
-            members.append(bot)
-        wanted = {int(u) for u in data.get("user_ids") or []}
-        if wanted:
-            members = [m for m in members if m.user.id in wanted]
-        chunk: dict[str, Any] = {
-            "guild_id": str(guild.id),
-            "members": [m.payload() for m in members],
-            "chunk_index": 0,
-            "chunk_count": 1,
-            "not_found": [],
-        }
-        if data.get("nonce"):
-            chunk["nonce"] = data["nonce"]
-        await conn.dispatch("GUILD_MEMBERS_CHUNK", chunk)
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Dispatch an event to the active connection."""
@@ -177,7 +154,7 @@ class Gateway:
     async def request_reconnect(self) -> None:
         """Send op 7 RECONNECT: the client drops the socket and RESUMEs."""
         if self.active is not None:
-            await self.active.send({"op": 7, "d": None})
+            await self.active.send({"op": Op.RECONNECT, "d": None})
 
     async def close_all(self, code: int = 1001) -> None:
         for conn in list(self.connections):

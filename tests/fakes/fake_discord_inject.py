@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from discord import (
+    AppCommandOptionType,
+    AppCommandType,
+    ChannelType,
+    ComponentType,
+    InteractionType,
+)
+from discord.app_commands import AppCommandContext, AppInstallationType
+from discord.enums import try_enum
 
 from tests.fakes.fake_discord_models import (
     ADMINISTRATOR,
@@ -17,20 +27,24 @@ from tests.fakes.fake_discord_validate import walk_components
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
-_USER, _CHANNEL, _ROLE, _MENTIONABLE, _ATTACHMENT = 6, 7, 8, 9, 11
+Opt, C = AppCommandOptionType, ComponentType
+_SCALARS: dict[Any, Callable[[Any], Any]] = {
+    Opt.string: str,
+    Opt.integer: int,
+    Opt.boolean: bool,
+    Opt.number: float,
+}
+_SUBCOMMANDS = (Opt.subcommand.value, Opt.subcommand_group.value)
+_CHAT_INPUT = AppCommandType.chat_input.value
+_GUILD, _BOT_DM = AppCommandContext.GUILD, AppCommandContext.DM_CHANNEL  # interaction contexts
+_GUILD_INSTALL = str(AppInstallationType.GUILD)  # key of authorizing_integration_owners
 
 
 def snowflake_of(value: Any) -> int:
-    """An id from an int, a numeric str, a Fake* object or anything with ``.id``."""
-    if isinstance(value, bool):
+    """An id given as an int."""
+    if isinstance(value, bool) or not isinstance(value, int):
         raise FakeDiscordError(f"not an id: {value!r}")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    if hasattr(value, "id"):
-        return int(value.id)
-    raise FakeDiscordError(f"not an id: {value!r}")
+    return value
 
 
 def find_command(
@@ -40,7 +54,7 @@ def find_command(
     scopes: list[int | None] = [guild_id, None] if guild_id is not None else [None]
     for scope in scopes:
         for cmd in fake.commands.get(scope, []):
-            if cmd["name"] == path[0] and cmd.get("type", 1) == 1:
+            if cmd["name"] == path[0] and cmd.get("type", _CHAT_INPUT) == _CHAT_INPUT:
                 return cmd, scope
     where = f"guild {guild_id} or global" if guild_id else "global (DM)"
     raise FakeDiscordError(f"/{path[0]} was never synced ({where}); synced: {fake.synced_names()}")
@@ -55,12 +69,12 @@ def check_command_access(
         if (
             scope is not None
             or cmd.get("dm_permission") is False
-            or (contexts is not None and 1 not in contexts)
+            or (contexts is not None and _BOT_DM not in contexts)
         ):
             raise FakeDiscordError(f"/{cmd['name']} is not available in DMs")
         return
     contexts = cmd.get("contexts")
-    if contexts is not None and 0 not in contexts:
+    if contexts is not None and _GUILD not in contexts:
         raise FakeDiscordError(f"/{cmd['name']} is not available in guilds")
     required = cmd.get("default_member_permissions")
     if (
@@ -87,43 +101,20 @@ def _check_value(opt: dict[str, Any], value: Any, where: str) -> None:
             raise FakeDiscordError(f"{where}: {value!r} outside [{low}, {high}]")
 
 
-def _resolve(
-    fake: FakeDiscord,
-    opt_type: int,
-    value: Any,
-    guild_id: int | None,
-    resolved: dict[str, dict[str, Any]],
-    where: str,
+def _resolve_user(
+    fake: FakeDiscord, value: Any, guild_id: int | None, resolved: dict[str, dict[str, Any]]
 ) -> str:
-    """Fill ``resolved`` for a snowflake option; returns the option's value."""
-    if opt_type == _ATTACHMENT:
-        filename, data = value
-        attachment = fake.store.upload(filename, data)
-        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
-        return str(attachment["id"])
+    """Fill ``resolved`` for a user option; returns the option's value."""
     target = snowflake_of(value)
     guild = fake.guilds.get(guild_id) if guild_id is not None else None
-    if opt_type in (_ROLE, _MENTIONABLE) and guild and target in guild.roles:
-        resolved.setdefault("roles", {})[str(target)] = guild.roles[target].payload()
-        return str(target)
-    if opt_type in (_USER, _MENTIONABLE):
-        user = fake.users.get(target) or fake.add_user(target, f"user{target}")
-        resolved.setdefault("users", {})[str(target)] = user.payload()
-        if guild and target in guild.members:
-            member = guild.members[target]
-            perms = guild.permissions_for(member.roles, target)
-            members = resolved.setdefault("members", {})
-            members[str(target)] = member.payload(permissions=perms, with_user=False)
-        return str(target)
-    if opt_type == _CHANNEL:
-        channel = guild.channels.get(target) if guild else None
-        if channel is None:
-            raise FakeDiscordError(f"{where}: unknown channel {target} in guild {guild_id}")
-        data = channel.payload()
-        data["permissions"] = str(fake.app_permissions)
-        resolved.setdefault("channels", {})[str(target)] = data
-        return str(target)
-    raise FakeDiscordError(f"{where}: cannot resolve {value!r} as option type {opt_type}")
+    user = fake.users.get(target) or fake.add_user(target, f"user{target}")
+    resolved.setdefault("users", {})[str(target)] = user.payload()
+    if guild and target in guild.members:
+        member = guild.members[target]
+        perms = guild.permissions_for(member.roles, target)
+        members = resolved.setdefault("members", {})
+        members[str(target)] = member.payload(permissions=perms, with_user=False)
+    return str(target)
 
 
 def build_options(
@@ -147,17 +138,14 @@ def build_options(
                 raise FakeDiscordError(f"{where}: required option {name!r} missing")
             continue
         value, opt_type = values[name], opt["type"]
-        if opt_type == 3:
-            value = str(value)
-        elif opt_type == 4:
-            value = int(value)
-        elif opt_type == 5:
-            value = bool(value)
-        elif opt_type == 10:
-            value = float(value)
+        kind = try_enum(Opt, opt_type)
+        if kind in _SCALARS:
+            value = _SCALARS[kind](value)
+        elif kind is Opt.user:
+            value = _resolve_user(fake, value, guild_id, resolved)
         else:
-            value = _resolve(fake, opt_type, value, guild_id, resolved, f"{where} {name}")
-        if opt_type in (3, 4, 10):
+            raise FakeDiscordError(f"{where} {name}: the fake cannot inject option type {opt_type}")
+        if kind in (Opt.string, Opt.integer, Opt.number):
             _check_value(opt, value, f"{where} {name}")
         out.append({"type": opt_type, "name": name, "value": value})
     return out
@@ -180,18 +168,23 @@ def command_data(
     schema: list[dict[str, Any]] = cmd.get("options") or []
     chain: list[dict[str, Any]] = []
     for part in path[1:]:
-        sub = next((o for o in schema if o["name"] == part and o["type"] in (1, 2)), None)
+        sub = next((o for o in schema if o["name"] == part and o["type"] in _SUBCOMMANDS), None)
         if sub is None:
             raise FakeDiscordError(f"/{' '.join(path)}: no subcommand {part!r}")
         chain.append({"type": sub["type"], "name": part})
         schema = sub.get("options") or []
-    if any(o["type"] in (1, 2) for o in schema):
+    if any(o["type"] in _SUBCOMMANDS for o in schema):
         raise FakeDiscordError(f"/{' '.join(path)} needs a subcommand")
     leaf = build_options(fake, schema, options, guild_id, resolved, f"/{' '.join(path)}")
     for link in reversed(chain):
         link["options"] = leaf
         leaf = [link]
-    data: dict[str, Any] = {"id": cmd["id"], "name": cmd["name"], "type": 1, "options": leaf}
+    data: dict[str, Any] = {
+        "id": cmd["id"],
+        "name": cmd["name"],
+        "type": _CHAT_INPUT,
+        "options": leaf,
+    }
     if scope is not None:
         data["guild_id"] = str(scope)
     if resolved:
@@ -208,12 +201,10 @@ def find_component(message: Mapping[str, Any], custom_id: str) -> dict[str, Any]
 
 
 def component_data(
-    fake: FakeDiscord,
     message: Mapping[str, Any],
     custom_id: str,
     values: Sequence[Any] | None,
-    component_type: int | None,
-    guild_id: int | None,
+    component_type: ComponentType | None,
 ) -> dict[str, Any]:
     """The ``data`` of a MESSAGE_COMPONENT interaction (button click or select choice)."""
     comp = find_component(message, custom_id)
@@ -222,27 +213,25 @@ def component_data(
         raise FakeDiscordError(f"message {message.get('id')} has no {custom_id!r}; has {ids}")
     if comp is not None and comp.get("disabled"):
         raise FakeDiscordError(f"component {custom_id!r} is disabled")
-    ctype = component_type if component_type is not None else comp["type"]  # type: ignore[index]
-    data: dict[str, Any] = {"custom_id": custom_id, "component_type": ctype}
+    kind = component_type
+    if kind is None:
+        kind = try_enum(C, comp["type"])  # type: ignore[index]
+    data: dict[str, Any] = {"custom_id": custom_id, "component_type": kind.value}
     if comp is not None and "id" in comp:
         data["id"] = comp["id"]
-    if ctype == 2:
+    if kind is C.button:
         return data
-    chosen = [str(v) if ctype == 3 else str(snowflake_of(v)) for v in values or []]
+    if kind is not C.select:
+        raise FakeDiscordError(f"the fake cannot choose in a component of type {kind.value}")
+    chosen = [str(v) for v in values or []]
     if comp is not None:
         low, high = comp.get("min_values", 1), comp.get("max_values", 1)
         if not low <= len(chosen) <= high:
             raise FakeDiscordError(f"select {custom_id!r} takes {low}-{high} values, got {chosen}")
         allowed = [o["value"] for o in comp.get("options") or []]
-        if ctype == 3 and any(v not in allowed for v in chosen):
+        if any(v not in allowed for v in chosen):
             raise FakeDiscordError(f"select {custom_id!r}: {chosen} not all in {allowed}")
     data["values"] = chosen
-    if ctype in (5, 6, 7, 8):
-        resolved: dict[str, dict[str, Any]] = {}
-        kind = {5: _USER, 6: _ROLE, 7: _MENTIONABLE, 8: _CHANNEL}[ctype]
-        for value in chosen:
-            _resolve(fake, kind, value, guild_id, resolved, f"select {custom_id!r}")
-        data["resolved"] = resolved
     return data
 
 
@@ -255,7 +244,7 @@ def _submitted(
     key = custom_id if custom_id in fields else label
     value = fields.get(key) if key is not None else None
     out: dict[str, Any] = {"type": ctype, "custom_id": custom_id, "id": comp.get("id", 0)}
-    if ctype == 4:
+    if ctype == C.text_input.value:
         text = comp.get("value", "") if value is None else str(value)
         if comp.get("required", True) and not text:
             raise FakeDiscordError(f"text input {label or custom_id!r} is required")
@@ -264,11 +253,9 @@ def _submitted(
                 f"text input {label or custom_id!r}: length {len(text)} not allowed"
             )
         out["value"] = text
-    elif ctype in (21, 23):
-        out["value"] = value if ctype == 21 else bool(value)
     else:
         chosen = [] if value is None else [value] if isinstance(value, str) else list(value)
-        if comp.get("required", True) and not chosen and ctype != 22:
+        if comp.get("required", True) and not chosen:
             raise FakeDiscordError(f"modal component {label or custom_id!r} is required")
         out["values"] = [str(v) for v in chosen]
     return out
@@ -277,7 +264,7 @@ def _submitted(
 def modal_submit_components(
     modal: dict[str, Any], fields: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    """MODAL_SUBMIT components mirroring the modal the bot sent (rows, labels, text displays)."""
+    """MODAL_SUBMIT components mirroring the modal the bot sent (action rows and labels)."""
     known: set[str] = set()
     for comp in walk_components(modal.get("components") or []):
         known.update(k for k in (comp.get("custom_id"), comp.get("label")) if k)
@@ -286,38 +273,37 @@ def modal_submit_components(
         raise FakeDiscordError(f"modal {modal.get('title')!r} has no fields {sorted(unknown)}")
     out: list[dict[str, Any]] = []
     for comp in modal.get("components") or []:
-        if comp["type"] == 1:
+        if comp["type"] == C.action_row.value:
             row = [_submitted(c, fields, None) for c in comp.get("components") or []]
-            out.append({"type": 1, "id": comp.get("id", 0), "components": row})
-        elif comp["type"] == 18:
+            out.append({"type": comp["type"], "id": comp.get("id", 0), "components": row})
+        elif comp["type"] == C.label.value:
             inner = _submitted(comp["component"], fields, comp.get("label"))
-            out.append({"type": 18, "id": comp.get("id", 0), "component": inner})
-        elif comp["type"] == 10:
-            out.append({"type": 10, "id": comp.get("id", 0), "content": comp.get("content", "")})
+            out.append({"type": comp["type"], "id": comp.get("id", 0), "component": inner})
+        else:
+            raise FakeDiscordError(f"the fake cannot submit modal component {comp['type']}")
     return out
 
 
 def base_payload(
     fake: FakeDiscord,
-    itype: int,
+    itype: InteractionType,
     data: dict[str, Any],
     user: FakeUser,
     guild_id: int | None,
     channel_id: int | None,
     roles: Sequence[int],
     permissions: int,
-    locale: str,
 ) -> dict[str, Any]:
     """The fields every INTERACTION_CREATE carries (guild: member, DM: user)."""
     payload: dict[str, Any] = {
         "id": str(fake.new_id()),
         "application_id": str(fake.app_id),
-        "type": itype,
+        "type": itype.value,
         "token": fake.new_token(),
         "version": 1,
         "data": data,
         "app_permissions": str(fake.app_permissions),
-        "locale": locale,
+        "locale": "en-US",
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         "entitlements": [],
         "entitlement_sku_ids": [],
@@ -326,7 +312,7 @@ def base_payload(
         dm_id = fake.dm_channel_id(user.id)
         channel = {
             "id": str(dm_id),
-            "type": 1,
+            "type": ChannelType.private.value,
             "recipients": [user.payload()],
             "last_message_id": None,
             "flags": 0,
@@ -335,8 +321,8 @@ def base_payload(
             user=user.payload(),
             channel=channel,
             channel_id=str(dm_id),
-            context=1,
-            authorizing_integration_owners={"0": "0"},
+            context=_BOT_DM,
+            authorizing_integration_owners={_GUILD_INSTALL: "0"},
         )
         return payload
     guild = fake.guilds[guild_id]
@@ -354,7 +340,7 @@ def base_payload(
         member=member_payload,
         channel=channel,
         channel_id=str(chan.id),
-        context=0,
-        authorizing_integration_owners={"0": str(guild_id)},
+        context=_GUILD,
+        authorizing_integration_owners={_GUILD_INSTALL: str(guild_id)},
     )
     return payload

@@ -6,8 +6,15 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tests.fakes.fake_discord_models import LOADING, RecordedFile, ResponseRecord, SentMessage
-from tests.fakes.fake_discord_validate import walk_components
+from discord import InteractionResponseType, InteractionType, MessageType
+
+from tests.fakes.fake_discord_models import (
+    EPHEMERAL,
+    LOADING,
+    RecordedFile,
+    ResponseRecord,
+    SentMessage,
+)
 
 if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
@@ -25,7 +32,7 @@ class FakeInteraction:
         self.payload = payload
         self.id = int(payload["id"])
         self.token: str = payload["token"]
-        self.type: int = payload["type"]
+        self.type = InteractionType(payload["type"])
         self.guild_id = int(payload["guild_id"]) if payload.get("guild_id") else None
         self.channel_id = int(payload["channel_id"])
         user = payload["member"]["user"] if "member" in payload else payload["user"]
@@ -35,16 +42,14 @@ class FakeInteraction:
         self.response: ResponseRecord | None = None
         self.followups: list[SentMessage] = []
         self.edits: list[SentMessage] = []
-        self.followup_edits: list[SentMessage] = []
         self.original_message_id: int | None = None
-        self.original_deleted = False
         self.modal: dict[str, Any] | None = None
         message = payload.get("message")
         self.message_id = int(message["id"]) if message else None
 
     def __repr__(self) -> str:
         rtype = self.response.type if self.response else None
-        return f"<FakeInteraction id={self.id} type={self.type} response={rtype}>"
+        return f"<FakeInteraction id={self.id} type={self.type.value} response={rtype}>"
 
     def create_message(
         self, body: dict[str, Any], files: list[RecordedFile], extra_flags: int
@@ -53,7 +58,7 @@ class FakeInteraction:
         payload, fake = self.payload, self._fake
         metadata: dict[str, Any] = {
             "id": str(self.id),
-            "type": self.type,
+            "type": self.type.value,
             "user": payload["member"]["user"] if "member" in payload else payload["user"],
             "authorizing_integration_owners": payload["authorizing_integration_owners"],
         }
@@ -65,17 +70,15 @@ class FakeInteraction:
             author=fake.bot_user.payload(),
             body=body,
             files=files,
-            type=20 if self.type == 2 else 0,
+            type=(
+                MessageType.chat_input_command
+                if self.type is InteractionType.application_command
+                else MessageType.default
+            ).value,
             extra_flags=extra_flags,
             webhook_id=fake.app_id,
             interaction_metadata=metadata,
         )
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The interaction's ``data`` as injected."""
-        data: dict[str, Any] = self.payload["data"]
-        return data
 
     @property
     def ack_latency(self) -> float | None:
@@ -86,12 +89,12 @@ class FakeInteraction:
     def ephemeral(self) -> bool:
         """Whether the initial response (message or deferral) was ephemeral."""
         data = (self.response.data if self.response else None) or {}
-        return bool((data.get("flags") or 0) & 64)
+        return bool((data.get("flags") or 0) & EPHEMERAL)
 
     @property
     def original_message(self) -> dict[str, Any] | None:
         """The current @original message (after edits), if any."""
-        if self.original_message_id is None or self.original_deleted:
+        if self.original_message_id is None:
             return None
         message = self._fake.store.get(self.original_message_id)
         return copy.deepcopy(message) if message else None
@@ -105,7 +108,7 @@ class FakeInteraction:
     def final_messages(self) -> list[dict[str, Any]]:
         """Current state of every message this interaction produced (original, then followups)."""
         ids: list[int] = []
-        if self.original_message_id is not None and not self.original_deleted:
+        if self.original_message_id is not None:
             ids.append(self.original_message_id)
         for sent in self.followups:
             if sent.message and int(sent.message["id"]) not in ids:
@@ -114,7 +117,7 @@ class FakeInteraction:
         return [copy.deepcopy(m) for m in messages if m is not None]
 
     def texts(self) -> list[str]:
-        """Per final message: content, embed texts and v2 text displays, joined by newlines."""
+        """Per final message: content and embed texts, joined by newlines."""
         out: list[str] = []
         for message in self.final_messages():
             parts = [message.get("content") or ""]
@@ -122,9 +125,6 @@ class FakeInteraction:
                 parts += [embed.get("title") or "", embed.get("description") or ""]
                 for fld in embed.get("fields") or []:
                     parts += [fld.get("name") or "", fld.get("value") or ""]
-            for comp in walk_components(message.get("components") or []):
-                if comp.get("type") == 10:  # components v2 text display
-                    parts.append(comp.get("content") or "")
             out.append("\n".join(p for p in parts if p))
         return out
 
@@ -155,7 +155,11 @@ class FakeInteraction:
         def done() -> bool:
             if self.response is None:
                 return False
-            if self.response.type in (5, 6):
+            deferred = (
+                InteractionResponseType.deferred_channel_message,
+                InteractionResponseType.deferred_message_update,
+            )
+            if self.response.type in {d.value for d in deferred}:
                 return bool(self.edits or self.followups)
             return True
 

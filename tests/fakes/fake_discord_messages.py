@@ -6,6 +6,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from discord import MessageFlags
+
 from tests.fakes.fake_discord_models import (
     EPHEMERAL,
     LOADING,
@@ -14,8 +16,10 @@ from tests.fakes.fake_discord_models import (
     iso_now,
 )
 
-# Flags a bot may set on a message (suppress embeds, ephemeral, silent, components v2).
-_SETTABLE_FLAGS = (1 << 2) | EPHEMERAL | (1 << 12) | (1 << 15)
+# Flags a bot may set on a message (docs, Message → Message Flags).
+_SETTABLE_FLAGS = MessageFlags(
+    suppress_embeds=True, ephemeral=True, suppress_notifications=True, components_v2=True
+).value
 
 
 class MessageStore:
@@ -70,8 +74,6 @@ class MessageStore:
                 "proxy_url": url,
                 "content_type": upload.content_type,
             }
-            if entry.get("description"):
-                attachment["description"] = entry["description"]
             result.append(attachment)
         return result
 
@@ -115,8 +117,6 @@ class MessageStore:
             message["application_id"] = str(webhook_id)
         if interaction_metadata is not None:
             message["interaction_metadata"] = interaction_metadata
-        if body.get("poll"):
-            message["poll"] = body["poll"]
         self.messages[message_id] = message
         self.by_channel.setdefault(channel_id, []).append(message_id)
         return copy.deepcopy(message)
@@ -141,20 +141,3 @@ class MessageStore:
         message["flags"] = flags
         message["edited_timestamp"] = iso_now()
         return copy.deepcopy(message)
-
-    def delete(self, message_id: int) -> bool:
-        """Forget a message; False when it did not exist."""
-        return self.messages.pop(message_id, None) is not None
-
-    def upload(self, filename: str, data: bytes) -> dict[str, Any]:
-        """An attachment a user uploads (attachment options), served by the fake."""
-        attachment_id = self._new_id()
-        self.blobs[attachment_id] = data
-        url = f"{self._base_url()}/attachments/0/{attachment_id}/{filename}"
-        return {
-            "id": str(attachment_id),
-            "filename": filename,
-            "size": len(data),
-            "url": url,
-            "proxy_url": url,
-        }

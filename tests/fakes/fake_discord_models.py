@@ -25,9 +25,8 @@ EVERYONE_PERMISSIONS = discord.Permissions(
 ).value
 BOT_PERMISSIONS = EVERYONE_PERMISSIONS | discord.Permissions(manage_messages=True).value
 
-# Message flags
-EPHEMERAL = 1 << 6
-LOADING = 1 << 7
+EPHEMERAL = discord.MessageFlags(ephemeral=True).value
+LOADING = discord.MessageFlags(loading=True).value
 
 
 class FakeDiscordError(Exception):
@@ -60,7 +59,6 @@ class FakeUser:
     name: str
     bot: bool = False
     dms_open: bool = True
-    global_name: str | None = None
     dm_error_code: int = 50007  # the code a refused DM answers with
 
     def payload(self) -> dict[str, Any]:
@@ -68,7 +66,7 @@ class FakeUser:
             "id": str(self.id),
             "username": self.name,
             "discriminator": "0",
-            "global_name": self.global_name,
+            "global_name": None,
             "avatar": None,
             "bot": self.bot,
             "public_flags": 0,
@@ -104,33 +102,28 @@ class FakeRole:
 
 @dataclass
 class FakeChannel:
-    """A guild channel (type 0 text, 2 voice, 4 category, 5 news, 15 forum)."""
+    """A guild text channel."""
 
     id: int
     name: str
     guild_id: int
-    type: int = 0
     position: int = 0
-    parent_id: int | None = None
-    topic: str | None = None
 
     def payload(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": str(self.id),
-            "type": self.type,
+            "type": discord.ChannelType.text.value,
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": self.position,
             "permission_overwrites": [],
             "nsfw": False,
-            "parent_id": None if self.parent_id is None else str(self.parent_id),
-            "topic": self.topic,
+            "parent_id": None,
+            "topic": None,
             "last_message_id": None,
             "rate_limit_per_user": 0,
             "flags": 0,
         }
-        if self.type in (2, 13):
-            data.update(bitrate=64000, user_limit=0, rtc_region=None)
         return data
 
 
@@ -140,13 +133,12 @@ class FakeMember:
 
     user: FakeUser
     roles: list[int] = field(default_factory=list)
-    nick: str | None = None
     joined_at: str = field(default_factory=iso_now)
 
     def payload(self, *, permissions: int | None = None, with_user: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "roles": [str(r) for r in self.roles],
-            "nick": self.nick,
+            "nick": None,
             "avatar": None,
             "banner": None,
             "joined_at": self.joined_at,
@@ -175,19 +167,10 @@ class FakeGuild:
     channels: dict[int, FakeChannel] = field(default_factory=dict)
     members: dict[int, FakeMember] = field(default_factory=dict)
 
-    def role(self, name: str) -> FakeRole:
-        """The role called ``name``."""
-        return next(r for r in self.roles.values() if r.name == name)
-
-    def channel(self, name: str) -> FakeChannel:
-        """The channel called ``name``."""
-        return next(c for c in self.channels.values() if c.name == name)
-
     def first_text_channel(self) -> FakeChannel:
-        """The first text channel (interactions default to it)."""
+        """The first channel (interactions default to it)."""
         for channel in self.channels.values():
-            if channel.type == 0:
-                return channel
+            return channel
         raise FakeDiscordError(f"guild {self.id} has no text channel")
 
     def permissions_for(self, roles: list[int], user_id: int) -> int:
@@ -318,7 +301,7 @@ def dm_channel_payload(channel_id: int, user: FakeUser) -> dict[str, Any]:
     """A DM channel object."""
     return {
         "id": str(channel_id),
-        "type": 1,
+        "type": discord.ChannelType.private.value,
         "recipients": [user.payload()],
         "last_message_id": None,
         "flags": 0,

@@ -43,9 +43,6 @@ async def run_client(
 ) -> AsyncIterator[ClientT]:
     """Log ``client`` in against ``fake`` and connect it; yields once every GUILD_CREATE has been
     processed (or after ``on_ready`` with ``wait_ready=True``). Closes everything on exit."""
-    own_server = not fake.running
-    if own_server:
-        await fake.start()
     task: asyncio.Task[None] | None = None
     try:
         with patch_discord(fake):
@@ -75,5 +72,3 @@ async def run_client(
         if task is not None:
             with contextlib.suppress(asyncio.CancelledError, discord.ConnectionClosed):
                 await asyncio.wait_for(task, timeout)
-        if own_server:
-            await fake.stop()

@@ -6,10 +6,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from discord import AppCommandOptionType, AppCommandType, ButtonStyle, ComponentType, MessageFlags
+
 from tests.fakes.fake_discord_models import RecordedFile
 
 _COMMAND_NAME = re.compile(r"^[-_'\w]{1,32}$")
-COMPONENTS_V2 = 1 << 15
+COMPONENTS_V2 = MessageFlags(components_v2=True).value
+C = ComponentType
+_SUBCOMMANDS = (AppCommandOptionType.subcommand.value, AppCommandOptionType.subcommand_group.value)
+_CHAT_INPUT = AppCommandType.chat_input.value
 
 
 def walk_components(components: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -89,18 +94,20 @@ def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5
     custom_ids: list[str] = []
     for comp in walk_components(components):
         ctype = comp.get("type")
+        style = comp.get("style")
         if "custom_id" in comp:
             custom_ids.append(comp["custom_id"])
             _too_long(errors, f"custom_id {comp['custom_id'][:20]!r}", comp["custom_id"], 100)
-        if ctype == 1 and len(comp.get("components") or []) > 5:
+        if ctype == C.action_row.value and len(comp.get("components") or []) > 5:
             errors.append("an action row holds more than 5 components")
-        if ctype == 2:
+        if ctype == C.button.value:
             _too_long(errors, "button label", comp.get("label"), 80)
-            if comp.get("style") != 5 and comp.get("style") != 6 and not comp.get("custom_id"):
+            no_id = (ButtonStyle.link.value, ButtonStyle.premium.value)
+            if style not in no_id and not comp.get("custom_id"):
                 errors.append("a non-link button needs a custom_id")
-            if comp.get("style") == 5:
+            if style == ButtonStyle.link.value:
                 errors += _link_errors(comp.get("url"))
-        if ctype == 3:
+        if ctype == C.select.value:
             options = comp.get("options") or []
             if not 1 <= len(options) <= 25:
                 errors.append(f"select {comp.get('custom_id')!r} has {len(options)} options (1-25)")
@@ -109,11 +116,11 @@ def component_errors(components: list[dict[str, Any]], *, top_level_max: int = 5
             for opt in options:
                 for key in ("label", "value", "description"):
                     _too_long(errors, f"select option {key}", opt.get(key), 100)
-        if ctype == 4:
+        if ctype == C.text_input.value:
             _too_long(errors, "text input label", comp.get("label"), 45)
             _too_long(errors, "text input placeholder", comp.get("placeholder"), 100)
             _too_long(errors, "text input value", comp.get("value"), 4000)
-        if ctype == 18:
+        if ctype == C.label.value:
             _too_long(errors, "label text", comp.get("label"), 45)
             _too_long(errors, "label description", comp.get("description"), 100)
     dupes = {c for c in custom_ids if custom_ids.count(c) > 1}
@@ -163,7 +170,7 @@ def message_errors(
 
 
 def modal_errors(data: dict[str, Any] | None) -> list[str]:
-    """What Discord would reject in a modal (response type 9)."""
+    """What Discord would reject in a modal (a ``modal`` response)."""
     if not data:
         return ["modal without data"]
     errors: list[str] = []
@@ -191,7 +198,7 @@ def _option_errors(options: list[dict[str, Any]], where: str) -> list[str]:
             errors.append(f"{here}: invalid name")
         if not 1 <= len(opt.get("description") or "") <= 100:
             errors.append(f"{here}: description must be 1-100 characters")
-        if opt.get("type") in (1, 2):
+        if opt.get("type") in _SUBCOMMANDS:
             errors += _option_errors(opt.get("options") or [], here)
             continue
         if opt.get("required"):
@@ -209,12 +216,12 @@ def command_errors(commands: list[dict[str, Any]]) -> list[str]:
     errors: list[str] = []
     if len(commands) > 100:
         errors.append(f"{len(commands)} commands (max 100)")
-    keys = [(c.get("name"), c.get("type", 1)) for c in commands]
+    keys = [(c.get("name"), c.get("type", _CHAT_INPUT)) for c in commands]
     if len(keys) != len(set(keys)):
         errors.append("duplicate command names")
     for cmd in commands:
         name = cmd.get("name", "")
-        if cmd.get("type", 1) == 1:
+        if cmd.get("type", _CHAT_INPUT) == _CHAT_INPUT:
             if not _COMMAND_NAME.match(name) or name != name.lower():
                 errors.append(f"/{name}: invalid name")
             if not 1 <= len(cmd.get("description") or "") <= 100:

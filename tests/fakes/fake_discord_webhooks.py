@@ -7,6 +7,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
+from discord import InteractionResponseType, InteractionType
+from discord.enums import try_enum
 
 from tests.fakes.fake_discord_interaction import FakeInteraction
 from tests.fakes.fake_discord_models import (
@@ -21,7 +23,29 @@ if TYPE_CHECKING:
     from tests.fakes.fake_discord import FakeDiscord
 
 TOKEN_LIFETIME_S = 15 * 60
-_ALLOWED_RESPONSES = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 5: {4, 5, 6, 7}}
+# Docs, Receiving and Responding: the initial response must arrive within 3 seconds.
+RESPONSE_DEADLINE_S = 3.0
+R = InteractionResponseType
+# Docs, Receiving and Responding → Interaction Callback Type: what each interaction type takes;
+# the two update types only for an interaction on a message (component, modal from one).
+_ALLOWED_RESPONSES = {
+    InteractionType.application_command: {R.channel_message, R.deferred_channel_message, R.modal},
+    InteractionType.component: {
+        R.channel_message,
+        R.deferred_channel_message,
+        R.deferred_message_update,
+        R.message_update,
+        R.modal,
+    },
+    InteractionType.modal_submit: {
+        R.channel_message,
+        R.deferred_channel_message,
+        R.deferred_message_update,
+        R.message_update,
+    },
+}
+_UPDATES = {R.deferred_message_update, R.message_update}
+_WITH_MESSAGE = {R.channel_message, R.message_update}  # responses whose data is a message
 
 
 def json_response(data: Any, status: int = 200) -> web.Response:
@@ -59,11 +83,12 @@ class InteractionRoutes:
             return error(404, 10062, "Unknown interaction")
         body = rec.json or {}
         rtype, data = int(body.get("type") or 0), body.get("data")
+        kind = try_enum(R, rtype)
         attempt = ResponseRecord(rtype, data, rec.files, rec.time)
         it.responses.append(attempt)
 
         def refuse(response: web.Response) -> web.Response:
-            if rtype in (4, 7):  # still a message payload the bot sent
+            if kind in _WITH_MESSAGE:  # still a message payload the bot sent
                 fake.record_sent("response", data or {}, rec, False, it, None)
             return self._refuse(attempt, response)
 
@@ -71,33 +96,37 @@ class InteractionRoutes:
             fake.violation("already_acknowledged", f"second initial response (type {rtype})", it)
             return refuse(error(400, 40060, "Interaction has already been acknowledged."))
         late = rec.time - it.injected_at
-        if late > fake.response_deadline:
+        if late > RESPONSE_DEADLINE_S:
             fake.violation("late_response", f"initial response after {late:.2f}s", it)
             return refuse(error(404, 10062, "Unknown interaction"))
         allowed = set(_ALLOWED_RESPONSES.get(it.type, set()))
         if it.message_id is None:
-            allowed -= {6, 7}
-        if rtype not in allowed:
+            allowed -= _UPDATES
+        if kind not in allowed:
             fake.violation(
-                "invalid_response_type", f"type {rtype} for interaction type {it.type}", it
+                "invalid_response_type", f"type {rtype} for interaction type {it.type.value}", it
             )
             return refuse(error(400, 50035, "Invalid interaction response type"))
         errors = rec.spec_errors + (
             modal_errors(data)
-            if rtype == 9
-            else (message_errors(data or {}, rec.files, edit=rtype == 7) if rtype in (4, 7) else [])
+            if kind is R.modal
+            else (
+                message_errors(data or {}, rec.files, edit=kind is R.message_update)
+                if kind in _WITH_MESSAGE
+                else []
+            )
         )
         if errors:
             return refuse(self._invalid(rec, errors, it))
         attempt.accepted, attempt.status, it.response = True, 200, attempt
-        resource = self._apply_response(it, rtype, data or {}, rec)
+        resource = self._apply_response(it, kind, data or {}, rec)
         if rec.query.get("with_response") not in ("1", "true", "True"):
             return web.Response(status=204)
         message = fake.store.get(it.original_message_id) if it.original_message_id else None
         flags = message["flags"] if message else 0
         interaction: dict[str, Any] = {
             "id": str(it.id),
-            "type": it.type,
+            "type": it.type.value,
             "response_message_loading": bool(flags & LOADING),
             "response_message_ephemeral": bool(flags & EPHEMERAL),
         }
@@ -115,30 +144,30 @@ class InteractionRoutes:
         return response
 
     def _apply_response(
-        self, it: FakeInteraction, rtype: int, data: dict[str, Any], rec: RecordedRequest
+        self, it: FakeInteraction, kind: R, data: dict[str, Any], rec: RecordedRequest
     ) -> dict[str, Any] | None:
         """Create/update the messages a response implies; returns the callback ``resource``."""
         fake = self.fake
-        if rtype == 9:
+        if kind is R.modal:
             it.modal = data
             fake.modals.append(it)
             return None
-        if rtype in (6, 7):
+        if kind in _UPDATES:
             it.original_message_id = it.message_id
-            if rtype == 6:
+            if kind is R.deferred_message_update:
                 return None
             message = fake.store.edit(it.message_id, data, rec.files)  # type: ignore[arg-type]
             fake.record_sent("response", data, rec, True, it, message)
-            return {"type": 7, "message": message}
-        body = data if rtype == 4 else {}
-        extra = LOADING if rtype == 5 else 0
-        if rtype == 5:
-            extra |= (data.get("flags") or 0) & EPHEMERAL
+            return {"type": kind.value, "message": message}
+        body = data if kind is R.channel_message else {}
+        extra = 0
+        if kind is R.deferred_channel_message:  # "thinking", ephemeral if the defer asked
+            extra = LOADING | ((data.get("flags") or 0) & EPHEMERAL)
         message = it.create_message(body, rec.files, extra)
         it.original_message_id = int(message["id"])
-        if rtype == 4:
+        if kind is R.channel_message:
             fake.record_sent("response", data, rec, True, it, message)
-        return {"type": rtype, "message": message}
+        return {"type": kind.value, "message": message}
 
     # --- webhooks: followups and @original -----------------------------------------------------
 
@@ -156,12 +185,6 @@ class InteractionRoutes:
             return error(401, 50027, "Invalid Webhook Token")
         return it
 
-    def _hook_message_id(self, it: FakeInteraction, mid: str) -> int | None:
-        if mid == "@original":
-            return None if it.original_deleted else it.original_message_id
-        ids = {int(s.message["id"]) for s in it.followups if s.message}
-        return int(mid) if int(mid) in ids | {it.original_message_id} else None
-
     async def followup(self, rec: RecordedRequest, app: str, token: str) -> web.Response:
         fake = self.fake
         body = rec.json or {}
@@ -177,7 +200,8 @@ class InteractionRoutes:
             it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
             return self._invalid(rec, errors, it)
         original = fake.store.get(it.original_message_id) if it.original_message_id else None
-        if it.response and it.response.type == 5 and original and original["flags"] & LOADING:
+        deferred = it.response and it.response.type == R.deferred_channel_message.value
+        if deferred and original and original["flags"] & LOADING:
             message = fake.store.edit(int(original["id"]), body, rec.files)  # fills "thinking"
         else:
             message = it.create_message(body, rec.files, 0)
@@ -192,7 +216,7 @@ class InteractionRoutes:
         it = self._hook(app, token)
         if isinstance(it, web.Response):
             return it
-        message_id = self._hook_message_id(it, mid)
+        message_id = it.original_message_id
         message = self.fake.store.get(message_id) if message_id else None
         return json_response(message) if message else error(404, 10008, "Unknown Message")
 
@@ -202,16 +226,14 @@ class InteractionRoutes:
         fake = self.fake
         body = rec.json or {}
         it = self._hook(app, token)
-        kind = "edit_original" if mid == "@original" else "edit_followup"
+        kind = "edit_original"
         if isinstance(it, web.Response):
             known = fake.interactions.get(token)
             sent = fake.record_sent(kind, body, rec, False, known, None)
             if known is not None:
-                (known.edits if mid == "@original" else known.followup_edits).append(sent)
+                known.edits.append(sent)
             return it
-        message_id = self._hook_message_id(it, mid)
-        is_original = mid == "@original" or message_id == it.original_message_id
-        edits = it.edits if is_original else it.followup_edits
+        message_id, edits = it.original_message_id, it.edits
         if message_id is None or fake.store.get(message_id) is None:
             fake.violation("unknown_message", f"PATCH {mid} of interaction {it.id}", it)
             edits.append(fake.record_sent(kind, body, rec, False, it, None))
@@ -223,16 +245,3 @@ class InteractionRoutes:
         message = fake.store.edit(message_id, body, rec.files)
         edits.append(fake.record_sent(kind, body, rec, True, it, message))
         return json_response(message)
-
-    async def delete_hook_message(
-        self, rec: RecordedRequest, app: str, token: str, mid: str
-    ) -> web.Response:
-        it = self._hook(app, token)
-        if isinstance(it, web.Response):
-            return it
-        message_id = self._hook_message_id(it, mid)
-        if message_id is None or not self.fake.store.delete(message_id):
-            return error(404, 10008, "Unknown Message")
-        if message_id == it.original_message_id:
-            it.original_deleted = True
-        return web.Response(status=204)

@@ -14,8 +14,6 @@ from tests.fakes.fake_discord_models import (
     SnowflakeGen,
 )
 
-UserLike = int | FakeUser
-
 
 class FakeWorld:
     """Users and guilds. Configure them before the client connects: GUILD_CREATE is sent once."""
@@ -47,11 +45,9 @@ class FakeWorld:
         user = self.user(user_id)
         user.dms_open, user.dm_error_code = False, code
 
-    def user(self, user: UserLike) -> FakeUser:
+    def user(self, user_id: int) -> FakeUser:
         """A known user (an unknown id is added on the fly)."""
-        if isinstance(user, FakeUser):
-            return self.users.setdefault(user.id, user)
-        return self.users.get(user) or self.add_user(user)
+        return self.users.get(user_id) or self.add_user(user_id)
 
     def add_guild(
         self,
@@ -60,21 +56,18 @@ class FakeWorld:
         *,
         owner_id: int | None = None,
         roles: Iterable[tuple[str, int] | tuple[str, int, int]] = (),
-        channels: Iterable[tuple[str, int] | tuple[str, int, int]] = (("general", 0),),
-        everyone_permissions: int = EVERYONE_PERMISSIONS,
+        channels: Iterable[tuple[str, int]] = (("general", 0),),
     ) -> FakeGuild:
         """A guild with an @everyone role; ``roles`` are ``(name, id[, permissions])`` and
-        ``channels`` ``(name, id[, type])`` (id 0 = generated). The bot is a member."""
+        ``channels`` ``(name, id)`` text channels (id 0 = generated). The bot is a member."""
         owner = owner_id if owner_id is not None else self.owner.id
         guild = FakeGuild(id, name, owner)
-        guild.roles[id] = FakeRole(id, "@everyone", everyone_permissions, position=0)
+        guild.roles[id] = FakeRole(id, "@everyone", EVERYONE_PERMISSIONS, position=0)
         self.guilds[id] = guild
         for role in roles:
             self.add_role(id, role[0], role[2] if len(role) > 2 else 0, id=role[1])
-        for channel in channels:
-            self.add_channel(
-                id, channel[0], id=channel[1], type=channel[2] if len(channel) > 2 else 0
-            )
+        for name, channel_id in channels:
+            self.add_channel(id, name, id=channel_id)
         self.add_member(id, self.bot_user.id)
         return guild
 
@@ -84,16 +77,14 @@ class FakeWorld:
         guild.roles[role.id] = role
         return role
 
-    def add_channel(self, guild_id: int, name: str, *, id: int = 0, type: int = 0) -> FakeChannel:
+    def add_channel(self, guild_id: int, name: str, *, id: int = 0) -> FakeChannel:
         guild = self.guilds[guild_id]
-        channel = FakeChannel(id or self.new_id(), name, guild_id, type, len(guild.channels))
+        channel = FakeChannel(id or self.new_id(), name, guild_id, len(guild.channels))
         guild.channels[channel.id] = channel
         return channel
 
-    def add_member(
-        self, guild_id: int, user: UserLike, *, roles: Iterable[int] = (), nick: str | None = None
-    ) -> FakeMember:
-        member = FakeMember(self.user(user), list(roles), nick)
+    def add_member(self, guild_id: int, user: int, *, roles: Iterable[int] = ()) -> FakeMember:
+        member = FakeMember(self.user(user), list(roles))
         self.guilds[guild_id].members[member.user.id] = member
         return member
 
