@@ -47,6 +47,8 @@ async def main() -> None:
                 hub.url, Path(tmp) / "bench.db", discord_token="x", guild_ids=[GUILD]
             )
             async with run_client(fake, create_bot(settings)) as bot:
+                if bot.sync_task is not None:
+                    await bot.sync_task  # commands are synced in the background after login
                 print(f"RSS after start: {rss_mb():.1f} MB")
                 commands = ["checkaccount", "backup", "mycase", "precedents"]
                 started = time.perf_counter()
