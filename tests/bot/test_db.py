@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from bot.cases import CaseStore
-from bot.db import MIGRATIONS, SCHEMA_VERSION, Database
+from bot.db import MIGRATIONS, SCHEMA_VERSION, Database, DatabaseUnavailable
 
 
 async def test_new_file_and_folder_are_created_and_migrated(tmp_path):
@@ -70,7 +70,7 @@ async def test_refuses_a_newer_schema(tmp_path):
     path = tmp_path / "future.db"
     with sqlite3.connect(path) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(RuntimeError, match="newer than this bot"):
+    with pytest.raises(DatabaseUnavailable, match="newer than this bot"):
         await Database.open(path)
 
 
