@@ -226,13 +226,19 @@ def _account_segment(segments: list[str]) -> str:
                 f"That link points to the {first} listing, not to an account. Please paste the "
                 "account's page or one of its repos."
             )
-        return segments[1]
-    if first.lower() in _RESERVED:
+        return _not_reserved(segments[1])
+    return _not_reserved(first)
+
+
+def _not_reserved(name: str) -> str:
+    """`name`, unless it is a site page or a listing: checked wherever the name is taken, so
+    `spaces/CONTENT-POLICY` is refused like `CONTENT-POLICY`."""
+    if name.lower() in _RESERVED or name.lower() in _TYPE_PREFIXES:
         raise InvalidAccount(
-            f"That link points to the Hugging Face {first} pages, not to an account. Please "
+            f"That link points to the Hugging Face {name} pages, not to an account. Please "
             "paste the account's profile link or its name."
         )
-    return first
+    return name
 
 
 def _validate_name(name: str) -> str:

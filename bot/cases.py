@@ -22,6 +22,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.accounts import MAX_NAME_LENGTH, is_valid_name
 from bot.case_models import (
     ACTIVE_STATUSES,
     MODERATOR_ONLY,
@@ -53,7 +54,7 @@ __all__ = [
 
 MAX_PAYLOAD_BYTES = 16_384
 MAX_NOTE_CHARS = 1_000
-MAX_ACCOUNT_CHARS = 96
+MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
 
 _CASE_COLUMNS = "id, discord_user_id, guild_id, hf_account, status, created_at, updated_at"
@@ -91,8 +92,11 @@ class CaseStore:
         """The person's active case for that account, or a new `open` one (with an `opened`
         event). Never creates a duplicate, even under concurrent calls."""
         account = hf_account.strip()
-        if not account or len(account) > MAX_ACCOUNT_CHARS:
-            raise CaseError("account name must be 1 to 96 characters")
+        if not is_valid_name(account):  # the check's rules: no newline, formula or path
+            raise CaseError(
+                f"{account[:40]!r} is not a Hugging Face account name (letters, digits, -, _ "
+                f"and ., 1 to {MAX_ACCOUNT_CHARS} characters)"
+            )
         async with self.db.write() as conn:
             found = await self._active(conn, discord_user_id, account)
             if found is not None:

@@ -87,10 +87,19 @@ class _Flight:
 class CheckService:
     """Runs account checks. One instance per process, sharing one `HubClient` and `Database`."""
 
-    def __init__(self, hub: HubClient, db: Database, settings: Settings) -> None:
+    def __init__(
+        self,
+        hub: HubClient,
+        db: Database,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """`clock` gives the current UTC time (report times and cache ages)."""
         self._hub = hub
         self._db = db
         self._settings = settings
+        self._clock = clock
         self._inflight: dict[str, _Flight] = {}
         self._stores: dict[str, asyncio.Task[None]] = {}
 
@@ -152,7 +161,7 @@ class CheckService:
         except ValidationError:
             log.warning("ignoring an unreadable stored report for %s", key)
             return None
-        age = max(0.0, (datetime.now(UTC) - report.checked_at).total_seconds())
+        age = max(0.0, (self._clock() - report.checked_at).total_seconds())
         if max_age is not None and age >= max_age:
             return None
         return report.model_copy(update={"cached": True, "age_s": round(age, 3)})
@@ -198,7 +207,7 @@ class CheckService:
         deadline. When the overview spells the name differently, the lists are asked again under
         its spelling (`author=` is matched as stored)."""
         loop = asyncio.get_running_loop()
-        started, checked_at = loop.time(), datetime.now(UTC)
+        started, checked_at = loop.time(), self._clock()
         deadline = started + self._settings.check_deadline_s
         name = request.name
         profile, linked, (models, datasets, spaces) = await asyncio.gather(

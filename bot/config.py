@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 IdList = Annotated[list[int], NoDecode]
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class ConfigError(Exception):
@@ -24,6 +25,8 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         hide_input_in_errors=True,
+        env_ignore_empty=True,  # `NAME=` (as in .env.example) means "not set": the default
+        allow_inf_nan=False,  # nan or inf is never a sensible timeout, TTL or window
     )
 
     discord_token: SecretStr | None = Field(
@@ -98,8 +101,15 @@ class Settings(BaseSettings):
     @classmethod
     def _level(cls, value: str) -> str:
         value = value.strip().upper()
-        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        if value not in LOG_LEVELS:
+            raise ValueError("must be " + ", ".join(LOG_LEVELS[:-1]) + " or " + LOG_LEVELS[-1])
+        return value
+
+    @field_validator("database_path")
+    @classmethod
+    def _database_path(cls, value: Path) -> Path:
+        if not str(value).strip() or value == Path("."):
+            raise ValueError("must be a file path, like data/cases.db")
         return value
 
     def log_level_number(self) -> int:

@@ -8,11 +8,13 @@ which serialises them under one lock and returns only after COMMIT.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiosqlite
 
@@ -75,6 +77,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 HEARTBEAT_KEY = "heartbeat_at"
 
 
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or read. `str()` is one line naming `DATABASE_PATH`;
+    `bad_setting` tells a wrong setting (a folder) from an environment failure."""
+
+    def __init__(self, message: str, *, bad_setting: bool = False) -> None:
+        super().__init__(message)
+        self.bad_setting = bad_setting
+
+
 def utcnow() -> str:
     """The current time as an ISO 8601 UTC string (second precision is not enough: microseconds)."""
     return datetime.now(UTC).isoformat()
@@ -89,9 +100,27 @@ class Database:
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
-        """Open (creating the file and its folder if needed) and migrate to `SCHEMA_VERSION`."""
+    async def open(cls, path: Path | str, *, readonly: bool = False) -> Database:
+        """Open (creating the file and its folder if needed) and migrate to `SCHEMA_VERSION`.
+
+        With `readonly`, the file must exist and be at `SCHEMA_VERSION`; nothing is created or
+        written. Raises `DatabaseUnavailable` when the file cannot be used.
+        """
         path = Path(path)
+        if path.is_dir():
+            raise DatabaseUnavailable(
+                f"DATABASE_PATH {path} is a folder; it must name a file", bad_setting=True
+            )
+        try:
+            return await (cls._open_readonly(path) if readonly else cls._open_writable(path))
+        except (OSError, sqlite3.Error, RuntimeError) as exc:
+            reason = str(exc) or type(exc).__name__
+            raise DatabaseUnavailable(
+                f"cannot use the database DATABASE_PATH={path}: {reason}"
+            ) from exc
+
+    @classmethod
+    async def _open_writable(cls, path: Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
@@ -106,6 +135,36 @@ class Database:
             await conn.close()
             raise
         return db
+
+    @classmethod
+    async def _open_readonly(cls, path: Path) -> Database:
+        uri = _readonly_uri(path)
+        try:
+            conn = await cls._connect_checked(uri, path)
+        except sqlite3.OperationalError:
+            # A WAL file in a read-only folder, closed cleanly, has no -shm to read through;
+            # nothing can write there either, so SQLite may read it as immutable.
+            conn = await cls._connect_checked(uri + "&immutable=1", path)
+        return cls(conn, path)
+
+    @staticmethod
+    async def _connect_checked(uri: str, path: Path) -> aiosqlite.Connection:
+        conn = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        try:
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            async with conn.execute("PRAGMA user_version") as cur:
+                row = await cur.fetchone()
+            version = int(row[0]) if row else 0
+            if version != SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"it is at schema {version}, this bot needs {SCHEMA_VERSION} (start the bot "
+                    "once with write access to upgrade it)"
+                )
+        except BaseException:
+            await conn.close()
+            raise
+        return conn
 
     async def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -166,6 +225,13 @@ class Database:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _readonly_uri(path: Path) -> str:
+    """The SQLite URI opening the existing file `path` read-only."""
+    if not path.is_file():
+        raise FileNotFoundError("no such file")
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
 
 
 def _statements(script: str) -> list[str]:

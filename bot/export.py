@@ -32,15 +32,22 @@ async def export_cases(
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    # RFC 4180 line ends: a field holding \r or \n is then always quoted
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in row.items()})
     return out.getvalue()
 
 
+# Characters that make a spreadsheet read a cell as a formula when the text starts with them
+# (OWASP "CSV injection": =, +, -, @, and tab and carriage return before them).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_safe(value: object) -> object:
-    """Neutralise spreadsheet formulas (`=`, `+`, `-`, `@` at the start of text)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """Neutralise spreadsheet formulas: text starting with a `FORMULA_PREFIXES` character gets a
+    leading `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

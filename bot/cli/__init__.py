@@ -8,19 +8,30 @@ Discord could not be reached (or the answer is incomplete), 2 bad input or confi
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from bot import __version__
 from bot.cli import appeal, cases, check, run
+from bot.cli.output import clean_output
 from bot.config import ConfigError, load_settings
+from bot.db import DatabaseUnavailable
 
 SUBCOMMAND_MODULES = (run, cases, appeal, check)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (the usage is under `--help`)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser; `run` is the default subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hf-support-bot",
         description="Help people whose Hugging Face account was locked: from Discord or here.",
     )
@@ -32,7 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse `argv`, load settings, run the subcommand; return the exit code."""
+    """Parse `argv`, load settings, run the subcommand; return the exit code. Everything printed
+    goes through `clean_output`; every failure is one line on standard error."""
+    with clean_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv) or ["run"])
     try:
@@ -44,3 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, settings))
     except KeyboardInterrupt:
         return 130
+    except DatabaseUnavailable as exc:
+        print(f"hf-support-bot: {exc}", file=sys.stderr)
+        return 2 if exc.bad_setting else 1
+    except sqlite3.Error as exc:
+        print(
+            f"hf-support-bot: the database DATABASE_PATH={settings.database_path} failed: {exc}",
+            file=sys.stderr,
+        )
+        return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import sqlite3
 import sys
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,11 +17,11 @@ from typing import Any
 from bot.appeal import AppealDraft, AppealInput, AppealInputError, draft_appeal
 from bot.check import CheckService
 from bot.config import Settings
-from bot.db import Database
+from bot.db import Database, DatabaseUnavailable
 from bot.hub import HubClient
 from bot.knowledge import KnowledgeError, load_knowledge
 
-_DATED = re.compile(r"(?P<who>.+):(?P<when>\d{4}-\d{2}-\d{2})")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def register(sub: Any) -> None:
@@ -61,17 +62,24 @@ def register(sub: Any) -> None:
 
 
 def parse_contacted(values: list[str]) -> dict[str, date | None]:
-    """`safety`, `safety:2026-11-20` or `name@example.org:2026-11-20` → `{who: date or None}`."""
+    """`safety`, `safety:2026-11-20` or `name@example.org:2026-11-20` → `{who: date or None}`.
+    Whatever follows the last `:` is the date and must be `YYYY-MM-DD`."""
     out: dict[str, date | None] = {}
     for value in values:
-        match = _DATED.fullmatch(value.strip())
-        if match is None:
-            out[value.strip()] = None
+        who, colon, when = value.strip().rpartition(":")
+        if not colon:
+            out[when] = None
             continue
+        when = when.strip()
+        if not _DATE_SHAPE.fullmatch(when):
+            raise AppealInputError(
+                f"contacted: the date after ':' must be YYYY-MM-DD, like 2026-11-20, "
+                f"not {when[:40]!r}"
+            )
         try:
-            out[match["who"].strip()] = date.fromisoformat(match["when"])
+            out[who.strip()] = date.fromisoformat(when)
         except ValueError:
-            raise AppealInputError(f"contacted: {match['when']!r} is not a real date") from None
+            raise AppealInputError(f"contacted: {when!r} is not a real date") from None
     return out
 
 
@@ -93,16 +101,28 @@ def _appeal(args: argparse.Namespace, settings: Settings) -> int:
     except (AppealInputError, KnowledgeError) as exc:
         print(f"hf-support-bot appeal: {exc}", file=sys.stderr)
         return 2
+    summary: str | None = None
+    unreadable: str | None = None
+    try:
+        summary = asyncio.run(stored_summary(settings, inp.account))
+    except (DatabaseUnavailable, sqlite3.Error) as exc:
+        unreadable = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     draft = draft_appeal(
         inp,
         knowledge=knowledge,
         followup_days=settings.followup_days,
         today=_today(),
-        report_summary=asyncio.run(stored_summary(settings, inp.account)),
+        report_summary=summary,
     )
     for warning in draft.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(draft.mailto() if args.mailto else render(draft))
+    if unreadable is not None:  # the draft is still useful; say what it lacks, in one line
+        print(
+            f"hf-support-bot appeal: drafted without the stored check's summary: {unreadable}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -111,7 +131,7 @@ async def stored_summary(settings: Settings, account: str) -> str | None:
     the Hub client is never asked anything)."""
     if not settings.database_path.exists():
         return None
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database_path, readonly=True)
     try:
         async with HubClient(settings) as hub:
             report = await CheckService(hub, db, settings).latest(account)

@@ -15,6 +15,30 @@ from bot.db import Database
 from bot.export import export_cases
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
+MAX_ID = 2**63 - 1  # SQLite integers (and Discord snowflakes) are signed 64-bit
+MAX_LIMIT = 500
+
+
+def _id(text: str) -> int:
+    """A case, user or Discord id: a whole number SQLite can store."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if not 0 < value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text[:40]} is not an id (1 to {MAX_ID})")
+    return value
+
+
+def _limit(text: str) -> int:
+    """How many cases to list: 1 to `MAX_LIMIT`."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_LIMIT}, not {value}")
+    return value
 
 
 def register(sub: Any) -> None:
@@ -24,23 +48,23 @@ def register(sub: Any) -> None:
 
     ls = actions.add_parser("list", help="cases, newest first")
     ls.add_argument("--status", choices=[s.value for s in CaseStatus])
-    ls.add_argument("--user", type=int, help="Discord user id")
+    ls.add_argument("--user", type=_id, help="Discord user id")
     ls.add_argument("--account", help="Hugging Face account")
-    ls.add_argument("--limit", type=int, default=20)
-    ls.add_argument("--before", type=int, help="show cases older than this id (next page)")
-    ls.set_defaults(handler=_handler(_list))
+    ls.add_argument("--limit", type=_limit, default=20, help=f"1 to {MAX_LIMIT} (default 20)")
+    ls.add_argument("--before", type=_id, help="show cases older than this id (next page)")
+    ls.set_defaults(handler=_handler(_list, readonly=True))
 
     show = actions.add_parser("show", help="one case with its timeline")
-    show.add_argument("case_id", type=int)
-    show.set_defaults(handler=_handler(_show))
+    show.add_argument("case_id", type=_id)
+    show.set_defaults(handler=_handler(_show, readonly=True))
 
     note = actions.add_parser("note", help="add a note to a case")
-    note.add_argument("case_id", type=int)
+    note.add_argument("case_id", type=_id)
     note.add_argument("text")
     note.set_defaults(handler=_handler(_note))
 
     status = actions.add_parser("status", help="move a case to another status")
-    status.add_argument("case_id", type=int)
+    status.add_argument("case_id", type=_id)
     status.add_argument("status", choices=[s.value for s in CaseStatus])
     status.add_argument("--reason")
     status.set_defaults(handler=_handler(_status))
@@ -49,18 +73,23 @@ def register(sub: Any) -> None:
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--status", choices=[s.value for s in CaseStatus])
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
-    export.set_defaults(handler=_handler(_export))
+    export.set_defaults(handler=_handler(_export, readonly=True))
 
     forget = actions.add_parser("forget", help="erase everything stored about a Discord user")
-    forget.add_argument("user_id", type=int)
+    forget.add_argument("user_id", type=_id)
     forget.add_argument("--yes", action="store_true", help="confirm the erasure")
     forget.set_defaults(handler=_handler(_forget))
 
 
-def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+def _handler(
+    action: Action, *, readonly: bool = False
+) -> Callable[[argparse.Namespace, Settings], int]:
+    """Run `action` on the case store; `readonly` actions open an existing file read-only."""
+
     def run(args: argparse.Namespace, settings: Settings) -> int:
         async def main() -> int:
-            db = await Database.open(settings.database_path)
+            path = settings.database_path
+            db = await Database.open(path, readonly=readonly and path.exists())
             try:
                 return await action(CaseStore(db), args)
             except CaseError as exc:
@@ -94,7 +123,7 @@ async def _list(store: CaseStore, args: argparse.Namespace) -> int:
         return 0
     for case in cases:
         print(_line(case))
-    if len(cases) == max(1, min(args.limit, 500)):
+    if len(cases) == args.limit:
         print(f"(more may follow: --before {cases[-1].id})")
     return 0
 
@@ -128,7 +157,14 @@ async def _status(store: CaseStore, args: argparse.Namespace) -> int:
 async def _export(store: CaseStore, args: argparse.Namespace) -> int:
     text = await export_cases(store, args.format, status=args.status)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        if args.output.is_dir():
+            print(f"hf-support-bot: --output {args.output} is a folder; name a file", file=sys.stderr)
+            return 2
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"hf-support-bot: cannot write --output {args.output}: {exc}", file=sys.stderr)
+            return 1
         print(f"Wrote {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,6 +17,7 @@ import aiosqlite
 from bot.accounts import InvalidAccount, parse_account
 from bot.backup import GATED_NEEDS, BackupPlan, build_backup_plan
 from bot.check import CheckService
+from bot.cli.output import raw_stderr
 from bot.config import Settings
 from bot.db import Database
 from bot.hub import HubClient
@@ -39,6 +41,9 @@ def register(sub: Any) -> None:
     backup.add_argument(
         "--fresh", action="store_true", help="ask the Hub even if a recent report exists"
     )
+    backup.add_argument(
+        "--force", action="store_true", help="overwrite an existing --script/--shell file"
+    )
     backup.set_defaults(handler=_backup)
 
 
@@ -60,19 +65,26 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     name = _name(args.name)
     if name is None:
         return 2
+    targets = [(opt, path) for opt, path in (("--script", args.script), ("--shell", args.shell))]
+    for option, path in targets:
+        problem = path is not None and _unwritable(path, force=args.force)
+        if problem:
+            print(f"hf-support-bot: {option} {path}: {problem}", file=sys.stderr)
+            return 2
     report = _report(settings, name, fresh=args.fresh)
     if report is None:
         return 1
     plan = build_backup_plan(report)
     _print_plan(report, plan, sys.stdout)
-    try:
-        if args.script is not None:
-            _write(args.script, plan.python_script)
-        if args.shell is not None:
-            _write(args.shell, plan.shell_script)
-    except OSError as exc:
-        print(f"hf-support-bot: could not write the script: {exc}", file=sys.stderr)
-        return 1
+    texts = {"--script": plan.python_script, "--shell": plan.shell_script}
+    for option, path in targets:
+        if path is None:
+            continue
+        try:
+            _write(path, texts[option], force=args.force)
+        except OSError as exc:
+            print(f"hf-support-bot: could not write {option} {path}: {exc}", file=sys.stderr)
+            return 1
     return 0 if report.complete else 1
 
 
@@ -102,7 +114,7 @@ async def _run_check(settings: Settings, name: str, *, fresh: bool) -> AccountRe
     try:
         async with HubClient(settings) as hub:
             service = CheckService(hub, db, settings)
-            progress = _Progress(parse_account(name)) if sys.stderr.isatty() else None
+            progress = _Progress(parse_account(name)) if raw_stderr().isatty() else None
             try:
                 return await service.check(name, fresh=fresh, progress=progress)
             finally:
@@ -123,13 +135,15 @@ class _Progress:
     def __call__(self, part: str, listed: int) -> None:
         self._counts[part] = listed
         counts = ", ".join(f"{n} {p}" for p, n in self._counts.items())
-        sys.stderr.write(f"\rChecking {self._name}: {counts} listed so far…")
-        sys.stderr.flush()
+        terminal = raw_stderr()  # own control codes; the name is a validated account name
+        terminal.write(f"\rChecking {self._name}: {counts} listed so far…")
+        terminal.flush()
 
     def done(self) -> None:
         if self._counts:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+            terminal = raw_stderr()
+            terminal.write("\r\033[K")
+            terminal.flush()
 
 
 def _print_report(report: AccountReport, out: TextIO) -> None:
@@ -224,8 +238,36 @@ def _print_plan(report: AccountReport, plan: BackupPlan, out: TextIO) -> None:
         out.write(f"  - {item.case} [{where}]: {item.expectation}\n")
 
 
-def _write(path: Path, text: str) -> None:
+def _unwritable(path: Path, *, force: bool) -> str | None:
+    """Why a script may not be written to `path` (None when it may): never over anything but a
+    regular file, and over one only with `--force`."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file; name a new file"
+    if not force:
+        return "already exists; add --force to overwrite it"
+    return None
+
+
+def _write(path: Path, text: str, *, force: bool) -> None:
+    """Write a script the person runs. A new file is made executable; an existing regular file
+    (only with `force`) keeps its mode; a link, device or folder is never written through."""
+    problem = _unwritable(path, force=force)
+    if problem:
+        raise OSError(problem)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    os.chmod(path, 0o755)  # noqa: S103 - a script the person runs
+    created = not os.path.lexists(path)
+    flags = os.O_WRONLY | os.O_NOFOLLOW | (os.O_CREAT | os.O_EXCL if created else os.O_TRUNC)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        if not stat.S_ISREG(os.fstat(out.fileno()).st_mode):  # replaced since the check
+            raise OSError("is not a regular file")
+        out.write(text)
+        if created:
+            os.fchmod(out.fileno(), 0o755)
     print(f"Wrote {path}", file=sys.stderr)

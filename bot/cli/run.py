@@ -4,14 +4,45 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import sqlite3
 import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.cli.output import log_output
 from bot.config import Settings
-from bot.db import HEARTBEAT_KEY, Database
+from bot.db import HEARTBEAT_KEY, Database, DatabaseUnavailable
 
 HEARTBEAT_MAX_AGE_S = 120.0
+# Warnings discord.py logs at every start when the voice extras are missing: noise for a bot
+# without voice (discord/client.py, Client.__init__). Only these exact messages are dropped.
+VOICE_WARNINGS = frozenset(
+    {
+        "PyNaCl is not installed, voice will NOT be supported",
+        "davey is not installed, voice will NOT be supported",
+    }
+)
+
+
+def _not_voice_warning(record: logging.LogRecord) -> bool:
+    return record.msg not in VOICE_WARNINGS
+
+
+def silence_voice_warnings() -> None:
+    """Drop the two voice warnings at the `discord.client` logger (idempotent)."""
+    logger = logging.getLogger("discord.client")
+    if _not_voice_warning not in logger.filters:
+        logger.addFilter(_not_voice_warning)
+
+
+def _unreachable(exc: BaseException) -> int:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    print(
+        f"hf-support-bot: cannot reach Discord ({reason}); check the network, then run again",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _token_missing(settings: Settings) -> bool:
@@ -40,17 +71,33 @@ def register(sub: Any) -> None:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if _token_missing(settings):
         return 2
+    import aiohttp
+
     from bot.factory import run_bot  # imports discord: only when the bot really starts
 
-    return run_bot(settings)
+    silence_voice_warnings()
+    try:
+        # Once logged in, discord.py reconnects by itself with exponential backoff
+        # (`Client.connect(reconnect=True)`); what reaches here is a failure to reach it at all.
+        with log_output():
+            return run_bot(settings)
+    except (OSError, aiohttp.ClientError) as exc:  # DNS failure, refused, timeout, reset
+        return _unreachable(exc)
 
 
 def _sync(args: argparse.Namespace, settings: Settings) -> int:
     if _token_missing(settings):
         return 2
+    import aiohttp
+
     from bot.factory import run_sync
 
-    return run_sync(settings)
+    silence_voice_warnings()
+    try:
+        with log_output():
+            return run_sync(settings)
+    except (OSError, aiohttp.ClientError) as exc:
+        return _unreachable(exc)
 
 
 def _health(args: argparse.Namespace, settings: Settings) -> int:
@@ -59,19 +106,25 @@ def _health(args: argparse.Namespace, settings: Settings) -> int:
         return 1
 
     async def read() -> str | None:
-        db = await Database.open(settings.database_path)
+        db = await Database.open(settings.database_path, readonly=True)
         try:
             return await db.get_meta(HEARTBEAT_KEY)
         finally:
             await db.close()
 
-    beat = asyncio.run(read())
-    if beat is None:
+    try:
+        beat = asyncio.run(read())
+        age = None if beat is None else (datetime.now(UTC) - datetime.fromisoformat(beat))
+    except (DatabaseUnavailable, sqlite3.Error, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"unhealthy: cannot read the heartbeat: {reason}", file=sys.stderr)
+        return 1
+    if age is None:
         print("unhealthy: the bot has not connected yet", file=sys.stderr)
         return 1
-    age = (datetime.now(UTC) - datetime.fromisoformat(beat)).total_seconds()
-    if age > args.max_age:
-        print(f"unhealthy: last heartbeat {age:.0f} s ago", file=sys.stderr)
+    seconds = age.total_seconds()
+    if seconds > args.max_age:
+        print(f"unhealthy: last heartbeat {seconds:.0f} s ago", file=sys.stderr)
         return 1
-    print(f"healthy: last heartbeat {age:.0f} s ago")
+    print(f"healthy: last heartbeat {seconds:.0f} s ago")
     return 0

@@ -79,6 +79,9 @@ def test_valid_inputs(text: str, expected: str) -> None:
         ("https://huggingface.co/", "home page"),
         ("https://huggingface.co/spaces", "listing"),
         ("https://huggingface.co/docs/hub", "docs pages"),
+        ("spaces/CONTENT-POLICY", "CONTENT-POLICY pages"),
+        ("https://huggingface.co/datasets/docs/x", "docs pages"),
+        ("models/spaces/x", "spaces pages"),
         ("a//b", "empty part"),
         ("a/b/c", "too many parts"),
         ("http://[::1", "could not be read"),
@@ -128,6 +131,8 @@ _NEAR = st.text(alphabet=string.ascii_letters + string.digits + "-_.@/:?#%$'\"` 
 
 
 @given(_NEAR, st.sampled_from(["", "https://huggingface.co/", "hf.co/", "@", "spaces/"]))
+@example("CONTENT-POLICY", "spaces/")  # once accepted after a type prefix, refused on its own
+@example("spaces/x", "spaces/")
 def test_hub_like_inputs_follow_the_naming_rules(text: str, prefix: str) -> None:
     _accepted_is_valid(prefix + text)
 

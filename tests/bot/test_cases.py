@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import sqlite3
 
@@ -51,6 +53,15 @@ async def test_closed_case_allows_a_new_one(store):
     await store.set_status(case.id, "closed", 99)
     fresh = await store.open_case(1, None, "DAVE")
     assert fresh.id != case.id and fresh.created
+
+
+async def test_a_case_waiting_on_hf_is_reused(store):
+    case = await store.open_case(1, None, "ivan")
+    await store.set_status(case.id, "waiting_on_hf", 1)
+    again = await store.open_case(1, None, "IVAN")
+    assert again.id == case.id and not again.created
+    assert again.status is CaseStatus.WAITING_ON_HF
+    assert len(await store.list_cases()) == 1
 
 
 ALLOWED = [
@@ -195,15 +206,39 @@ async def test_delete_user_data_removes_exactly_that_person(store):
 
 
 async def test_export_csv_and_json(store):
-    a = await store.open_case(1, 5, "=cmd")
+    a = await store.open_case(1, 5, "carol")
     await store.open_case(2, 5, "bob")
     await store.set_status(a.id, "closed", 1)
     text = await export_cases(store, "csv")
     lines = text.splitlines()
     assert lines[0].startswith("id,discord_user_id,guild_id,hf_account,status")
-    assert "'=cmd" in lines[1] and ",closed," in lines[1] and ",2," in lines[1]
+    assert ",carol,closed," in lines[1] and ",2," in lines[1]
     rows = json.loads(await export_cases(store, "json", status="open"))
     assert [r["hf_account"] for r in rows] == ["bob"]
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+async def test_export_csv_neutralises_every_formula_prefix(store):
+    """Rows stored before `open_case` validated names may start with a formula character;
+    spreadsheets read `=`, `+`, `-`, `@`, tab and carriage return as the start of a formula."""
+    async with store.db.write() as conn:
+        for user, account in enumerate([*FORMULAS, "plain"]):
+            await conn.execute(
+                "INSERT INTO cases (discord_user_id, hf_account, created_at, updated_at) "
+                "VALUES (?, ?, '2026-01-01', '2026-01-01')",
+                (user, account),
+            )
+    rows = list(csv.DictReader(io.StringIO(await export_cases(store, "csv"), newline="")))
+    assert [r["hf_account"] for r in rows] == [*("'" + f for f in FORMULAS), "plain"]
+
+
+@pytest.mark.parametrize("account", ["a\nb", "=cmd", "@alice", "-alice", "a/b", "", "x" * 97])
+async def test_open_case_refuses_what_the_check_refuses(store, account):
+    with pytest.raises(CaseError, match="not a Hugging Face account name"):
+        await store.open_case(1, None, account)
+    assert await store.list_cases() == []
 
 
 @pytest.mark.parametrize(

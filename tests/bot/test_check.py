@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,30 @@ async def test_cache_expires(fake_hub: FakeHub, open_service: Open) -> None:
         await service.check("alice")
         await service.check("alice")
         assert await service.latest("alice") is not None
+    assert fake_hub.request_count("/api/users") == 2
+
+
+async def test_cache_ttl_boundary_in_seconds(fake_hub: FakeHub, tmp_path: Path) -> None:
+    """A report is reused while younger than `CHECK_CACHE_TTL_S` seconds, not at that age."""
+    fake_hub.add_user("alice")
+    start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    now = [start]
+    settings = make_hub_settings(fake_hub.url, tmp_path / "ttl.db", check_cache_ttl_s=300)
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            service = CheckService(hub, db, settings, clock=lambda: now[0])
+            first = await service.check("alice")
+            assert first.checked_at == start
+            now[0] = start + timedelta(seconds=299.999)
+            kept = await service.check("alice")
+            assert kept.cached and kept.age_s == pytest.approx(299.999)
+            now[0] = start + timedelta(seconds=300)
+            renewed = await service.check("alice")
+            assert not renewed.cached and renewed.checked_at == now[0]
+            await service.aclose()
+    finally:
+        await db.close()
     assert fake_hub.request_count("/api/users") == 2
 
 

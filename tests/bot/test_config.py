@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import LOG_LEVELS, ConfigError, Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TOKEN = "MTIz.secret-token-value.xyz"
 
@@ -53,6 +57,13 @@ def test_reads_dot_env(tmp_path):
         ("CHECK_CACHE_TTL_S", "-5"),
         ("HF_ENDPOINT", "ftp://example"),
         ("LOG_LEVEL", "LOUD"),
+        ("LOG_LEVEL", "CRITICAL"),
+        ("HUB_TIMEOUT_S", "nan"),
+        ("CHECK_CACHE_TTL_S", "inf"),
+        ("COOLDOWN_PER_S", "inf"),
+        ("CHECK_DEADLINE_S", "-inf"),
+        ("DATABASE_PATH", " "),
+        ("DATABASE_PATH", "."),
     ],
 )
 def test_invalid_values_name_the_variable(monkeypatch, var, value):
@@ -60,7 +71,29 @@ def test_invalid_values_name_the_variable(monkeypatch, var, value):
     with pytest.raises(ConfigError) as err:
         load_settings()
     assert var in str(err.value)
-    assert value not in str(err.value) or value in {"-1", "0", "-5"}
+    assert not value.strip() or value not in str(err.value) or value in {"-1", "0", "-5", "inf", "-inf", "."}
+
+
+def test_the_shipped_env_example_loads_as_is(tmp_path):
+    """`cp .env.example .env` gives a valid configuration lacking only the token."""
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text())
+    s = load_settings()
+    assert s.discord_token is None and s.hf_token is None and s.modlog_channel_id is None
+    assert s.guild_ids == [] and s.moderator_role_ids == []
+    assert s == Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_an_empty_value_means_not_set(monkeypatch):
+    for name in ("MODLOG_CHANNEL_ID", "HUB_TIMEOUT_S", "DATABASE_PATH", "LOG_LEVEL", "GUILD_IDS"):
+        monkeypatch.setenv(name, "")
+    assert load_settings() == Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_log_levels_agree_with_the_description():
+    description = Settings.model_fields["log_level"].description or ""
+    assert description == ", ".join(LOG_LEVELS[:-1]) + " or " + LOG_LEVELS[-1] + "."
+    for level in LOG_LEVELS:
+        assert Settings(_env_file=None, log_level=level.lower()).log_level == level  # type: ignore[call-arg]
 
 
 def test_secrets_never_printed(monkeypatch):

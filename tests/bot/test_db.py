@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from bot.cases import CaseStore
-from bot.db import MIGRATIONS, SCHEMA_VERSION, Database
+from bot.db import MIGRATIONS, SCHEMA_VERSION, Database, DatabaseUnavailable
 
 
 async def test_new_file_and_folder_are_created_and_migrated(tmp_path):
@@ -70,7 +70,7 @@ async def test_refuses_a_newer_schema(tmp_path):
     path = tmp_path / "future.db"
     with sqlite3.connect(path) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(RuntimeError, match="newer than this bot"):
+    with pytest.raises(DatabaseUnavailable, match="newer than this bot"):
         await Database.open(path)
 
 
@@ -82,3 +82,26 @@ async def test_failed_write_rolls_back(tmp_path):
             1 / 0  # noqa: B018
     assert await db.get_meta("a") is None
     await db.close()
+
+
+async def test_read_only_open_refuses_writes_and_missing_files(tmp_path):
+    path = tmp_path / "ro.db"
+    with pytest.raises(DatabaseUnavailable, match="no such file"):
+        await Database.open(path, readonly=True)
+    assert not path.exists()
+    await (await Database.open(path)).close()
+    db = await Database.open(path, readonly=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            await db.set_meta("k", "v")
+        assert await db.schema_version() == SCHEMA_VERSION
+    finally:
+        await db.close()
+
+
+async def test_read_only_open_refuses_an_old_schema(tmp_path):
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = 1")
+    with pytest.raises(DatabaseUnavailable, match=f"needs {SCHEMA_VERSION}"):
+        await Database.open(path, readonly=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from discord import ComponentType
 
 from bot.cases import EventKind
@@ -80,7 +81,20 @@ async def test_form_ticks_and_dm(env):
         assert EventKind.APPEAL_DRAFTED in kinds and kinds[-1] == EventKind.DM_SENT
         drafted = next(e for e in events if e.kind == EventKind.APPEAL_DRAFTED)
         assert drafted.payload["signals"] == ["duplicated-space", "keep-alive"]
+        assert drafted.payload["stage"] == "first"  # website@, named by the lock message
         assert "keep-alive ping" not in str(drafted.payload)  # no private text in the case
+
+
+@pytest.mark.parametrize(("choice", "stage"), [("old", "follow-up"), ("recent", "wait")])
+async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage):
+    """"5+ days ago" is old enough to follow up now; "under 5 days ago" means wait."""
+    form = {**FORM, "lock_message": "Your account has been locked."}
+    async with env.running():
+        _, step = await _through_the_form(env, ALICE, form)
+        await _send(env, ALICE, step, contacted=[f"safety:{choice}"])
+        events = await case_events(env, 1)
+        drafted = next(e for e in events if e.kind == EventKind.APPEAL_DRAFTED)
+        assert drafted.payload["stage"] == stage
 
 
 async def test_formal_route_goes_to_legal(env):
