@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 IdList = Annotated[list[int], NoDecode]
@@ -25,7 +26,6 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         hide_input_in_errors=True,
-        env_ignore_empty=True,  # `NAME=` (as in .env.example) means "not set": the default
         allow_inf_nan=False,  # nan or inf is never a sensible timeout, TTL or window
     )
 
@@ -95,6 +95,17 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         if not value.startswith(("http://", "https://")) or " " in value:
             raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        """`NAME=` (as in .env.example) means "not set": the default. Except `DATABASE_PATH`,
+        where an empty value is more likely a mistake than a wish for the default."""
+        if isinstance(value, str) and not value.strip():
+            if info.field_name == "database_path":
+                raise ValueError("is empty: give a file path like data/cases.db, or remove the line")
+            raise PydanticUseDefault
         return value
 
     @field_validator("log_level")

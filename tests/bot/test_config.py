@@ -62,6 +62,7 @@ def test_reads_dot_env(tmp_path):
         ("CHECK_CACHE_TTL_S", "inf"),
         ("COOLDOWN_PER_S", "inf"),
         ("CHECK_DEADLINE_S", "-inf"),
+        ("DATABASE_PATH", ""),
         ("DATABASE_PATH", " "),
         ("DATABASE_PATH", "."),
     ],
@@ -84,8 +85,13 @@ def test_the_shipped_env_example_loads_as_is(tmp_path):
 
 
 def test_an_empty_value_means_not_set(monkeypatch):
-    for name in ("MODLOG_CHANNEL_ID", "HUB_TIMEOUT_S", "DATABASE_PATH", "LOG_LEVEL", "GUILD_IDS"):
+    for name in ("MODLOG_CHANNEL_ID", "HUB_TIMEOUT_S", "LOG_LEVEL", "GUILD_IDS", "HF_TOKEN"):
         monkeypatch.setenv(name, "")
+    assert load_settings() == Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_an_empty_value_in_the_env_file_means_not_set(tmp_path):
+    (tmp_path / ".env").write_text("MODLOG_CHANNEL_ID=\nHUB_TIMEOUT_S=\nDISCORD_TOKEN=\n")
     assert load_settings() == Settings(_env_file=None)  # type: ignore[call-arg]
 
 
