@@ -20,9 +20,9 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from bot.check import CheckService
+from bot.check.service import CheckService
 from bot.db import Database
-from bot.hub import HubClient
+from bot.hub.client import HubClient
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.cases import CaseStore
+from bot.cases.store import CaseStore
 from bot.db import Database
 
 

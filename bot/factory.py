@@ -17,12 +17,12 @@ from dataclasses import dataclass
 import discord
 from discord.ext import commands
 
-from bot.cases import CaseStore
-from bot.check import CheckService
+from bot.cases.store import CaseStore
+from bot.check.service import CheckService
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.db import HEARTBEAT_KEY, Database, utcnow
-from bot.hub import HubClient
+from bot.hub.client import HubClient
 from bot.knowledge import Knowledge, load_knowledge
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.accounts import NAME_RE, InvalidAccount, parse_account
-from bot.backup import build_backup_plan
-from bot.cases import EventKind
+from bot.backup.plan import build_backup_plan
+from bot.cases.models import EventKind
 from cogs.common import (
     GuardedItem,
     cooldown_message,

@@ -10,8 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.appeal import AppealInput, AppealInputError, draft_appeal
-from bot.cases import EventKind
+from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal
+from bot.cases.models import EventKind
 from bot.knowledge import Knowledge
 from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
 from cogs.common import (

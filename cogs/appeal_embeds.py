@@ -8,7 +8,7 @@ from typing import Any
 
 import discord
 
-from bot.appeal import AppealDraft
+from bot.appeal.draft import AppealDraft
 from bot.knowledge import Knowledge
 from bot.text import discord_code_block, escape_discord
 from cogs.limits import (

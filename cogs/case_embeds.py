@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.cases import Case, Event, EventKind
+from bot.cases.models import Case, Event, EventKind
 from bot.text import escape_discord
 from cogs.limits import FIELD_VALUE, add_field, fit, fit_lines, make_embed
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 import discord
 from discord import app_commands
 
-from bot.cases import Case, EventKind
+from bot.cases.models import Case, EventKind
 
 if TYPE_CHECKING:
     from bot.factory import Services, SupportBot

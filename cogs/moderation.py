@@ -10,8 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cases import Case, CaseError, CaseStatus
-from bot.export import export_cases
+from bot.cases.export import export_cases
+from bot.cases.models import Case, CaseError, CaseStatus
 from cogs.case_embeds import case_embed, case_list_embed
 from cogs.common import defer, reply, require_moderator, services
 from cogs.steps import StepView

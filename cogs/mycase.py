@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cases import CaseError, CaseStatus, EventKind
+from bot.cases.models import CaseError, CaseStatus, EventKind
 from cogs.appeal_embeds import precedents_embed
 from cogs.case_embeds import my_cases_embed
 from cogs.common import GuardedItem, in_servers_and_dms, is_moderator, reply, services

@@ -7,10 +7,10 @@ from collections import Counter
 
 import discord
 
-from bot.backup import GATED_NEEDS, BackupPlan
-from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.backup.plan import GATED_NEEDS, BackupPlan
+from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.check.verdict import linked_repo_text
 from bot.text import discord_code_block, escape_discord
-from bot.verdict import linked_repo_text
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 
 COLOURS = {"visible": 0x2ECC71, "not_visible": 0xE67E22, "incomplete": 0xF1C40F}

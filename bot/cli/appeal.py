@@ -14,11 +14,11 @@ import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.appeal import AppealDraft, AppealInput, AppealInputError, draft_appeal
-from bot.check import CheckService
+from bot.appeal.draft import AppealDraft, AppealInput, AppealInputError, draft_appeal
+from bot.check.service import CheckService
 from bot.config import Settings
 from bot.db import Database, DatabaseUnavailable
-from bot.hub import HubClient
+from bot.hub.client import HubClient
 from bot.knowledge import KnowledgeError, load_knowledge
 
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -9,10 +9,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cases import Case, CaseError, CaseStatus, CaseStore
+from bot.cases.export import export_cases
+from bot.cases.models import Case, CaseError, CaseStatus
+from bot.cases.store import CaseStore
 from bot.config import Settings
 from bot.db import Database
-from bot.export import export_cases
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
 MAX_ID = 2**63 - 1  # SQLite integers (and Discord snowflakes) are signed 64-bit

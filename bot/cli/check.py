@@ -15,14 +15,14 @@ from typing import Any, TextIO
 import aiosqlite
 
 from bot.accounts import InvalidAccount, parse_account
-from bot.backup import GATED_NEEDS, BackupPlan, build_backup_plan
-from bot.check import CheckService
+from bot.backup.plan import GATED_NEEDS, BackupPlan, build_backup_plan
+from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.check.service import CheckService
+from bot.check.verdict import linked_repo_text
 from bot.cli.output import raw_stderr
 from bot.config import Settings
 from bot.db import Database
-from bot.hub import HubClient
-from bot.report import AccountReport, RepoItem, RepoList, SpaceItem
-from bot.verdict import linked_repo_text
+from bot.hub.client import HubClient
 
 
 def register(sub: Any) -> None:

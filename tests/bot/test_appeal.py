@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.appeal import (
+from bot.appeal.draft import (
     ACTIVITY_LIMIT,
     LOCK_MESSAGE_LIMIT,
     MAX_LINKS,
@@ -19,7 +19,7 @@ from bot.appeal import (
     draft_appeal,
     normalize_link,
 )
-from bot.appeal_body import (
+from bot.appeal.wording import (
     ACTIVITY_PLACEHOLDER,
     ARGUMENTS_PLACEHOLDER,
     EMAIL_PLACEHOLDER,
@@ -345,7 +345,7 @@ def test_signals_are_checked_against_the_given_knowledge():
 
 def test_no_discord_import():
     code = (
-        "import sys, bot.appeal, bot.text, bot.knowledge, bot.cli.appeal; "
+        "import sys, bot.appeal.draft, bot.text, bot.knowledge, bot.cli.appeal; "
         "sys.exit('discord' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

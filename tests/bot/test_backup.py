@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from bot.backup import build_backup_plan, safe_component
-from bot.check import CheckService
+from bot.backup.plan import build_backup_plan, safe_component
+from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
+from bot.check.service import CheckService
 from bot.db import Database
-from bot.hub import HubClient
+from bot.hub.client import HubClient
 from bot.knowledge import load_knowledge
-from bot.report import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 

@@ -10,16 +10,10 @@ import sqlite3
 
 import pytest
 
-from bot.cases import (
-    CaseError,
-    CaseNotFound,
-    CaseStatus,
-    CaseStore,
-    EventKind,
-    TransitionError,
-)
+from bot.cases.export import export_cases
+from bot.cases.models import CaseError, CaseNotFound, CaseStatus, EventKind, TransitionError
+from bot.cases.store import CaseStore
 from bot.db import Database
-from bot.export import export_cases
 
 
 @pytest.fixture

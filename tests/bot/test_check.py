@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 from bot.accounts import InvalidAccount
-from bot.check import AccountReport, CheckService
+from bot.check.models import AccountReport
+from bot.check.service import CheckService
 from bot.config import Settings
 from bot.db import Database
-from bot.hub import HubClient
+from bot.hub.client import HubClient
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 

@@ -14,11 +14,11 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from bot.backup import build_backup_plan
-from bot.check import CheckService
+from bot.backup.plan import build_backup_plan
+from bot.check.models import ERROR_MESSAGE_LIMIT
+from bot.check.service import CheckService
 from bot.db import Database
-from bot.hub import HubClient
-from bot.report import ERROR_MESSAGE_LIMIT
+from bot.hub.client import HubClient
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 from tests.fakes.fake_hub_content import KNOWN_EXPAND

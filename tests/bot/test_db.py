@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from bot.cases import CaseStore
+from bot.cases.store import CaseStore
 from bot.db import MIGRATIONS, SCHEMA_VERSION, Database, DatabaseUnavailable
 
 

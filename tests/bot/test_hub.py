@@ -11,7 +11,8 @@ import pytest
 from pydantic import SecretStr
 
 from bot.config import Settings
-from bot.hub import HubClient, HubError, decode_json, retry_after_s
+from bot.hub.client import HubClient
+from bot.hub.errors import HubError, decode_json, retry_after_s
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 

@@ -140,7 +140,7 @@ def text_of(message: dict[str, Any]) -> str:
 
 async def case_events(env: Env, case_id: int) -> list[Any]:
     """A case's timeline, read with a separate connection to the bot's database."""
-    from bot.cases import CaseStore
+    from bot.cases.store import CaseStore
     from bot.db import Database
 
     db = await Database.open(env.settings.database_path)

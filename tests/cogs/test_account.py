@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.cases import EventKind
+from bot.cases.models import EventKind
 from tests.cogs.conftest import ALICE, BOB, GUILD, MODLOG, case_events, custom_id, text_of
 
 

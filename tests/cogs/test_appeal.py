@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from discord import ComponentType
 
-from bot.cases import EventKind
+from bot.cases.models import EventKind
 from tests.cogs.conftest import ALICE, BOB, case_events, components, custom_id, text_of
 from tests.cogs.conftest import OWNER as OTHER
 

@@ -9,11 +9,11 @@ import discord
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.appeal import AppealInput, draft_appeal
-from bot.backup import build_backup_plan
-from bot.cases import Case, CaseStatus, Event, EventKind
+from bot.appeal.draft import AppealInput, draft_appeal
+from bot.backup.plan import build_backup_plan
+from bot.cases.models import Case, CaseStatus, Event, EventKind
+from bot.check.models import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
 from bot.knowledge import load_knowledge
-from bot.report import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
 from bot.text import discord_code_block
 from cogs import limits
 from cogs.appeal_embeds import draft_embed, draft_message, precedents_embed
@@ -157,7 +157,7 @@ def test_precedents_fit():
 
 
 def test_report_embed_shows_linked_repo_access_and_errors():
-    from bot.report import LinkedRepo
+    from bot.check.models import LinkedRepo
     from cogs.report_embeds import backup_embed, report_embed
 
     now = datetime.now(UTC)
@@ -176,7 +176,7 @@ def test_report_embed_shows_linked_repo_access_and_errors():
     assert embed.fields[0].name == "Linked repo" and "PAUSED" in embed.fields[0].value
     text = "\n".join(f.value or "" for f in embed.fields)
     assert "gated (manual)" in text and "disabled" in text and "Rule 7" in text
-    from bot.backup import build_backup_plan
+    from bot.backup.plan import build_backup_plan
 
     plan = build_backup_plan(report)
     names = [f.name for f in backup_embed(plan).fields]

@@ -102,7 +102,7 @@ async def test_moderator_flow(env):
 
 
 async def test_case_list_pages(env):
-    from bot.cases import CaseStore
+    from bot.cases.store import CaseStore
     from bot.db import Database
 
     db = await Database.open(env.settings.database_path)

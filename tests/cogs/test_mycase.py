@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.cases import CaseStatus
+from bot.cases.models import CaseStatus
 from tests.cogs.conftest import ALICE, BOB, MOD, custom_id, text_of
 
 
 async def _case_store(env):
-    from bot.cases import CaseStore
+    from bot.cases.store import CaseStore
     from bot.db import Database
 
     db = await Database.open(env.settings.database_path)

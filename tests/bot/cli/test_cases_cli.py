@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.cases import CaseStore
+from bot.cases.store import CaseStore
 from bot.cli import main
 from bot.db import Database
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from bot.cases import CaseStore
+from bot.cases.store import CaseStore
 from bot.cli import main
 from bot.db import Database
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cases import CaseStore
+from bot.cases.store import CaseStore
 from bot.cli import main
 from bot.db import Database
 from tests.fakes.fake_hub import FakeHub

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pydantic import BaseModel
 
 from bot.accounts import is_valid_name
-from bot.backup_scripts import download_command, python_script, shell_script
+from bot.backup.scripts import download_command, python_script, shell_script
+from bot.check.models import AccountReport, RepoType
 from bot.knowledge import RecoveryExpectation, load_knowledge
-from bot.report import AccountReport, RepoType
 
 BACKUP_ROOT = "hf-backup"
 DISABLED_RECOVERY_ID = "deleted-disabled"  # the knowledge file's entry for disabled content

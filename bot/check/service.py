@@ -18,11 +18,8 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.accounts import AccountInput, parse_account, parse_account_input
-from bot.config import Settings
-from bot.db import Database
-from bot.hub import HubClient, HubError, Listing
-from bot.listing import page_parser, to_repo_list
-from bot.report import (
+from bot.check.listing import page_parser, to_repo_list
+from bot.check.models import (
     AccountKind,
     AccountReport,
     ItemT,
@@ -34,7 +31,11 @@ from bot.report import (
     SpaceItem,
     Verdict,
 )
-from bot.verdict import build_verdict
+from bot.check.verdict import build_verdict
+from bot.config import Settings
+from bot.db import Database
+from bot.hub.client import HubClient, Listing
+from bot.hub.errors import HubError
 
 __all__ = ["AccountReport", "CheckService", "ProgressFn"]
 

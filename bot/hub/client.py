@@ -25,7 +25,7 @@ from huggingface_hub.errors import OfflineModeIsEnabled
 
 from bot import __version__
 from bot.config import Settings
-from bot.hub_errors import ErrorKind, HubError, decode_json, http_error, rate_limited, retry_after_s
+from bot.hub.errors import ErrorKind, HubError, decode_json, http_error, rate_limited, retry_after_s
 
 __all__ = [
     "ErrorKind",

@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from bot.hub import HubError, Listing, decode_json
-from bot.report import ItemT, PartError, RepoList
+from bot.check.models import ItemT, PartError, RepoList
+from bot.hub.client import Listing
+from bot.hub.errors import HubError, decode_json
 
 PageParser = Callable[[bytes], tuple[list[ItemT], int]]
 

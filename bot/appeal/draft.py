@@ -1,7 +1,7 @@
 """Appeal drafting: from what a person tells us to a calm, factual email for the right address.
 
 `AppealInput.parse()` validates the input (friendly `AppealInputError`); `draft_appeal()` picks
-the route (`bot.appeal_routing`) and writes an `AppealDraft`. Pure and deterministic: no I/O,
+the route (`bot.appeal.routing`) and writes an `AppealDraft`. Pure and deterministic: no I/O,
 no clock.
 The bot never asks for the registered email address: the body keeps a placeholder for it.
 """
@@ -24,8 +24,8 @@ from pydantic import (
 )
 
 from bot.accounts import HUB_HOSTS, parse_account
-from bot.appeal_body import PLACEHOLDER, compose_body
-from bot.appeal_routing import Stage, route_appeal
+from bot.appeal.routing import Stage, route_appeal
+from bot.appeal.wording import PLACEHOLDER, compose_body
 from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 

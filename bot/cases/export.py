@@ -7,7 +7,8 @@ import io
 import json
 from typing import Literal
 
-from bot.cases import CaseStatus, CaseStore
+from bot.cases.models import CaseStatus
+from bot.cases.store import CaseStore
 
 EXPORT_FIELDS = (
     "id",

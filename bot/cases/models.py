@@ -1,5 +1,5 @@
 """The case store's data: statuses and their allowed moves, event kinds, errors, and the
-`Case` / `Event` / `DeletionReport` models (see `bot.cases` for the API)."""
+`Case` / `Event` / `DeletionReport` models (see `bot.cases.store` for the API)."""
 
 from __future__ import annotations
 

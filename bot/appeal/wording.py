@@ -1,6 +1,6 @@
 """The wording of the appeal email: plain text, calm and short, with marked placeholders.
 
-Used by `bot.appeal.draft_appeal`, which has already cleaned and truncated every piece of text.
+Used by `bot.appeal.draft.draft_appeal`, which has already cleaned and truncated every piece of text.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ account was locked."""
 
 from __future__ import annotations
 
-from bot.report import AccountReport, Verdict
+from bot.check.models import AccountReport, Verdict
 
 _PART_NAMES = {
     "profile": "the profile page",

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from bot.hub import ErrorKind, HubError
+from bot.hub.errors import ErrorKind, HubError
 from bot.text import clean_text
 
 AccountKind = Literal["user", "organization", "not_found", "unknown"]

@@ -23,7 +23,7 @@ from typing import Any
 import aiosqlite
 
 from bot.accounts import MAX_NAME_LENGTH, is_valid_name
-from bot.case_models import (
+from bot.cases.models import (
     ACTIVE_STATUSES,
     MODERATOR_ONLY,
     TRANSITIONS,
