@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 STEP_ID_RE = re.compile(r"hfsb:s:(?P<kind>[a-z]+):(?P<nonce>[0-9a-f]{16}):")
 # What a click on an expired step hears, by the kind in its custom id.
-EXPIRED = {
+EXPIRED: dict[str, str] = {
     "appeal": "This step expired. Run `/appeal` again to start over; nothing was sent.",
     "case": "These buttons expired. Run the `/case` command again.",
 }
@@ -113,7 +113,8 @@ async def answer_expired(interaction: discord.Interaction[Any]) -> None:
         discord.InteractionType.modal_submit,
     ):
         return
-    custom_id = str((interaction.data or {}).get("custom_id", ""))
+    data: dict[str, Any] = dict(interaction.data or {})
+    custom_id = str(data.get("custom_id", ""))
     match = STEP_ID_RE.match(custom_id)
     if match is None:
         return
