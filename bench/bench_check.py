@@ -20,6 +20,7 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from bot.check.cache import ReportCache
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
@@ -109,7 +110,7 @@ async def main(latency: float) -> None:
             db = await Database.open(settings.database_path)
             try:
                 async with HubClient(settings) as hub:
-                    service = CheckService(hub, db, settings)
+                    service = CheckService(hub, ReportCache(db), settings)
                     await service.check("small", fresh=True)  # warm up connections
                     small = await _single(service, remote, "small", latency, 5)
                     org = await _single(service, remote, "team", latency, 5)

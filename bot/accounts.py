@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
+
+from bot.check.repo_types import BY_PLURAL, RepoType
 
 MAX_NAME_LENGTH = 96
 MAX_INPUT_LENGTH = 500
@@ -60,14 +61,6 @@ _OTHER_HOST_RE = re.compile(
 _QUOTES = (("<", ">"), ("`", "`"), ('"', '"'), ("'", "'"))
 
 
-# First path segments of repo links, and the repo type they mean (a bare `name/repo` is a model).
-_REPO_PREFIXES: dict[str, Literal["model", "dataset", "space"]] = {
-    "models": "model",
-    "datasets": "dataset",
-    "spaces": "space",
-}
-
-
 class InvalidAccount(ValueError):
     """The text cannot be read as a Hugging Face account; `str()` is a one-line, friendly reason."""
 
@@ -77,7 +70,7 @@ class AccountInput:
     """What was pasted: the account name and, for a repo link, the repo's type and id."""
 
     name: str
-    repo_type: Literal["model", "dataset", "space"] | None = None
+    repo_type: RepoType | None = None
     repo_id: str | None = None
 
 
@@ -111,7 +104,7 @@ def parse_account_input(text: str) -> AccountInput:
 
 def _with_linked_repo(name: str, segments: list[str]) -> AccountInput:
     """`name` with the repo `segments` point to, if they are a repo link."""
-    repo_type = _REPO_PREFIXES.get(segments[0].lower())
+    repo_type = BY_PLURAL.get(segments[0].lower())  # a bare `name/repo` is a model
     rest = segments[1:] if repo_type else segments
     if rest[:1] and rest[0].lower() in _RESERVED | _TYPE_PREFIXES:
         return AccountInput(name)

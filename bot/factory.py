@@ -18,6 +18,7 @@ import discord
 from discord.ext import commands
 
 from bot.cases.store import CaseStore
+from bot.check.cache import ReportCache
 from bot.check.service import CheckService
 from bot.config import Settings
 from bot.cooldown import Cooldown
@@ -92,7 +93,7 @@ class SupportBot(commands.Bot):
             db=db,
             cases=CaseStore(db),
             hub=hub,
-            checker=CheckService(hub, db, settings),
+            checker=CheckService(hub, ReportCache(db), settings),
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
         )

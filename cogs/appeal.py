@@ -207,7 +207,7 @@ class AppealStepView(StepView):
             "formal": self.formal,
         }
         appeal = AppealInput.parse({**self.appeal.model_dump(), **ticked}, knowledge=svc.knowledge)
-        latest = await svc.checker.latest(appeal.account)
+        latest = await svc.checker.reports.latest(appeal.account)
         draft = draft_appeal(
             appeal,
             knowledge=svc.knowledge,

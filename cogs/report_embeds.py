@@ -9,6 +9,8 @@ import discord
 
 from bot.backup.plan import GATED_NEEDS, BackupPlan
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.check.repo_types import REPO_TYPES
+from bot.check.stages import error_note, stage_label
 from bot.check.verdict import linked_repo_text
 from bot.text import discord_code_block, escape_discord
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
@@ -22,6 +24,7 @@ KIND_NAMES = {
 }
 SHOWN_PER_TYPE = 8
 INLINE_COMMANDS = 5
+SHOWN_ERROR = 150  # characters of a Space's error message in the embed (all in the file)
 
 
 def report_embed(report: AccountReport) -> discord.Embed:
@@ -43,19 +46,17 @@ def report_embed(report: AccountReport) -> discord.Embed:
     if report.profile_status:
         profile = f"not visible (HTTP {report.profile_status})"
     add_field(embed, "Account", f"{KIND_NAMES.get(report.kind, report.kind)}; profile {profile}")
-    counts = (
-        f"Models: {_count(report.models)}\nDatasets: {_count(report.datasets)}\n"
-        f"Spaces: {_count(report.spaces)}"
+    counts = "\n".join(
+        f"{REPO_TYPES[repo_type].label}: {_count(repos)}"
+        for repo_type, repos in report.repo_lists()
     )
     add_field(embed, "Public repos", counts, inline=True)
     stages = spaces_by_stage(report)
     if stages:
         add_field(embed, "Spaces by stage", stages, inline=True)
-    for label, repos in (("Models", report.models), ("Datasets", report.datasets)):
+    for repo_type, repos in report.repo_lists():
         if repos.items:
-            add_field(embed, label, _item_lines(repos))
-    if report.spaces.items:
-        add_field(embed, "Spaces", _item_lines(report.spaces))
+            add_field(embed, REPO_TYPES[repo_type].label, _item_lines(repos))
     failed = [
         f"{name.capitalize()}: {escape_discord(error.message)}"
         for name, error in report.part_errors()
@@ -78,9 +79,7 @@ def _count(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
 
 def spaces_by_stage(report: AccountReport) -> str:
     """ "RUNNING: 3, PAUSED: 8, disabled: 2" as lines."""
-    stages = Counter(
-        escape_discord((s.stage or "unknown").upper()[:40]) for s in report.spaces.items
-    )
+    stages = Counter(escape_discord(stage_label(s.stage)) for s in report.spaces.items)
     lines = [f"{stage}: {n}" for stage, n in stages.most_common()]
     disabled = report.disabled_spaces()
     if disabled:
@@ -93,10 +92,10 @@ def _item_lines(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
     for item in repos.items[:SHOWN_PER_TYPE]:
         line = f"[{escape_discord(item.id)}]({item.url})"
         if isinstance(item, SpaceItem):
-            line += f" · {escape_discord((item.stage or 'unknown')[:40])}"
+            line += f" · {escape_discord(stage_label(item.stage))}"
         line += "".join(f" · {note}" for note in access_notes(item))
         if isinstance(item, SpaceItem) and item.error_message:
-            line += f"\n  ↳ {escape_discord(item.error_message[:150])}"
+            line += f"\n  ↳ {escape_discord(error_note(item.error_message, SHOWN_ERROR))}"
         lines.append(line)
     rest = len(repos.items) - SHOWN_PER_TYPE
     if rest > 0:
@@ -118,13 +117,13 @@ def report_file(report: AccountReport) -> discord.File | None:
         return None
     lines = [f"Public repos of {report.account} (checked {report.checked_at:%Y-%m-%d %H:%M} UTC)"]
     for repo_type, repos in report.repo_lists():
-        lines.append(f"\n{repo_type}s: {repos.shown_count()}")
+        lines.append(f"\n{REPO_TYPES[repo_type].label}: {repos.shown_count()}")
         for item in repos.items:
-            notes = [item.stage or "unknown"] if isinstance(item, SpaceItem) else []
+            notes = [stage_label(item.stage)] if isinstance(item, SpaceItem) else []
             notes += access_notes(item)
             extra = f"  [{', '.join(notes)}]" if notes else ""
             if isinstance(item, SpaceItem) and item.error_message:
-                extra += f"  {item.error_message}"
+                extra += f"  {error_note(item.error_message)}"
             lines.append(f"  {item.url}{extra}")
     data = io.BytesIO("\n".join(lines).encode())
     return discord.File(data, filename=f"{report.account}-public-repos.txt")

@@ -10,13 +10,13 @@ from pydantic import BaseModel
 
 from bot.accounts import is_valid_name
 from bot.backup.scripts import download_command, python_script, shell_script
-from bot.check.models import AccountReport, RepoType
+from bot.check.models import AccountReport
+from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.knowledge import RecoveryExpectation, load_knowledge
 
 BACKUP_ROOT = "hf-backup"
 DISABLED_RECOVERY_ID = "deleted-disabled"  # the knowledge file's entry for disabled content
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
-_TYPE_WORDS: dict[RepoType, str] = {"model": "models", "dataset": "datasets", "space": "Spaces"}
 
 
 class BackupRepo(BaseModel):
@@ -57,6 +57,7 @@ class BackupPlan(BaseModel):
     """Everything `build_backup_plan` produces."""
 
     account: str
+    generated_at: datetime
     repos: list[BackupRepo]
     commands: list[str]
     shell_script: str
@@ -68,9 +69,10 @@ class BackupPlan(BaseModel):
     notes: list[str]
 
 
-def build_backup_plan(report: AccountReport) -> BackupPlan:
+def build_backup_plan(report: AccountReport, *, now: datetime | None = None) -> BackupPlan:
     """The plan for `report`: one command per public repo, scripts, support-only items, the
-    knowledge file's recovery expectations and notes on what the lists may have missed."""
+    knowledge file's recovery expectations and notes on what the lists may have missed. `now`
+    (the current UTC time by default) is when the scripts say they were generated."""
     account = report.account if is_valid_name(report.account) else safe_component(report.account)
     repos: list[BackupRepo] = []
     gated: list[GatedRepo] = []
@@ -91,7 +93,8 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
                 )
                 continue
             folder = _unique(
-                f"{BACKUP_ROOT}/{account}/{repo_type}s/{safe_component(item.id.split('/', 1)[-1])}",
+                f"{BACKUP_ROOT}/{account}/{REPO_TYPES[repo_type].plural}/"
+                + safe_component(item.id.split("/", 1)[-1]),
                 used,
             )
             repo = BackupRepo(id=item.id, repo_type=repo_type, local_dir=folder)
@@ -106,10 +109,11 @@ def build_backup_plan(report: AccountReport) -> BackupPlan:
                 )
             else:
                 repos.append(repo)
-    generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    generated_at = now or datetime.now(UTC)
     notes = [f"{g.id} ({g.repo_type}, gated): {GATED_NEEDS}." for g in gated]
     return BackupPlan(
         account=account,
+        generated_at=generated_at,
         repos=repos,
         commands=[download_command(repo) for repo in repos],
         shell_script=shell_script(account, repos, generated_at, notes),
@@ -150,7 +154,7 @@ def _capped_notes(report: AccountReport) -> list[str]:
         if lst.capped:
             stated = f" (its profile states {lst.stated_total})" if lst.stated_total else ""
             notes.append(
-                f"Only the first {lst.count} {_TYPE_WORDS[repo_type]} were listed; the account "
+                f"Only the first {lst.count} {REPO_TYPES[repo_type].many} were listed; the account "
                 f"has more{stated}. The others are not in this plan: add them by hand from the "
                 "account page."
             )

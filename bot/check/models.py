@@ -18,11 +18,12 @@ from pydantic import (
     model_validator,
 )
 
+from bot.check.repo_types import REPO_TYPES, RepoType
+from bot.check.stages import has_error_message, is_paused
 from bot.hub.errors import ErrorKind, HubError
 from bot.text import clean_text
 
 AccountKind = Literal["user", "organization", "not_found", "unknown"]
-RepoType = Literal["model", "dataset", "space"]
 VerdictCode = Literal["visible", "not_visible", "incomplete"]
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._/-]+")
 ERROR_MESSAGE_LIMIT = 300
@@ -131,8 +132,7 @@ class SpaceItem(RepoItem):
 def shorten_error(message: object, stage: str | None) -> str | None:
     """A Space's error message on one line, at most `ERROR_MESSAGE_LIMIT` characters; None unless
     the stage is an error or paused one."""
-    upper = (stage or "").upper()
-    if not isinstance(message, str) or not ("ERROR" in upper or upper == "PAUSED"):
+    if not isinstance(message, str) or not has_error_message(stage):
         return None
     text, _ = clean_text(message, ERROR_MESSAGE_LIMIT, multiline=False)
     return text or None
@@ -226,7 +226,7 @@ class AccountReport(BaseModel):
 
     def paused_spaces(self) -> int:
         """Listed Spaces whose stage is PAUSED."""
-        return sum(1 for s in self.spaces.items if (s.stage or "").upper() == "PAUSED")
+        return sum(1 for s in self.spaces.items if is_paused(s.stage))
 
     def disabled_spaces(self) -> int:
         """Listed Spaces marked disabled."""
@@ -252,9 +252,8 @@ class AccountReport(BaseModel):
     def breakdown(self) -> str:
         """Counts per type, e.g. "3 models incl. 1 gated, 1 dataset, 10 Spaces: 8 paused"."""
         parts = [
-            _plural(self.models, "model", "models") + _access_notes(self.models),
-            _plural(self.datasets, "dataset", "datasets") + _access_notes(self.datasets),
-            _plural(self.spaces, "Space", "Spaces"),
+            _plural(lst, repo_type) + ("" if repo_type == "space" else _access_notes(lst))
+            for repo_type, lst in self.repo_lists()
         ]
         space_notes = [
             f"{n} {label}"
@@ -294,9 +293,7 @@ class AccountReport(BaseModel):
         parts = [("profile", self.profile_error)]
         if self.linked_repo is not None:
             parts.append(("linked repo", self.linked_repo.error))
-        parts += [
-            (f"{t}s" if t != "space" else "Spaces", lst.error) for t, lst in self.repo_lists()
-        ]
+        parts += [(REPO_TYPES[t].many, lst.error) for t, lst in self.repo_lists()]
         return [(name, error) for name, error in parts if error is not None]
 
     def failed_parts(self) -> list[str]:
@@ -304,11 +301,11 @@ class AccountReport(BaseModel):
         return [name for name, _ in self.part_errors()]
 
 
-def _plural(lst: RepoList[RepoItem] | RepoList[SpaceItem], one: str, many: str) -> str:
-    return f"{lst.shown_count()} {one if lst.count == 1 and not lst.capped else many}"
+def _plural(lst: RepoList[RepoItem] | RepoList[SpaceItem], repo_type: RepoType) -> str:
+    return f"{lst.shown_count()} {REPO_TYPES[repo_type].noun(0 if lst.capped else lst.count)}"
 
 
-def _access_notes(lst: RepoList[RepoItem]) -> str:
+def _access_notes(lst: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
     disabled = sum(1 for item in lst.items if item.disabled)
     gated = sum(1 for item in lst.items if item.gated is not None and not item.disabled)
     notes = [f"{n} {label}" for n, label in ((disabled, "disabled"), (gated, "gated")) if n]

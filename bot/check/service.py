@@ -1,8 +1,8 @@
 """The account visibility check: profile and public repo lists fetched concurrently, a verdict,
-and a report cache in SQLite with in-flight deduplication.
+reports reused from the `ReportCache`, and in-flight deduplication.
 
 Cache policy: only complete reports (no part failed) are stored, so an incomplete report is never
-served from cache and `latest()` returns the last complete observation.
+served from cache and `ReportCache.latest()` returns the last complete observation.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import quote
 
-import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.accounts import AccountInput, parse_account, parse_account_input
+from bot.accounts import AccountInput, parse_account_input
+from bot.check.cache import ReportCache, report_key
 from bot.check.listing import page_parser, to_repo_list
 from bot.check.models import (
     AccountKind,
@@ -27,32 +26,22 @@ from bot.check.models import (
     PartError,
     RepoItem,
     RepoList,
-    RepoType,
     SpaceItem,
     Verdict,
 )
+from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.verdict import build_verdict
 from bot.config import Settings
-from bot.db import Database
 from bot.hub.client import HubClient, Listing
 from bot.hub.errors import HubError
-
-__all__ = ["AccountReport", "CheckService", "ProgressFn"]
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int], None]
 """Called with a part name ("models", "datasets", "spaces") and how many items are listed so far."""
 
-# Only values of huggingface_hub's Expand*Property_T lists: the Hub answers 400 to others.
-_EXPAND: dict[RepoType, tuple[str, ...]] = {
-    "model": ("lastModified", "likes", "downloads", "private", "disabled", "gated"),
-    "dataset": ("lastModified", "likes", "downloads", "private", "disabled", "gated"),
-    "space": ("lastModified", "likes", "private", "disabled", "runtime"),
-}
 NOT_VISIBLE_STATUSES = frozenset({401, 403, 410})
 """Answers that say for sure the anonymous caller may not see a profile or repo."""
-_URL_PREFIX: dict[RepoType, str] = {"model": "", "dataset": "datasets/", "space": "spaces/"}
 
 
 class _RawProfile(BaseModel):
@@ -86,23 +75,15 @@ class _Flight:
 
 
 class CheckService:
-    """Runs account checks. One instance per process, sharing one `HubClient` and `Database`."""
+    """Runs account checks. One instance per process, sharing one `HubClient` and `ReportCache`
+    (whose clock also gives the report times, so ages and check times agree)."""
 
-    def __init__(
-        self,
-        hub: HubClient,
-        db: Database,
-        settings: Settings,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
-        """`clock` gives the current UTC time (report times and cache ages)."""
+    def __init__(self, hub: HubClient, reports: ReportCache, settings: Settings) -> None:
         self._hub = hub
-        self._db = db
+        self.reports = reports
         self._settings = settings
-        self._clock = clock
+        self._clock = reports.clock
         self._inflight: dict[str, _Flight] = {}
-        self._stores: dict[str, asyncio.Task[None]] = {}
 
     async def check(
         self, account: str, *, fresh: bool = False, progress: ProgressFn | None = None
@@ -114,7 +95,7 @@ class CheckService:
 
         No await happens between looking for a shared check and registering a new one, and the
         cache is read inside the shared check: a caller arriving at any moment either joins it or,
-        once it is over, finds its report being stored (`_written`) or stored."""
+        once it is over, finds its report being stored (`ReportCache.written`) or stored."""
         request = parse_account_input(account)
         key = _flight_key(request)
         flight = self._inflight.get(key)
@@ -125,12 +106,6 @@ class CheckService:
             task.add_done_callback(lambda done: self._forget_flight(key, done))
         return await asyncio.shield(flight.task)
 
-    async def latest(self, account: str) -> AccountReport | None:
-        """The stored report of `account`, whatever its age (marked `cached`), or `None`."""
-        key = parse_account(account).lower()
-        await self._written(key)
-        return await self._stored(key, max_age=None)
-
     async def aclose(self) -> None:
         """Cancel checks still running, then let pending cache writes finish. Call it before
         closing the database."""
@@ -138,70 +113,28 @@ class CheckService:
         for task in checks:
             task.cancel()
         await asyncio.gather(*checks, return_exceptions=True)
-        await asyncio.gather(*list(self._stores.values()))
+        await self.reports.aclose()
 
     def _forget_flight(self, key: str, done: asyncio.Task[AccountReport]) -> None:
         flight = self._inflight.get(key)
         if flight is not None and flight.task is done:
             del self._inflight[key]
 
-    async def _written(self, key: str) -> None:
-        """Wait for a cache write of `key` still in progress, if any."""
-        store = self._stores.get(key)
-        if store is not None:
-            await asyncio.shield(store)
-
-    async def _stored(self, key: str, *, max_age: float | None) -> AccountReport | None:
-        row = await self._db.fetchone(
-            "SELECT report FROM account_reports WHERE account_key = ?", (key,)
-        )
-        if row is None:
-            return None
-        try:
-            report = AccountReport.model_validate_json(row["report"])
-        except ValidationError:
-            log.warning("ignoring an unreadable stored report for %s", key)
-            return None
-        age = max(0.0, (self._clock() - report.checked_at).total_seconds())
-        if max_age is not None and age >= max_age:
-            return None
-        return report.model_copy(update={"cached": True, "age_s": round(age, 3)})
-
-    async def _store(self, key: str, report: AccountReport) -> None:
-        """Write the report to the cache."""
-        try:
-            async with self._db.write() as conn:
-                await conn.execute(
-                    "INSERT INTO account_reports (account_key, checked_at, report) VALUES (?, ?, ?) "
-                    "ON CONFLICT (account_key) DO UPDATE SET checked_at = excluded.checked_at, "
-                    "report = excluded.report",
-                    (key, report.checked_at.isoformat(), report.model_dump_json()),
-                )
-        except (aiosqlite.Error, ValueError) as exc:  # ValueError: the connection is closed
-            log.warning("could not store the report of %s: %s", key, exc)
-
     async def _run(
         self, request: AccountInput, fresh: bool, progress: ProgressFn | None
     ) -> AccountReport:
         """A usable stored report unless `fresh`; else check, then store a complete report in the
         background: callers get the report without waiting for the write, and cache readers wait
-        for the write (`_written`). The write is registered before this task ends."""
-        key = request.name.lower()
+        for the write. The write is registered before this task ends."""
+        key = report_key(request.name)
         if not fresh:
-            await self._written(key)
-            cached = await self._stored(key, max_age=self._settings.check_cache_ttl_s)
+            cached = await self.reports.younger_than(key, self._settings.check_cache_ttl_s)
             if cached is not None and _same_link(cached.linked_repo, request):
                 return cached
         report = await self._fetch(request, progress)
         if report.complete:
-            store = asyncio.create_task(self._store(key, report), name=f"store {key}")
-            self._stores[key] = store
-            store.add_done_callback(lambda done: self._forget_store(key, done))
+            self.reports.store(key, report)
         return report
-
-    def _forget_store(self, key: str, done: asyncio.Task[None]) -> None:
-        if self._stores.get(key) is done:
-            del self._stores[key]
 
     async def _fetch(self, request: AccountInput, progress: ProgressFn | None) -> AccountReport:
         """Both overviews, the linked repo and the three lists, concurrently, until the check's
@@ -294,11 +227,11 @@ class CheckService:
         if request.repo_type is None or request.repo_id is None:
             return None
         repo_type, repo_id = request.repo_type, request.repo_id
-        prefix = f"{self._hub.endpoint}/{_URL_PREFIX[repo_type]}"
+        prefix = f"{self._hub.endpoint}/{REPO_TYPES[repo_type].url_prefix}"
         base = LinkedRepo(id=repo_id, type=repo_type, url=prefix + repo_id, reachable=False)
         try:
             page = await self._hub.get_json(
-                f"/api/{repo_type}s/{repo_id}", deadline=deadline, allow_404=True
+                f"/api/{REPO_TYPES[repo_type].plural}/{repo_id}", deadline=deadline, allow_404=True
             )
         except HubError as exc:
             if exc.status in NOT_VISIBLE_STATUSES:
@@ -346,15 +279,15 @@ class CheckService:
         deadline: float,
         progress: ProgressFn | None,
     ) -> Listing[ItemT]:
-        part = f"{repo_type}s"
+        info = REPO_TYPES[repo_type]
         return await self._hub.list_repos(
-            repo_type,
+            info.plural,
             name,
-            parse=page_parser(item_type, f"{self._hub.endpoint}/{_URL_PREFIX[repo_type]}"),
-            expand=_EXPAND[repo_type],
+            parse=page_parser(item_type, f"{self._hub.endpoint}/{info.url_prefix}"),
+            expand=info.expand,
             max_items=self._settings.check_max_items,
             deadline=deadline,
-            on_page=(lambda n: progress(part, n)) if progress else None,
+            on_page=(lambda n: progress(info.plural, n)) if progress else None,
         )
 
 

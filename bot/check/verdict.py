@@ -4,13 +4,13 @@ account was locked."""
 from __future__ import annotations
 
 from bot.check.models import AccountReport, Verdict
+from bot.check.repo_types import REPO_TYPES
+from bot.check.stages import is_paused, stage_label
 
 _PART_NAMES = {
     "profile": "the profile page",
     "linked repo": "the linked repo",
-    "models": "the model list",
-    "datasets": "the dataset list",
-    "Spaces": "the Space list",
+    **{info.many: f"the {info.one} list" for info in REPO_TYPES.values()},
 }
 
 
@@ -29,7 +29,7 @@ def linked_repo_text(report: AccountReport) -> str:
     repo = report.linked_repo
     if repo is None:
         return ""
-    name = f"The linked {repo.type if repo.type != 'space' else 'Space'} {repo.id}"
+    name = f"The linked {REPO_TYPES[repo.type].one} {repo.id}"
     if repo.error is not None:
         return f"{name} could not be checked ({repo.error.message})."
     if not repo.reachable:
@@ -38,7 +38,7 @@ def linked_repo_text(report: AccountReport) -> str:
         if repo.disabled:
             return text + ": it is disabled, and only Hugging Face support can help with it."
         return text + "; it may be private, disabled, renamed or deleted."
-    details = [f"stage {repo.stage}"] if repo.stage else []
+    details = [f"stage {stage_label(repo.stage)}"] if repo.stage else []
     if repo.disabled:
         details.append("disabled")
     if repo.gated:
@@ -122,9 +122,7 @@ def _what_was_seen(report: AccountReport) -> str:
 
 def _spaces_note(report: AccountReport) -> str:
     total = report.spaces.count
-    stopped = sum(
-        1 for s in report.spaces.items if s.disabled or (s.stage or "").upper() == "PAUSED"
-    )
+    stopped = sum(1 for s in report.spaces.items if s.disabled or is_paused(s.stage))
     if not (stopped >= 2 and stopped == total) and not (stopped >= 3 and stopped >= 0.8 * total):
         return ""
     return (

@@ -7,7 +7,6 @@ the database, the email gets its one-line summary of what is still public.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 import sqlite3
 import sys
@@ -15,10 +14,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.appeal.draft import AppealDraft, AppealInput, AppealInputError, draft_appeal
-from bot.check.service import CheckService
+from bot.check.cache import ReportCache
+from bot.cli.database import one_line, run_on_database
 from bot.config import Settings
-from bot.db import Database, DatabaseUnavailable
-from bot.hub.client import HubClient
+from bot.db import DatabaseUnavailable
 from bot.knowledge import KnowledgeError, load_knowledge
 
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -104,9 +103,9 @@ def _appeal(args: argparse.Namespace, settings: Settings) -> int:
     summary: str | None = None
     unreadable: str | None = None
     try:
-        summary = asyncio.run(stored_summary(settings, inp.account))
+        summary = stored_summary(settings, inp.account)
     except (DatabaseUnavailable, sqlite3.Error) as exc:
-        unreadable = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        unreadable = one_line(exc)
     draft = draft_appeal(
         inp,
         knowledge=knowledge,
@@ -126,17 +125,12 @@ def _appeal(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def stored_summary(settings: Settings, account: str) -> str | None:
-    """The summary line of the last stored check of `account`, if any (reads the database only;
-    the Hub client is never asked anything)."""
+def stored_summary(settings: Settings, account: str) -> str | None:
+    """The summary line of the last stored check of `account`, if any (reads the report cache
+    only: no Hub request)."""
     if not settings.database_path.exists():
         return None
-    db = await Database.open(settings.database_path, readonly=True)
-    try:
-        async with HubClient(settings) as hub:
-            report = await CheckService(hub, db, settings).latest(account)
-    finally:
-        await db.close()
+    report = run_on_database(settings, lambda db: ReportCache(db).latest(account), readonly=True)
     return report.summary_line() if report else None
 
 

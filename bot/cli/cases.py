@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -12,8 +11,8 @@ from typing import Any
 from bot.cases.export import export_cases
 from bot.cases.models import Case, CaseError, CaseStatus
 from bot.cases.store import CaseStore
+from bot.cli.database import run_on_database
 from bot.config import Settings
-from bot.db import Database
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
 MAX_ID = 2**63 - 1  # SQLite integers (and Discord snowflakes) are signed 64-bit
@@ -88,18 +87,13 @@ def _handler(
     """Run `action` on the case store; `readonly` actions open an existing file read-only."""
 
     def run(args: argparse.Namespace, settings: Settings) -> int:
-        async def main() -> int:
-            path = settings.database_path
-            db = await Database.open(path, readonly=readonly and path.exists())
-            try:
-                return await action(CaseStore(db), args)
-            except CaseError as exc:
-                print(f"hf-support-bot: {exc}", file=sys.stderr)
-                return 2
-            finally:
-                await db.close()
-
-        return asyncio.run(main())
+        try:
+            return run_on_database(
+                settings, lambda db: action(CaseStore(db), args), readonly=readonly
+            )
+        except CaseError as exc:
+            print(f"hf-support-bot: {exc}", file=sys.stderr)
+            return 2
 
     return run
 

@@ -5,20 +5,21 @@ across runs. Exit codes: 0 checked (any verdict), 1 incomplete or Hub unreachabl
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-import aiosqlite
-
 from bot.accounts import InvalidAccount, parse_account
 from bot.backup.plan import GATED_NEEDS, BackupPlan, build_backup_plan
+from bot.check.cache import ReportCache
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.service import CheckService
+from bot.check.stages import error_note, space_state
 from bot.check.verdict import linked_repo_text
+from bot.cli.database import run_on_database
 from bot.cli.output import raw_stderr
 from bot.config import Settings
 from bot.db import Database
@@ -52,8 +53,6 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if name is None:
         return 2
     report = _report(settings, name, fresh=args.fresh)
-    if report is None:
-        return 1
     if args.json:
         print(report.model_dump_json(indent=2))
     else:
@@ -72,8 +71,6 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
             print(f"hf-support-bot: {option} {path}: {problem}", file=sys.stderr)
             return 2
     report = _report(settings, name, fresh=args.fresh)
-    if report is None:
-        return 1
     plan = build_backup_plan(report)
     _print_plan(report, plan, sys.stdout)
     texts = {"--script": plan.python_script, "--shell": plan.shell_script}
@@ -98,31 +95,20 @@ def _name(text: str) -> str | None:
     return text.strip()
 
 
-def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport | None:
-    try:
-        return asyncio.run(_run_check(settings, name, fresh=fresh))
-    except (OSError, aiosqlite.Error) as exc:
-        print(
-            f"hf-support-bot: could not open the database {settings.database_path}: {exc}",
-            file=sys.stderr,
-        )
-        return None
+def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport:
+    return run_on_database(settings, lambda db: _run_check(db, settings, name, fresh=fresh))
 
 
-async def _run_check(settings: Settings, name: str, *, fresh: bool) -> AccountReport:
-    db = await Database.open(settings.database_path)
-    try:
-        async with HubClient(settings) as hub:
-            service = CheckService(hub, db, settings)
-            progress = _Progress(parse_account(name)) if raw_stderr().isatty() else None
-            try:
-                return await service.check(name, fresh=fresh, progress=progress)
-            finally:
-                if progress is not None:
-                    progress.done()
-                await service.aclose()  # finishes the cache write
-    finally:
-        await db.close()
+async def _run_check(db: Database, settings: Settings, name: str, *, fresh: bool) -> AccountReport:
+    async with HubClient(settings) as hub:
+        service = CheckService(hub, ReportCache(db), settings)
+        progress = _Progress(parse_account(name)) if raw_stderr().isatty() else None
+        try:
+            return await service.check(name, fresh=fresh, progress=progress)
+        finally:
+            if progress is not None:
+                progress.done()
+            await service.aclose()  # finishes the cache write
 
 
 class _Progress:
@@ -166,16 +152,17 @@ def _print_report(report: AccountReport, out: TextIO) -> None:
         out.write(f"Profile: not visible (HTTP {report.profile_status})\n")
     if report.profile_error is not None:
         out.write(f"Profile: could not check ({report.profile_error.message})\n")
-    for label, lst in (("Models", report.models), ("Datasets", report.datasets)):
-        _print_table(label, lst, out)
-    _print_table("Spaces", report.spaces, out)
+    for repo_type, lst in report.repo_lists():
+        _print_table(repo_type, lst, out)
     out.write(f"\nVerdict: {report.verdict.code.replace('_', ' ')}\n")
     out.write(report.verdict.explanation + "\n")
 
 
-def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out: TextIO) -> None:
+def _print_table(
+    repo_type: RepoType, lst: RepoList[RepoItem] | RepoList[SpaceItem], out: TextIO
+) -> None:
     stated = f" (profile states {lst.stated_total})" if lst.stated_total is not None else ""
-    out.write(f"\n{label}: {lst.shown_count()}{stated}\n")
+    out.write(f"\n{REPO_TYPES[repo_type].label}: {lst.shown_count()}{stated}\n")
     if lst.error is not None:
         out.write(f"  could not list all of them: {lst.error.message}\n")
     rows: list[list[str]] = []
@@ -184,9 +171,9 @@ def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out:
         modified = item.last_modified.strftime("%Y-%m-%d") if item.last_modified else "-"
         row = [item.id, modified, _num(item.likes)]
         if isinstance(item, SpaceItem):
-            row.append((item.stage or "unknown") + (" (disabled)" if item.disabled else ""))
+            row.append(space_state(item.stage, item.disabled))
             if item.error_message:
-                errors[len(rows)] = item.error_message
+                errors[len(rows)] = error_note(item.error_message)
         else:
             row.append(_num(item.downloads))
             access = ["disabled"] if item.disabled else []
@@ -197,7 +184,7 @@ def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out:
         return
     header = (
         ["id", "modified", "likes", "stage"]
-        if label == "Spaces"
+        if repo_type == "space"
         else ["id", "modified", "likes", "downloads", "access"]
     )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -208,7 +195,7 @@ def _print_table(label: str, lst: RepoList[RepoItem] | RepoList[SpaceItem], out:
             + "\n"
         )
         if number - 1 in errors:
-            out.write(f"    error: {errors[number - 1]}\n")
+            out.write(f"    {errors[number - 1]}\n")
 
 
 def _num(value: int | None) -> str:

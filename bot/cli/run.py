@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sqlite3
 import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.cli.database import one_line, run_on_database
 from bot.cli.output import log_output
 from bot.config import Settings
-from bot.db import HEARTBEAT_KEY, Database, DatabaseUnavailable
+from bot.db import HEARTBEAT_KEY, DatabaseUnavailable
 
 HEARTBEAT_MAX_AGE_S = 120.0
 # Warnings discord.py logs at every start when the voice extras are missing: noise for a bot
@@ -37,9 +37,9 @@ def silence_voice_warnings() -> None:
 
 
 def _unreachable(exc: BaseException) -> int:
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     print(
-        f"hf-support-bot: cannot reach Discord ({reason}); check the network, then run again",
+        f"hf-support-bot: cannot reach Discord ({one_line(exc)}); check the network, then run "
+        "again",
         file=sys.stderr,
     )
     return 1
@@ -105,19 +105,11 @@ def _health(args: argparse.Namespace, settings: Settings) -> int:
         print("unhealthy: no database yet (the bot has not started)", file=sys.stderr)
         return 1
 
-    async def read() -> str | None:
-        db = await Database.open(settings.database_path, readonly=True)
-        try:
-            return await db.get_meta(HEARTBEAT_KEY)
-        finally:
-            await db.close()
-
     try:
-        beat = asyncio.run(read())
+        beat = run_on_database(settings, lambda db: db.get_meta(HEARTBEAT_KEY), readonly=True)
         age = None if beat is None else (datetime.now(UTC) - datetime.fromisoformat(beat))
     except (DatabaseUnavailable, sqlite3.Error, ValueError, TypeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"unhealthy: cannot read the heartbeat: {reason}", file=sys.stderr)
+        print(f"unhealthy: cannot read the heartbeat: {one_line(exc)}", file=sys.stderr)
         return 1
     if age is None:
         print("unhealthy: the bot has not connected yet", file=sys.stderr)

@@ -15,7 +15,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx2
@@ -130,7 +130,7 @@ class HubClient:
 
     async def list_repos(
         self,
-        repo_type: Literal["model", "dataset", "space"],
+        collection: str,
         author: str,
         *,
         parse: Callable[[bytes], tuple[list[T], int]],
@@ -139,14 +139,15 @@ class HubClient:
         deadline: float,
         on_page: Callable[[int], None] | None = None,
     ) -> Listing[T]:
-        """Public repos of `author`, following `Link: rel="next"` up to `max_items`. `parse`
+        """Public repos of `author` in `/api/{collection}` ("models", "datasets", "spaces"),
+        following `Link: rel="next"` up to `max_items`. `parse`
         turns a page into (items, unreadable count) or raises `HubError`; a failing page ends
         the listing with `error` set and the items seen so far kept."""
         limit = min(max_items, MAX_PAGE_SIZE)
         params: list[tuple[str, str | int]] = [("author", author), ("limit", limit)]
         params += [("expand", name) for name in expand]
         listing: Listing[T] = Listing()
-        url: str | None = f"/api/{repo_type}s"
+        url: str | None = f"/api/{collection}"
         try:
             while url is not None:
                 page = await self.get_page(url, parse=parse, deadline=deadline, params=params)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -16,35 +14,13 @@ from bot.accounts import InvalidAccount
 from bot.check.models import AccountReport
 from bot.check.service import CheckService
 from bot.config import Settings
-from bot.db import Database
-from bot.hub.client import HubClient
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 
 STAGES = ["NO_APP_FILE", "CONFIG_ERROR", "BUILDING", "BUILD_ERROR", "RUNNING", "RUNNING_BUILDING",
           "RUNTIME_ERROR", "DELETING", "STOPPED", "PAUSED", "APP_STARTING", "RUNNING_APP_STARTING",
           "SLEEPING", "QUANTUM_FLUX_2030"]  # fmt: skip
 
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]
-
-
-@pytest.fixture
-def open_service(fake_hub: FakeHub, tmp_path: Path) -> Open:
-    """`async with open_service(**settings_overrides) as service:` on a shared tmp database."""
-
-    @asynccontextmanager
-    async def _open(**overrides: Any) -> AsyncIterator[CheckService]:
-        settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db", **overrides)
-        db = await Database.open(settings.database_path)
-        try:
-            async with HubClient(settings, backoff_s=0.02) as hub:
-                service = CheckService(hub, db, settings)
-                yield service
-                await service.aclose()
-        finally:
-            await db.close()
-
-    return _open
+Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_user_with_all_three_types(fake_hub: FakeHub, open_service: Open) -> None:
@@ -267,73 +243,6 @@ async def test_malformed_list_and_items(fake_hub: FakeHub, open_service: Open) -
     assert report.verdict.code == "incomplete"
 
 
-async def test_cache_hit_across_services_and_fresh_bypass(
-    fake_hub: FakeHub, open_service: Open
-) -> None:
-    fake_hub.add_user("alice", models=["m"])
-    async with open_service() as service:
-        first = await service.check("alice")
-        second = await service.check("ALICE")
-    assert fake_hub.request_count() == 5
-    assert second.cached and second.age_s is not None and second.age_s < 5
-    assert second.model_dump(exclude={"cached", "age_s"}) == first.model_dump(
-        exclude={"cached", "age_s"}
-    )
-    async with open_service() as restarted:  # same database file, new process state
-        third = await restarted.check("alice")
-        assert third.cached and fake_hub.request_count() == 5
-        fresh = await restarted.check("alice", fresh=True)
-        assert not fresh.cached and fake_hub.request_count() == 10
-        latest = await restarted.latest("Alice")
-    assert latest is not None and latest.checked_at == fresh.checked_at and latest.cached
-
-
-async def test_cache_expires(fake_hub: FakeHub, open_service: Open) -> None:
-    fake_hub.add_user("alice")
-    async with open_service(check_cache_ttl_s=0) as service:
-        await service.check("alice")
-        await service.check("alice")
-        assert await service.latest("alice") is not None
-    assert fake_hub.request_count("/api/users") == 2
-
-
-async def test_cache_ttl_boundary_in_seconds(fake_hub: FakeHub, tmp_path: Path) -> None:
-    """A report is reused while younger than `CHECK_CACHE_TTL_S` seconds, not at that age."""
-    fake_hub.add_user("alice")
-    start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-    now = [start]
-    settings = make_hub_settings(fake_hub.url, tmp_path / "ttl.db", check_cache_ttl_s=300)
-    db = await Database.open(settings.database_path)
-    try:
-        async with HubClient(settings) as hub:
-            service = CheckService(hub, db, settings, clock=lambda: now[0])
-            first = await service.check("alice")
-            assert first.checked_at == start
-            now[0] = start + timedelta(seconds=299.999)
-            kept = await service.check("alice")
-            assert kept.cached and kept.age_s == pytest.approx(299.999)
-            now[0] = start + timedelta(seconds=300)
-            renewed = await service.check("alice")
-            assert not renewed.cached and renewed.checked_at == now[0]
-            await service.aclose()
-    finally:
-        await db.close()
-    assert fake_hub.request_count("/api/users") == 2
-
-
-async def test_incomplete_reports_are_never_served_from_cache(
-    fake_hub: FakeHub, open_service: Open
-) -> None:
-    fake_hub.add_user("alice", models=["m"])
-    fake_hub.fail("/api/models", status=500, times=3)
-    async with open_service() as service:
-        broken = await service.check("alice")
-        assert broken.verdict.code == "incomplete"
-        assert await service.latest("alice") is None
-        healed = await service.check("alice")
-    assert not healed.cached and healed.complete and healed.models.count == 1
-
-
 async def test_ten_simultaneous_checks_share_one_set_of_requests(
     fake_hub: FakeHub, open_service: Open
 ) -> None:
@@ -371,7 +280,7 @@ async def test_hostile_input_never_reaches_the_hub(
         with pytest.raises(InvalidAccount):
             await service.check(text)
         with pytest.raises(InvalidAccount):
-            await service.latest(text)
+            await service.reports.latest(text)
     assert fake_hub.request_count() == 0
 
 

@@ -1,140 +1,29 @@
-"""The backup plan: commands, quoting, support-only items, and the scripts run for real."""
+"""The generated backup scripts, run for real: a fake `hf`, the real `hf` CLI and
+`snapshot_download` against the fake Hub."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
-import shlex
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.backup.plan import build_backup_plan, safe_component
-from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
+from bot.backup.plan import build_backup_plan
+from bot.check.cache import ReportCache
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
-from bot.knowledge import load_knowledge
+from tests.bot.backup.sample import HOSTILE_IDS, sample_report
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 
-HOSTILE_IDS = ["alice/$(touch pwned)", "alice/it's", "alice/`touch pwned2`", "alice/a;touch pwned3",
-               "alice/../../escape", 'alice/"quoted" name']  # fmt: skip
-
-
-def _report(models: list[str] = (), datasets: list[str] = (), spaces: list[dict[str, Any]] = (),  # type: ignore[assignment]
-            *, capped: bool = False, account: str = "alice") -> AccountReport:  # fmt: skip
-    def repo(i: str) -> RepoItem:
-        return RepoItem(id=i, url=f"https://huggingface.co/{i}")
-
-    report = AccountReport(
-        account=account, kind="user", profile_reachable=True,
-        models=RepoList[RepoItem](count=len(models), capped=capped, stated_total=2000 if capped else None,
-                                  items=[repo(i) for i in models]),
-        datasets=RepoList[RepoItem](count=len(datasets), items=[repo(i) for i in datasets]),
-        spaces=RepoList[SpaceItem](count=len(spaces), items=[
-            SpaceItem(id=s["id"], url=f"https://huggingface.co/spaces/{s['id']}",
-                      stage=s.get("stage"), disabled=s.get("disabled", False)) for s in spaces]),
-        verdict=Verdict(code="visible", explanation="x"), checked_at=datetime.now(UTC), duration_s=0.1,
-    )  # fmt: skip
-    return report
-
-
-def test_one_command_per_public_repo() -> None:
-    plan = build_backup_plan(
-        _report(["alice/m"], ["alice/d"], [{"id": "alice/app", "stage": "PAUSED"}])
-    )
-    assert [shlex.split(c) for c in plan.commands] == [
-        [
-            "hf",
-            "download",
-            "alice/m",
-            "--repo-type",
-            "model",
-            "--local-dir",
-            "hf-backup/alice/models/m",
-        ],
-        [
-            "hf",
-            "download",
-            "alice/d",
-            "--repo-type",
-            "dataset",
-            "--local-dir",
-            "hf-backup/alice/datasets/d",
-        ],
-        [
-            "hf",
-            "download",
-            "alice/app",
-            "--repo-type",
-            "space",
-            "--local-dir",
-            "hf-backup/alice/spaces/app",
-        ],
-    ]
-    assert plan.support_only == [] and plan.capped == [] and plan.notes == []
-    assert plan.recovery == load_knowledge().recovery
-    assert {r.id for r in plan.recovery if r.copy_now} == {"public-repos"}
-
-
-def test_disabled_spaces_are_support_only() -> None:
-    plan = build_backup_plan(
-        _report(spaces=[{"id": "alice/on"}, {"id": "alice/off", "disabled": True}])
-    )
-    assert len(plan.commands) == 1 and "alice/on" in plan.commands[0]
-    assert [(r.id, r.repo_type) for r in plan.support_only] == [("alice/off", "space")]
-    assert "support" in plan.support_only[0].reason
-    assert "alice/off" not in plan.shell_script and "alice/off" not in plan.python_script
-
-
-def test_capped_lists_and_empty_plans_are_explained() -> None:
-    capped = build_backup_plan(_report(["alice/m1", "alice/m2"], capped=True))
-    assert (
-        len(capped.capped) == 1
-        and "first 2 models" in capped.capped[0]
-        and "2000" in capped.capped[0]
-    )
-    empty = build_backup_plan(_report())
-    assert empty.commands == [] and "nothing to copy" in empty.notes[0]
-
-
-def test_hostile_ids_are_quoted_never_executed_by_the_shell() -> None:
-    plan = build_backup_plan(_report(HOSTILE_IDS))
-    for repo_id, command in zip(HOSTILE_IDS, plan.commands, strict=True):
-        argv = shlex.split(command)
-        assert argv[:3] == ["hf", "download", repo_id]
-        local_dir = argv[-1]
-        assert local_dir.startswith("hf-backup/alice/models/")
-        assert ".." not in local_dir.split("/") and all(c not in local_dir for c in "$`;'\" ")
-    assert len({shlex.split(c)[-1] for c in plan.commands}) == len(HOSTILE_IDS)
-    for repo_id in HOSTILE_IDS:
-        assert shlex.quote(repo_id) in plan.shell_script
-        assert repr(repo_id) in plan.python_script
-
-
-def test_safe_component() -> None:
-    assert safe_component("..") == "_"
-    assert safe_component(".hidden") == "hidden"
-    assert safe_component("a/b c$") == "a_b_c_"
-    assert safe_component("ok-Name_1.2") == "ok-Name_1.2"
-
-
-def test_colliding_folders_get_a_suffix() -> None:
-    plan = build_backup_plan(_report(["alice/a b", "alice/a_b", "alice/A_B"]))
-    assert [shlex.split(c)[-1].rsplit("/", 1)[1] for c in plan.commands] == [
-        "a_b",
-        "a_b-2",
-        "A_B-3",
-    ]
-
 
 def test_generated_scripts_are_valid() -> None:
-    plan = build_backup_plan(_report(HOSTILE_IDS, spaces=[{"id": "alice/app"}]))
+    plan = build_backup_plan(sample_report(HOSTILE_IDS, spaces=[{"id": "alice/app"}]))
     compile(plan.python_script, "backup.py", "exec")
     assert plan.shell_script.startswith("#!/bin/sh\n") and "\nset -u\n" in plan.shell_script
     assert "set -e" not in plan.shell_script
@@ -162,7 +51,7 @@ async def test_shell_script_runs_every_command_and_keeps_going(tmp_path: Path) -
     )
     fake_hf.chmod(0o755)
     ids = [*HOSTILE_IDS, "alice/will-fail", "alice/last"]
-    plan = build_backup_plan(_report(ids))
+    plan = build_backup_plan(sample_report(ids))
     script = tmp_path / "backup.sh"
     script.write_text(plan.shell_script)
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
@@ -189,7 +78,7 @@ async def _download_setup(fake: FakeHub, tmp_path: Path, extra_models: list[Any]
     db = await Database.open(settings.database_path)
     try:
         async with HubClient(settings) as hub:
-            service = CheckService(hub, db, settings)
+            service = CheckService(hub, ReportCache(db), settings)
             report = await service.check("alice")
             await service.aclose()
     finally:
@@ -254,7 +143,9 @@ async def test_shell_script_runs_with_the_real_hf_cli(fake_hub: FakeHub, tmp_pat
     db = await Database.open(settings.database_path)
     try:
         async with HubClient(settings) as hub:
-            report = await CheckService(hub, db, settings).check("alice")  # served from cache
+            report = await CheckService(hub, ReportCache(db), settings).check(
+                "alice"
+            )  # served from cache
     finally:
         await db.close()
     script = tmp_path / "backup.sh"
@@ -268,10 +159,3 @@ async def test_shell_script_runs_with_the_real_hf_cli(fake_hub: FakeHub, tmp_pat
     assert (work / "hf-backup/alice/models/tiny/weights/w.bin").read_bytes() == b"\x00\x01" * 100
     assert (work / "hf-backup/alice/datasets/data/data.csv").is_file()
     assert (work / "hf-backup/alice/spaces/app/README.md").read_bytes() == b"# app\n"
-
-
-@pytest.mark.parametrize("account", ["al'ice", "a$(b)"])
-def test_odd_account_names_from_the_hub_are_made_safe(account: str) -> None:
-    plan = build_backup_plan(_report([f"{account}/m"], account=account))
-    assert shlex.split(plan.commands[0])[-1] == f"hf-backup/{safe_component(account)}/models/m"
-    compile(plan.python_script, "backup.py", "exec")

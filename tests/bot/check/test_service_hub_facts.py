@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from urllib.parse import parse_qs
 
 import pytest
@@ -18,29 +16,10 @@ from bot.backup.plan import build_backup_plan
 from bot.check.models import ERROR_MESSAGE_LIMIT
 from bot.check.service import CheckService
 from bot.db import Database
-from bot.hub.client import HubClient
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 from tests.fakes.fake_hub_content import KNOWN_EXPAND
 
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]
-
-
-@pytest.fixture
-def open_service(fake_hub: FakeHub, tmp_path: Path) -> Open:
-    @asynccontextmanager
-    async def _open(**overrides: Any) -> AsyncIterator[CheckService]:
-        settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db", **overrides)
-        db = await Database.open(settings.database_path)
-        try:
-            async with HubClient(settings, backoff_s=0.02) as hub:
-                service = CheckService(hub, db, settings)
-                yield service
-                await service.aclose()
-        finally:
-            await db.close()
-
-    return _open
+Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_disabled_and_gated_models_and_datasets(fake_hub: FakeHub, open_service: Open) -> None:
@@ -182,7 +161,7 @@ async def test_twenty_checks_share_one_set_of_requests_whatever_the_interleaving
                 first_done.wait(timeout=10)
 
     async with open_service() as service:
-        db: Database = service._db  # the real connection, observed only
+        db: Database = service.reports.db  # the real connection, observed only
         await db.conn.set_trace_callback(hold_later_reads)
         first = asyncio.create_task(service.check("alice"))
         others = [asyncio.create_task(service.check("alice")) for _ in range(19)]
@@ -206,7 +185,7 @@ async def test_a_caller_after_the_check_but_before_the_store_gets_the_stored_rep
             stored.wait(timeout=10)
 
     async with open_service() as service:
-        db: Database = service._db  # the real connection, observed only
+        db: Database = service.reports.db  # the real connection, observed only
         await db.conn.set_trace_callback(hold_the_write)
         first = await service.check("alice")
         late = asyncio.create_task(service.check("alice"))

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.hub.client import HubClient
-from bot.hub.errors import HubError, decode_json, retry_after_s
+from bot.hub.errors import HubError, decode_json
 from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 
@@ -165,13 +165,13 @@ async def test_pagination_follows_link_next_and_caps(
     fake_hub.max_page_size = 3
     fake_hub.add_repos("alice", "model", [f"m{i}" for i in range(8)])
     async with HubClient(hub_settings) as hub:
-        everything = await hub.list_repos("model", "alice", parse=_raw, expand=["likes"], max_items=100,
+        everything = await hub.list_repos("models", "alice", parse=_raw, expand=["likes"], max_items=100,
                                           deadline=_deadline(2))  # fmt: skip
         capped = await hub.list_repos(
-            "model", "alice", parse=_raw, expand=[], max_items=5, deadline=_deadline(2)
+            "models", "alice", parse=_raw, expand=[], max_items=5, deadline=_deadline(2)
         )
         exact = await hub.list_repos(
-            "model", "alice", parse=_raw, expand=[], max_items=8, deadline=_deadline(2)
+            "models", "alice", parse=_raw, expand=[], max_items=8, deadline=_deadline(2)
         )
     assert [i["id"] for i in everything.items] == [f"alice/m{i}" for i in range(8)]
     assert set(everything.items[0]) == {"_id", "id", "likes"}  # expand selects the fields
@@ -190,7 +190,7 @@ async def test_a_failing_page_keeps_the_items_seen(
     fake_hub.garbage("/api/datasets", times=None, after=1)
     async with HubClient(hub_settings) as hub:
         listing = await hub.list_repos(
-            "dataset", "alice", parse=_raw, expand=[], max_items=10, deadline=_deadline(2)
+            "datasets", "alice", parse=_raw, expand=[], max_items=10, deadline=_deadline(2)
         )
     assert [i["id"] for i in listing.items] == ["alice/a", "alice/b"]
     assert listing.error is not None and listing.error.kind == "bad_response"
@@ -204,7 +204,7 @@ async def test_next_link_to_another_site_is_refused(
     fake_hub.add_repos("alice", "model", ["a", "b"])
     async with HubClient(hub_settings) as hub:
         listing = await hub.list_repos(
-            "model", "alice", parse=_raw, expand=[], max_items=10, deadline=_deadline(2)
+            "models", "alice", parse=_raw, expand=[], max_items=10, deadline=_deadline(2)
         )
     assert [i["id"] for i in listing.items] == ["alice/a"]
     assert listing.error is not None and listing.error.kind == "bad_response"
@@ -234,19 +234,3 @@ async def test_concurrency_is_bounded_per_request(fake_hub: FakeHub, tmp_path: P
             for i in range(12)
         ))  # fmt: skip
     assert fake_hub.max_in_flight == 3
-
-
-def test_retry_after_parsing() -> None:
-    import httpx2
-
-    assert retry_after_s(httpx2.Headers({"RateLimit": '"api";r=0;t=42'})) == 43
-    # r > 0: requests are left, the header is no reason to wait (the Hub sends it every time)
-    assert retry_after_s(httpx2.Headers({"RateLimit": '"api";r=12;t=42'})) is None
-    both = {"RateLimit": '"api";r=3;t=42', "Retry-After": "7"}
-    assert retry_after_s(httpx2.Headers(both)) == 7
-    assert retry_after_s(httpx2.Headers({"Retry-After": "7"})) == 7
-    assert retry_after_s(httpx2.Headers({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0
-    assert retry_after_s(httpx2.Headers({"Retry-After": "soon"})) is None
-    assert retry_after_s(httpx2.Headers({"Retry-After": "inf"})) is None
-    assert retry_after_s(httpx2.Headers({"Retry-After": "-3"})) == 0
-    assert retry_after_s(httpx2.Headers({})) is None
