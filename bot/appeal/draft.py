@@ -24,16 +24,18 @@ from pydantic import (
 )
 
 from bot.accounts import HUB_HOSTS, parse_account
+from bot.appeal.limits import (
+    ACTIVITY_LIMIT,
+    LINK_LIMIT,
+    LOCK_MESSAGE_LIMIT,
+    MAX_LINKS,
+    SUMMARY_LIMIT,
+)
 from bot.appeal.routing import Stage, route_appeal
 from bot.appeal.wording import PLACEHOLDER, compose_body
 from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
-LOCK_MESSAGE_LIMIT = 1_000
-ACTIVITY_LIMIT = 1_500
-SUMMARY_LIMIT = 300
-MAX_LINKS = 10
-LINK_LIMIT = 500
 _FIELD_LABELS = {"lock_message": "lock message", "links": "link", "signals": "signal"}
 
 
