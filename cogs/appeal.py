@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -205,7 +205,7 @@ class AppealStepView(StepView):
         await defer(interaction, ephemeral=interaction.guild_id is not None)
         svc = services(interaction)
         today = datetime.now(UTC).date()
-        contacted = _contacted(self.contact_select.values, today, self.followup_days)
+        contacted = _contacted(self.contact_select.values)
         ticked = {
             "signals": tuple(self.signal_select.values),
             "contacted": contacted,
@@ -236,12 +236,13 @@ class AppealStepView(StepView):
         await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
 
 
-def _contacted(values: list[str], today: date, days: int) -> dict[str, date | None]:
-    """ "safety:recent" → today; "safety:old" → `days` ago (the follow-up threshold)."""
-    out: dict[str, date | None] = {}
+def _contacted(values: list[str]) -> dict[str, str]:
+    """ "safety:recent" → {"safety": "recent"}: when, as the person told us (no date is made up;
+    see `bot.appeal.stages.Approximate`)."""
+    out: dict[str, str] = {}
     for value in values:
         route, _, when = value.partition(":")
-        out[route] = today if when == "recent" else today - timedelta(days=days)
+        out[route] = when
     return out
 
 

@@ -96,6 +96,12 @@ def test_input_errors_are_friendly_and_name_the_field():
         AppealInputError, match=r"^contacted: 'support' is not one of website, safety, legal"
     ):
         AppealInput.parse({"account": "alice", "contacted": {"support": None}})
+    with pytest.raises(
+        AppealInputError,
+        match=r"^contacted: when 'safety' was emailed must be a date \(YYYY-MM-DD\), 'recent' "
+        r"or 'old', not 'last week'$",
+    ):
+        AppealInput.parse({"account": "alice", "contacted": {"safety": "last week"}})
     with pytest.raises(AppealInputError, match=f"at most {MAX_LINKS} links"):
         AppealInput.parse(
             {"account": "alice", "links": [f"https://hf.co/a/r{i}" for i in range(11)]}

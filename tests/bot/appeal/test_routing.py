@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from bot.appeal.draft import AppealInput
 from bot.appeal.wording import ARGUMENTS_PLACEHOLDER
 from tests.bot.appeal.helpers import (
     LEGAL,
@@ -115,3 +116,40 @@ def test_future_contact_date_is_read_as_today_with_a_warning():
     draft = make(contacted={"safety": TODAY + timedelta(days=3)})
     assert draft.stage == "wait" and draft.send_after == TODAY + timedelta(days=5)
     assert any("after today" in w for w in draft.warnings)
+
+
+# --- earlier emails known only roughly (the Discord choices) --------------------------------------
+
+
+def test_recent_email_without_a_date_waits_counted_from_today_and_says_so():
+    draft = make(contacted={"safety": "recent"})
+    assert (draft.stage, draft.to) == ("wait", WEBSITE)
+    assert draft.send_after == TODAY + timedelta(days=5) == date(2026, 11, 30)
+    assert f"You wrote to {SAFETY} less than 5 days ago" in draft.why
+    assert "Wait until 2026-11-30: that is 5 days from today" in draft.next_step
+    assert "was not given" in draft.next_step
+    assert any("before 2026-11-30" in item for item in draft.checklist)
+    assert f"- {SAFETY} less than 5 days ago, no reply so far" in draft.body
+    assert ago(0).isoformat() not in draft.body and draft.warnings == ()
+
+
+def test_email_sent_a_while_ago_follows_up_now_and_states_only_what_was_said():
+    draft = make(days=7, contacted={"safety": "old"})
+    assert (draft.stage, draft.to, draft.send_after) == ("follow-up", WEBSITE, None)
+    assert f"- {SAFETY} 7 or more days ago, no reply so far" in draft.body
+    assert ago(7).isoformat() not in everything(draft)  # no invented date anywhere
+    assert " on 20" not in draft.body and draft.warnings == ()
+
+
+def test_a_recent_email_outweighs_older_dated_ones():
+    draft = make(contacted={"website": ago(3), "safety": "recent", "legal": "old"})
+    assert draft.stage == "wait" and draft.send_after == TODAY + timedelta(days=5)
+    assert f"{WEBSITE} on {ago(3).isoformat()}" in draft.body
+    assert f"{LEGAL} 5 or more days ago" in draft.body
+
+
+def test_the_same_email_told_twice_keeps_the_account_that_waits_longest():
+    inp = AppealInput.parse({"account": "alice", "contacted": {"safety": "old", SAFETY: ago(2)}})
+    assert inp.contacted == {"safety": ago(2)}
+    inp = AppealInput.parse({"account": "alice", "contacted": {SAFETY: "recent", "safety": None}})
+    assert inp.contacted == {"safety": "recent"}

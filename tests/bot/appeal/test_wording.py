@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from bot.appeal.limits import ACTIVITY_LIMIT, LOCK_MESSAGE_LIMIT
+from bot.appeal.stages import Stage
 from bot.appeal.wording import (
     ACTIVITY_PLACEHOLDER,
     ARGUMENTS_PLACEHOLDER,
     EMAIL_PLACEHOLDER,
     LINKS_PLACEHOLDER,
     LOCK_PLACEHOLDER,
+    STAGES,
+    contact_line,
 )
 from bot.text import TRUNCATION_MARKER
 from tests.bot.appeal.helpers import KNOWLEDGE, SAFETY, ago, make
@@ -82,3 +87,27 @@ def test_hostile_input_is_cleaned_but_the_persons_words_are_kept():
         assert char not in draft.body
     assert "  > ```\n  > @everyone gnp.exe <@123> **bold** x" in draft.body  # not escaped
     assert "- ok line two" in draft.body  # the summary stays one line
+
+
+def test_every_stage_has_its_wording_and_every_placeholder_gets_filled():
+    assert set(STAGES) == set(get_args(Stage))
+    drafts = [
+        make(formal=True),
+        make(lock_message="Write to safety@huggingface.co"),
+        make(),
+        make(contacted={"safety": ago(1)}),
+        make(contacted={"safety": "recent"}),
+        make(contacted={"website": "old"}),
+        make(contacted={"safety": None}),
+    ]
+    assert {d.stage for d in drafts} == set(STAGES)
+    for draft in drafts:
+        text = "\n".join([draft.why, draft.next_step, draft.subject, draft.body, *draft.checklist])
+        assert "{" not in text and "}" not in text
+
+
+def test_an_earlier_email_is_described_only_as_the_person_told_it():
+    assert contact_line("a@b.org", ago(3), 5) == "a@b.org on 2026-11-22, no reply so far"
+    assert contact_line("a@b.org", None, 5) == "a@b.org (date not noted), no reply so far"
+    assert contact_line("a@b.org", "recent", 5) == "a@b.org less than 5 days ago, no reply so far"
+    assert contact_line("a@b.org", "old", 8) == "a@b.org 8 or more days ago, no reply so far"
