@@ -146,9 +146,7 @@ class AppealStepView(StepView):
         self.appeal = appeal
         self.followup_days = followup_days
         self.formal = False
-        signals = [
-            discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]
-        ]
+        signals = signal_options(knowledge)
         self.signal_select: discord.ui.Select[Any] = discord.ui.Select(
             placeholder="Recent activity that may matter (optional)",
             min_values=0,
@@ -234,6 +232,11 @@ class AppealStepView(StepView):
         )
         self.stop()
         await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
+
+
+def signal_options(knowledge: Knowledge) -> list[discord.SelectOption]:
+    """The activity signals as select options (a select holds at most 25)."""
+    return [discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]]
 
 
 def _contacted(values: list[str]) -> dict[str, str]:

@@ -34,7 +34,7 @@ from bot.appeal.limits import (
 from bot.appeal.routing import route_appeal
 from bot.appeal.stages import Approximate, Sent, Stage
 from bot.appeal.wording import CHECKLIST, PLACEHOLDER, WARNINGS, compose_body
-from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
+from bot.knowledge import EMAIL_RE, ONE_TICKET_ADVICE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
 _FIELD_LABELS = {"lock_message": "lock message", "links": "link", "signals": "signal"}
@@ -267,13 +267,21 @@ def draft_appeal(
         days=followup_days,
     )
     checklist = [
-        CHECKLIST["send-from"].format(account=inp.account),
+        CHECKLIST["send-from"].format(send_from=knowledge.contact.send_from),
         CHECKLIST["attach-lock" if lock_message else "paste-lock"],
     ]
     if PLACEHOLDER in body:
         checklist.append(CHECKLIST["placeholders"].format(placeholder=PLACEHOLDER))
+    if inp.signals:
+        checklist.append(
+            CHECKLIST["policy"].format(section=knowledge.policy.section, note=knowledge.policy.note)
+        )
     checklist.extend(route.checklist)
-    checklist.append(CHECKLIST["send-once"].format(days=followup_days))
+    checklist.append(
+        CHECKLIST["send-once"].format(
+            days=followup_days, one_ticket=knowledge.advice_text(ONE_TICKET_ADVICE)
+        )
+    )
     return AppealDraft(
         stage=route.stage,
         to=route.to,

@@ -134,15 +134,16 @@ STAGES: dict[Stage, StageWording] = {
 """The wording of each stage."""
 
 CHECKLIST = {
-    "send-from": "Send it from the email address registered on the account {account}, and put "
-    "that address in the Registered email line (the bot never asks for it).",
+    "send-from": "{send_from} Put that address in the Registered email line (the bot never "
+    "asks for it).",
     "attach-lock": "Attach a screenshot of the lock message.",
     "paste-lock": "Paste the exact lock message into the draft, or attach a screenshot of it.",
     "placeholders": "Fill in or delete every line marked {placeholder} …] before sending.",
-    "send-once": "Send it once, then allow {days} days; to follow up, reply in the same thread "
-    "rather than opening a new ticket.",
+    "policy": 'What you ticked may look like what the Content Policy calls "{section}". {note}',
+    "send-once": "Send it once, then allow {days} days for a reply. {one_ticket}",
 }
-"""Checklist lines every stage may use, in the order they are shown."""
+"""Checklist lines every stage may use, in the order they are shown; `send_from`, `note` and
+`one_ticket` are the knowledge file's words."""
 
 WARNINGS = {
     "cut": "{what} was longer than {limit:,} characters and was cut; the draft marks where.",
