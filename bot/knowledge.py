@@ -73,6 +73,11 @@ _UNIQUE_KEYS = {
 }
 
 
+ONE_TICKET_ADVICE = "one-ticket"
+"""The advice the draft's checklist and the person's case updates repeat."""
+_ADVICE_USED = (ONE_TICKET_ADVICE,)
+
+
 def _unique(values: Iterable[str], what: str) -> None:
     seen: set[str] = set()
     for value in values:
@@ -190,6 +195,21 @@ class Knowledge(_Strict):
         attribute, what = _UNIQUE_KEYS[str(info.field_name)]
         _unique((getattr(item, attribute) for item in value), what)
         return value
+
+    @model_validator(mode="after")
+    def _advice_used(self) -> Self:
+        ids = {a.id for a in self.advice}
+        for advice_id in _ADVICE_USED:
+            if advice_id not in ids:
+                raise ValueError(f"advice {advice_id!r} is missing; the bot shows it")
+        return self
+
+    def advice_text(self, advice_id: str) -> str:
+        """The text of the advice with this id (`KeyError` when there is none)."""
+        for advice in self.advice:
+            if advice.id == advice_id:
+                return advice.text
+        raise KeyError(advice_id)
 
     def signal(self, signal_id: str) -> Signal:
         """The signal with this id (`KeyError` when there is none)."""

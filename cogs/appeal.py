@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.accounts import MAX_INPUT_LENGTH
 from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal
+from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIMIT
 from bot.cases.models import EventKind
 from bot.knowledge import Knowledge
 from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
@@ -29,17 +31,18 @@ if TYPE_CHECKING:
 
 # Under Discord's 15-minute interaction token, so a step left alone can still be disabled.
 STEP_TIMEOUT_S = 600.0
-# (field, label, max length, placeholder) of the appeal form, in order.
+# (field, label, max length, placeholder) of the appeal form, in order; the lengths are the
+# core's input limits (Discord allows at most 4000 characters in a text input).
 FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
-    ("account", "Hugging Face account", 100, "your-username"),
-    ("lock_message", "Lock message (exact words, if any)", 1000, None),
+    ("account", "Hugging Face account", MAX_INPUT_LENGTH, "your-username"),
+    ("lock_message", "Lock message (exact words, if any)", LOCK_MESSAGE_LIMIT, None),
     (
         "links",
         "Affected repo/Space links, one per line",
-        2000,
+        LINKS_TEXT_LIMIT,
         "https://huggingface.co/spaces/you/app",
     ),
-    ("activity", "What were you doing before the lock?", 1500, None),
+    ("activity", "What were you doing before the lock?", ACTIVITY_LIMIT, None),
 )
 
 
@@ -55,7 +58,9 @@ class AppealCog(commands.Cog):
     @app_commands.describe(account="The locked account (you can also type it in the form)")
     @in_servers_and_dms
     async def appeal(
-        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 0, 500] = ""
+        self,
+        interaction: discord.Interaction[Any],
+        account: app_commands.Range[str, 0, MAX_INPUT_LENGTH] = "",
     ) -> None:
         await interaction.response.send_modal(AppealModal(interaction.client, account=account))
 
@@ -141,9 +146,7 @@ class AppealStepView(StepView):
         self.appeal = appeal
         self.followup_days = followup_days
         self.formal = False
-        signals = [
-            discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]
-        ]
+        signals = signal_options(knowledge)
         self.signal_select: discord.ui.Select[Any] = discord.ui.Select(
             placeholder="Recent activity that may matter (optional)",
             min_values=0,
@@ -200,7 +203,7 @@ class AppealStepView(StepView):
         await defer(interaction, ephemeral=interaction.guild_id is not None)
         svc = services(interaction)
         today = datetime.now(UTC).date()
-        contacted = _contacted(self.contact_select.values, today, self.followup_days)
+        contacted = _contacted(self.contact_select.values)
         ticked = {
             "signals": tuple(self.signal_select.values),
             "contacted": contacted,
@@ -231,12 +234,18 @@ class AppealStepView(StepView):
         await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
 
 
-def _contacted(values: list[str], today: date, days: int) -> dict[str, date | None]:
-    """ "safety:recent" → today; "safety:old" → `days` ago (the follow-up threshold)."""
-    out: dict[str, date | None] = {}
+def signal_options(knowledge: Knowledge) -> list[discord.SelectOption]:
+    """The activity signals as select options (a select holds at most 25)."""
+    return [discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]]
+
+
+def _contacted(values: list[str]) -> dict[str, str]:
+    """ "safety:recent" → {"safety": "recent"}: when, as the person told us (no date is made up;
+    see `bot.appeal.stages.Approximate`)."""
+    out: dict[str, str] = {}
     for value in values:
         route, _, when = value.partition(":")
-        out[route] = today if when == "recent" else today - timedelta(days=days)
+        out[route] = when
     return out
 
 

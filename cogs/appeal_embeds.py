@@ -117,4 +117,13 @@ def precedents_embed(knowledge: Knowledge) -> discord.Embed:
     for p in knowledge.precedents:
         value = f"{escape_discord(p.what_happened)}\n*{escape_discord(p.why_it_matters)}*\n{p.link}"
         add_field(embed, escape_discord(p.title), value)
+    advice = [f"• {escape_discord(a.text)}" for a in knowledge.advice]
+    add_field(embed, "What helps", fit_lines(advice, FIELD_VALUE))
+    policy = knowledge.policy
+    watched = "; ".join(escape_discord(theme) for theme in policy.themes)
+    add_field(
+        embed,
+        f"What automated checks look for: {escape_discord(policy.section)}",
+        f"{watched}.\n{escape_discord(policy.note)}\n{policy.url}",
+    )
     return embed

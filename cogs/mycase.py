@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cases.models import CaseError, CaseStatus, EventKind
+from bot.knowledge import ONE_TICKET_ADVICE
 from cogs.appeal_embeds import precedents_embed
 from cogs.case_embeds import my_cases_embed
 from cogs.common import GuardedItem, in_servers_and_dms, is_moderator, reply, services
@@ -122,5 +123,5 @@ class CaseProgressButton(
         days = svc.settings.followup_days
         await reply(
             interaction,
-            f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). Please do not open several tickets; it slows things down.",
+            f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). {svc.knowledge.advice_text(ONE_TICKET_ADVICE)}",
         )

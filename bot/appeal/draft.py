@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import (
@@ -24,16 +24,19 @@ from pydantic import (
 )
 
 from bot.accounts import HUB_HOSTS, parse_account
-from bot.appeal.routing import Stage, route_appeal
-from bot.appeal.wording import PLACEHOLDER, compose_body
-from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
+from bot.appeal.limits import (
+    ACTIVITY_LIMIT,
+    LINK_LIMIT,
+    LOCK_MESSAGE_LIMIT,
+    MAX_LINKS,
+    SUMMARY_LIMIT,
+)
+from bot.appeal.routing import route_appeal
+from bot.appeal.stages import Approximate, Sent, Stage
+from bot.appeal.wording import CHECKLIST, PLACEHOLDER, WARNINGS, compose_body
+from bot.knowledge import EMAIL_RE, ONE_TICKET_ADVICE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
-LOCK_MESSAGE_LIMIT = 1_000
-ACTIVITY_LIMIT = 1_500
-SUMMARY_LIMIT = 300
-MAX_LINKS = 10
-LINK_LIMIT = 500
 _FIELD_LABELS = {"lock_message": "lock message", "links": "link", "signals": "signal"}
 
 
@@ -80,8 +83,9 @@ def _knowledge(info: ValidationInfo) -> Knowledge:
 
 class AppealInput(BaseModel):
     """What the person told us. Text fields are cut to size later, by `draft_appeal`, with a
-    visible marker and a warning; `contacted` maps a route id (or another address) to the date
-    of the email, or `None` when the date is not known."""
+    visible marker and a warning; `contacted` maps a route id (or another address) to when the
+    email was sent: its date, "recent" or "old" (measured in follow-up days, see
+    `bot.appeal.stages.Approximate`), or `None` when not known."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -90,7 +94,7 @@ class AppealInput(BaseModel):
     links: tuple[_Link, ...] = ()
     activity: str = ""
     signals: tuple[str, ...] = ()
-    contacted: dict[str, date | None] = Field(default_factory=dict)
+    contacted: dict[str, Sent] = Field(default_factory=dict)
     formal: bool = False
 
     @classmethod
@@ -130,26 +134,49 @@ class AppealInput(BaseModel):
                 raise ValueError(f"unknown signal {signal!r}; choose from: {', '.join(known)}")
         return wanted
 
+    @field_validator("contacted", mode="before")
+    @classmethod
+    def _contacted_when(cls, value: object) -> object:
+        if isinstance(value, Mapping):
+            for key, sent in value.items():
+                if isinstance(sent, str) and sent not in get_args(Approximate):
+                    try:
+                        date.fromisoformat(sent)
+                    except ValueError:
+                        raise ValueError(
+                            f"when {str(key)[:40]!r} was emailed must be a date (YYYY-MM-DD), "
+                            f"{' or '.join(map(repr, get_args(Approximate)))}, not {sent[:40]!r}"
+                        ) from None
+        return value
+
     @field_validator("contacted")
     @classmethod
-    def _contacted(
-        cls, value: dict[str, date | None], info: ValidationInfo
-    ) -> dict[str, date | None]:
+    def _contacted(cls, value: dict[str, Sent], info: ValidationInfo) -> dict[str, Sent]:
         contact = _knowledge(info).contact
         ids = [r.id for r in contact.routes]
-        out: dict[str, date | None] = {}
-        for key, when in value.items():
+        out: dict[str, Sent] = {}
+        for key, sent in value.items():
             name = strip_hidden(key, multiline=False).strip().lower()
             route = contact.by_address(name)
             if route is not None:
                 name = route.id
             elif name not in ids and not EMAIL_RE.fullmatch(name):
                 raise ValueError(f"{key!r} is not one of {', '.join(ids)} or an email address")
-            earlier = out.get(name)
-            out[name] = (
-                when if earlier is None or (when is not None and when > earlier) else earlier
-            )
+            out[name] = _latest(out.get(name), sent)
         return out
+
+
+def _latest(one: Sent, other: Sent) -> Sent:
+    """Of two accounts of the same email, the one that makes the follow-up wait longest."""
+    if isinstance(one, date) and isinstance(other, date):
+        return max(one, other)
+    return other if _rank(other) > _rank(one) else one
+
+
+def _rank(sent: Sent) -> int:
+    if isinstance(sent, date):
+        return 2
+    return {None: 0, "old": 1, "recent": 3}[sent]
 
 
 def describe_errors(exc: ValidationError) -> str:
@@ -212,6 +239,7 @@ def draft_appeal(
         raise AppealInputError(f"signal: unknown signal {exc.args[0]!r}") from None
     contacts = _prior_contacts(inp, knowledge, today, warnings)
     route = route_appeal(
+        account=inp.account,
         formal=inp.formal,
         lock_message=lock_message,
         contacts=contacts,
@@ -221,54 +249,44 @@ def draft_appeal(
     )
     if route.stage == "follow-up":
         warnings.extend(
-            f"No date was given for the email to {address}: if it was sent less than "
-            f"{followup_days} days ago, wait until then before sending this follow-up."
-            for address, when in contacts
-            if when is None
+            WARNINGS["undated"].format(address=address, days=followup_days)
+            for address, sent in contacts
+            if sent is None
         )
-    policy = knowledge.policy
     body = compose_body(
         account=inp.account,
-        stage=route.stage,
+        opening=route.opening,
+        closing=route.closing,
+        formal=route.stage == "formal",
         lock_message=lock_message,
         links=inp.links,
         activity=activity,
         fragments=fragments,
         summary=summary,
         contacts=contacts,
-        follow_up_address=route.to,
-        policy_url=policy.url,
+        days=followup_days,
     )
-    if route.stage == "formal":
-        subject = f"Contesting a moderation decision: account {inp.account}"
-    elif route.stage == "first":
-        subject = f"Review request for locked account: {inp.account}"
-    else:
-        subject = f"Follow-up: review request for locked account {inp.account}"
     checklist = [
-        f"Send it from the email address registered on the account {inp.account}, and put that "
-        "address in the Registered email line (the bot never asks for it).",
-        "Attach a screenshot of the lock message."
-        if lock_message
-        else "Paste the exact lock message into the draft, or attach a screenshot of it.",
+        CHECKLIST["send-from"].format(send_from=knowledge.contact.send_from),
+        CHECKLIST["attach-lock" if lock_message else "paste-lock"],
     ]
     if PLACEHOLDER in body:
-        checklist.append(f"Fill in or delete every line marked {PLACEHOLDER} …] before sending.")
-    if route.stage == "formal":
+        checklist.append(CHECKLIST["placeholders"].format(placeholder=PLACEHOLDER))
+    if inp.signals:
         checklist.append(
-            "Add your arguments and the evidence you have: the Content Policy asks for both."
+            CHECKLIST["policy"].format(section=knowledge.policy.section, note=knowledge.policy.note)
         )
-    if route.send_after is not None:
-        checklist.append(f"Do not send it before {route.send_after.isoformat()}.")
+    checklist.extend(route.checklist)
     checklist.append(
-        f"Send it once, then allow {followup_days} days; to follow up, reply in the same thread "
-        "rather than opening a new ticket."
+        CHECKLIST["send-once"].format(
+            days=followup_days, one_ticket=knowledge.advice_text(ONE_TICKET_ADVICE)
+        )
     )
     return AppealDraft(
         stage=route.stage,
         to=route.to,
         why=route.why,
-        subject=subject,
+        subject=route.subject,
         body=body,
         checklist=tuple(checklist),
         next_step=route.next_step,
@@ -280,24 +298,22 @@ def draft_appeal(
 def _clean(text: str, limit: int, what: str, warnings: list[str], *, single: bool = False) -> str:
     cleaned, cut = clean_text(text, limit, multiline=not single)
     if cut:
-        warnings.append(
-            f"{what} was longer than {limit:,} characters and was cut; the draft marks where."
-        )
+        warnings.append(WARNINGS["cut"].format(what=what, limit=limit))
     return cleaned
 
 
 def _prior_contacts(
     inp: AppealInput, knowledge: Knowledge, today: date, warnings: list[str]
-) -> list[tuple[str, date | None]]:
-    """`(address, date)` of earlier emails, in route order then by address."""
+) -> list[tuple[str, Sent]]:
+    """`(address, when sent)` of earlier emails, in route order then by address."""
     contact = knowledge.contact
     order = {r.address: i for i, r in enumerate(contact.routes)}
-    out = []
-    for key, when in inp.contacted.items():
+    out: list[tuple[str, Sent]] = []
+    for key, sent in inp.contacted.items():
         route = next((r for r in contact.routes if r.id == key), None)
         address = route.address if route else key
-        if when is not None and when > today:
-            warnings.append(f"The date given for {address} is after today; it was read as today.")
-            when = today
-        out.append((address, when))
+        if isinstance(sent, date) and sent > today:
+            warnings.append(WARNINGS["future"].format(address=address))
+            sent = today
+        out.append((address, sent))
     return sorted(out, key=lambda item: (order.get(item[0], len(order)), item[0]))

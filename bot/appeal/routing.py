@@ -1,25 +1,23 @@
 """The routing table of an appeal: which address, at which stage, and what to do next.
 
-Pure: `route_appeal` gets the cleaned lock message, earlier emails and today's date.
+Pure: `route_appeal` gets the cleaned lock message, earlier emails and today's date, picks the
+stage and its case, and fills that stage's wording (`bot.appeal.wording.STAGES`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.appeal.stages import Sent, Stage
+from bot.appeal.wording import STAGES
 from bot.knowledge import EMAIL_RE, Knowledge
-
-Stage = Literal["first", "follow-up", "wait", "formal"]
-"""first: nothing sent yet; follow-up: send now after an unanswered email; wait: a follow-up to
-send later (`send_after`); formal: contesting a moderation decision."""
 
 
 class Route(BaseModel):
-    """Where to send, why, and what comes next."""
+    """Where to send, why, what comes next, and the stage's own words for the email."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -27,6 +25,10 @@ class Route(BaseModel):
     to: str
     why: str
     next_step: str
+    subject: str
+    opening: str
+    closing: str
+    checklist: tuple[str, ...] = ()
     send_after: date | None = None
 
 
@@ -42,82 +44,76 @@ def named_address(lock_message: str, domain: str) -> str | None:
 
 def route_appeal(
     *,
+    account: str,
     formal: bool,
     lock_message: str,
-    contacts: Sequence[tuple[str, date | None]],
+    contacts: Sequence[tuple[str, Sent]],
     knowledge: Knowledge,
     days: int,
     today: date,
 ) -> Route:
-    """The routing table; `contacts` are `(address, date or None)` of earlier emails.
+    """The routing table; `contacts` are `(address, when sent)` of earlier emails.
 
     formal → the formal route (legal). Else an address named in the lock message and not yet
     written to → that address. Else nothing contacted → the first route (website), safety as the
-    alternative. Else, if the latest dated email is under `days` old → wait until it is, then
-    send the follow-up (to website); otherwise (older, or no date known) → follow up now.
+    alternative. Else, if an email was sent under `days` days ago (by its date, or "recent")
+    → wait until `days` have passed (counted from today when the day is not known), then send
+    the follow-up (to website); otherwise ("old", older, or no date known) → follow up now.
     """
     contact = knowledge.contact
-    follow = contact.route(contact.follow_up).address
-    reply_by = (today + timedelta(days=days)).isoformat()
-    if formal:
-        to = contact.route(contact.formal).address
-        return Route(
-            stage="formal",
-            to=to,
-            why=f"You want to contest a moderation decision formally: the Content Policy "
-            f"({knowledge.policy.url}) names {to} for that, with your arguments and evidence.",
-            next_step=f"Allow {days} days. If nothing has come by {reply_by}, reply once in the "
-            "same thread rather than writing again from scratch.",
-        )
-    named = named_address(lock_message, contact.official_domain)
+    follow_route = contact.route(contact.follow_up)
+    follow = follow_route.address
+    values: dict[str, object] = {
+        "account": account,
+        "days": days,
+        "reply_by": (today + timedelta(days=days)).isoformat(),
+        "follow_up": follow,
+        "policy_url": knowledge.policy.url,
+    }
     written = {address for address, _ in contacts}
-    then_follow = (
-        f"If there is no reply by {reply_by}, send one short follow-up to {follow} "
-        "from the same address."
-    )
-    if named and named not in written:
+
+    def fill(stage: Stage, to: str, case: str, step: str, send_after: date | None = None) -> Route:
+        words = STAGES[stage]
+        opening = "usual"
+        if stage in ("wait", "follow-up"):
+            opening = "same-address" if to in written else "new-address"
+        filled = {**values, "to": to, "send_after": send_after and send_after.isoformat()}
         return Route(
-            stage="first",
-            to=named,
-            why=f"{contact.named_address} Here that is {named}.",
-            next_step=then_follow if named != follow else _same_thread(reply_by),
+            stage=stage,
+            to=to,
+            why=words.why[case].format_map(filled),
+            next_step=words.next_step[step].format_map(filled),
+            subject=words.subject.format_map(filled),
+            opening=words.opening[opening].format_map(filled),
+            closing=words.closing,
+            checklist=tuple(line.format_map(filled) for line in words.checklist),
+            send_after=send_after,
         )
+
+    if formal:
+        return fill("formal", contact.route(contact.formal).address, "usual", "usual")
+    named = named_address(lock_message, contact.official_domain)
+    if named and named not in written:
+        values["named_address"] = contact.named_address
+        step = "then-follow-up" if named != follow else "same-thread"
+        return fill("first", named, "named", step)
     if not contacts:
         first = contact.route(contact.first)
-        safety = contact.route(contact.safety).address
-        return Route(
-            stage="first",
-            to=first.address,
-            why=f"{first.address}: {first.use_when} If the lock screen or a safety review "
-            f"points to {safety}, send it there instead.",
-            next_step=then_follow if first.address != follow else _same_thread(reply_by),
-        )
-    dated = [(when, address) for address, when in contacts if when is not None]
+        values["use_when"] = first.use_when
+        values["safety"] = contact.route(contact.safety).address
+        step = "then-follow-up" if first.address != follow else "same-thread"
+        return fill("first", first.address, "usual", step)
+    recent = [address for address, sent in contacts if sent == "recent"]
+    if recent:
+        values["last_address"] = " and ".join(recent)
+        return fill("wait", follow, "recent", "recent", today + timedelta(days=days))
+    dated = [(sent, address) for address, sent in contacts if isinstance(sent, date)]
     latest, last_address = max(dated) if dated else (None, "")
     if latest is not None and (today - latest).days < days:
-        due = latest + timedelta(days=days)
-        waited = (today - latest).days
-        return Route(
-            stage="wait",
-            to=follow,
-            why=f"You wrote to {last_address} on {latest.isoformat()}, {waited} day(s) ago. Give "
-            f"it {days} days before following up; this draft is the follow-up for {follow}.",
-            next_step=f"Wait until {due.isoformat()}. If no reply has come by then, send this "
-            f"draft to {follow} from your registered address.",
-            send_after=due,
+        values.update(
+            last_address=last_address, sent=latest.isoformat(), waited=(today - latest).days
         )
-    again = " once more, in the same thread," if follow in written else ""
-    return Route(
-        stage="follow-up",
-        to=follow,
-        why=f"Your earlier email has had no reply for {days} days or more, so follow up{again} "
-        f"with {follow}. {contact.route(contact.follow_up).use_when}",
-        next_step=_same_thread(reply_by),
-    )
-
-
-def _same_thread(reply_by: str) -> str:
-    return (
-        f"If there is no reply by {reply_by}, reply once in the same thread; please do not open "
-        "new tickets."
-    )
+        return fill("wait", follow, "dated", "dated", latest + timedelta(days=days))
+    values["use_when"] = follow_route.use_when
+    case = "same-address" if follow in written else "new-address"
+    return fill("follow-up", follow, case, "same-thread")

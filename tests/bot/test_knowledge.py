@@ -145,6 +145,7 @@ def _corrupt(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
             "signals.1.label",
             "80",
         ),
+        ('id = "one-ticket"', 'id = "one-email"', "(top level)", "advice 'one-ticket' is missing"),
         (
             '[policy]\nurl = "https://huggingface.co/content-policy"\n',
             "[policy]\n",

@@ -85,9 +85,16 @@ async def test_form_ticks_and_dm(env):
         assert "keep-alive ping" not in str(drafted.payload)  # no private text in the case
 
 
-@pytest.mark.parametrize(("choice", "stage"), [("old", "follow-up"), ("recent", "wait")])
-async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage):
-    """"5+ days ago" is old enough to follow up now; "under 5 days ago" means wait."""
+@pytest.mark.parametrize(
+    ("choice", "stage", "said"),
+    [
+        ("old", "follow-up", "safety@huggingface.co 5 or more days ago, no reply so far"),
+        ("recent", "wait", "safety@huggingface.co less than 5 days ago, no reply so far"),
+    ],
+)
+async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage, said):
+    """"5+ days ago" is old enough to follow up now; "under 5 days ago" means wait. The email
+    says what the person chose, never a date made up from it."""
     form = {**FORM, "lock_message": "Your account has been locked."}
     async with env.running():
         _, step = await _through_the_form(env, ALICE, form)
@@ -95,6 +102,10 @@ async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage):
         events = await case_events(env, 1)
         drafted = next(e for e in events if e.kind == EventKind.APPEAL_DRAFTED)
         assert drafted.payload["stage"] == stage
+        assert drafted.payload["contacted"] == ["safety"]
+        dm = await env.discord.wait_for_dm(ALICE)
+        assert said in dm["content"]
+        assert "safety@huggingface.co on " not in text_of(dm)
 
 
 async def test_formal_route_goes_to_legal(env):

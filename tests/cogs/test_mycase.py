@@ -37,6 +37,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
         )
         await locked.wait_response()
         assert "website@huggingface.co" in text_of(locked.response.data)
+        assert "a pile of duplicate tickets" in text_of(locked.response.data)  # knowledge advice
     db, store = await _case_store(env)
     assert (await store.get_case(case.id)).status == CaseStatus.WAITING_ON_HF
     await db.close()
@@ -69,3 +70,5 @@ async def test_mycase_without_cases_and_precedents(env):
         it = await env.command("precedents", user=BOB)
         text = text_of(it.response.data)
         assert text.count("https://") >= 8 and it.ephemeral
+        assert "What helps" in text and "duplicate tickets" in text  # the knowledge file's advice
+        assert "Platform Abuse" in text and "cryptocurrency mining" in text  # and its policy

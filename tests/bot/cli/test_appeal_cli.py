@@ -37,7 +37,7 @@ def test_first_contact_prints_route_and_draft(capsys):
     assert "Next step: If there is no reply by 2026-11-30" in out
     assert "Subject: Review request for locked account: alice" in out
     assert "- Username: alice" in out and "[FILL IN:" in out
-    assert "Before sending:\n- Send it from the email address registered" in out
+    assert "Before sending:\n- Send every email from the address registered" in out
 
 
 def test_every_option_reaches_the_draft(capsys):
