@@ -19,8 +19,8 @@ from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
 from bot.knowledge import load_knowledge
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 HOSTILE_IDS = ["alice/$(touch pwned)", "alice/it's", "alice/`touch pwned2`", "alice/a;touch pwned3",
                "alice/../../escape", 'alice/"quoted" name']  # fmt: skip

@@ -19,9 +19,9 @@ from bot.check.models import ERROR_MESSAGE_LIMIT
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
 from tests.fakes.fake_hub_content import KNOWN_EXPAND
+from tests.helpers import make_hub_settings
 
 Open = Callable[..., AbstractAsyncContextManager[CheckService]]
 

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from bot.factory import create_bot
-from tests.cogs.conftest import ALICE, GUILD, text_of
+from tests.cogs.helpers import ALICE, GUILD, text_of
 from tests.fakes.fake_discord import run_client
 
 EXPECTED = {"checkaccount", "backup", "appeal", "mycase", "precedents", "case"}

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.cogs.conftest import ALICE, BOB, MOD, OWNER, case_events, custom_id, text_of
+from tests.cogs.helpers import ALICE, BOB, MOD, OWNER, case_events, custom_id, text_of
 
 SUBCOMMANDS = [
     ("case view", {"case_id": 1}),

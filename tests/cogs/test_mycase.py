@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cases.models import CaseStatus
-from tests.cogs.conftest import ALICE, BOB, MOD, custom_id, text_of
+from tests.cogs.helpers import ALICE, BOB, MOD, custom_id, text_of
 
 
 async def _case_store(env):

@@ -1,0 +1,30 @@
+"""Helpers shared by tests and benchmarks (fixtures stay in the conftest files)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.config import Settings
+
+
+def setting_variables() -> list[str]:
+    """The environment variables `Settings` reads (any case: names are case-insensitive)."""
+    fields = {name.upper() for name in Settings.model_fields}
+    return [name for name in os.environ if name.upper() in fields]
+
+
+def make_hub_settings(url: str, database_path: Path, **overrides: object) -> Settings:
+    """Settings for tests against a fake Hub: no `.env`, no token, small timeouts."""
+    values: dict[str, object] = {
+        "hf_endpoint": url,
+        "hf_token": None,
+        "database_path": database_path,
+        "hub_timeout_s": 2.0,
+        "hub_max_concurrency": 8,
+        "check_deadline_s": 5.0,
+        "check_max_items": 1000,
+        "check_cache_ttl_s": 300.0,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
