@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hypothesis import strategies as st
+
 from bot.config import Settings
 
 
@@ -28,3 +30,16 @@ def make_hub_settings(url: str, database_path: Path, **overrides: object) -> Set
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+
+
+# Invisible characters (bidi controls, zero-width, controls) that text hygiene must remove.
+HIDDEN = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    "\ufeff\u200b\x00\x1b\x7f"
+)
+# Text biased towards the characters that matter here.
+nasty = st.text(
+    alphabet=st.sampled_from([*"`@everyonhr<>#&!*_~|\\-\n 1.", *HIDDEN, "\u00e9", "日"])
+    | st.characters(),
+    max_size=200,
+)

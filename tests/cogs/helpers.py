@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import discord
 from discord import ComponentType
 
 from bot.config import Settings
-from bot.factory import SupportBot, create_bot
+from cogs import limits
+from cogs.client import SupportBot, create_bot
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_hub import FakeHub
 
@@ -117,3 +119,14 @@ async def case_events(env: Env, case_id: int) -> list[Any]:
         return await CaseStore(db).events(case_id)
     finally:
         await db.close()
+
+
+def assert_fits(embed: discord.Embed) -> None:
+    """Every part of the embed within Discord's limits."""
+    assert len(embed) <= limits.EMBED_TOTAL
+    assert len(embed.title or "") <= limits.EMBED_TITLE
+    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION
+    assert len(embed.fields) <= limits.FIELDS
+    for field in embed.fields:
+        assert 0 < len(field.name or "") <= limits.FIELD_NAME
+        assert 0 < len(field.value or "") <= limits.FIELD_VALUE

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from bot.factory import create_bot
+from cogs.client import create_bot
 from tests.cogs.helpers import ALICE, GUILD, text_of
 from tests.fakes.fake_discord import run_client
 
@@ -77,7 +77,7 @@ async def test_a_rate_limited_sync_does_not_keep_the_bot_offline(env, caplog):
 
 
 async def test_sync_command_exits_non_zero_when_discord_refuses(env, caplog):
-    from bot.factory import run_sync
+    from cogs.runner import run_sync
     from tests.fakes.fake_discord_runner import patch_discord
 
     env.discord.refuse_syncs = 1

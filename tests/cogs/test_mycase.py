@@ -1,4 +1,4 @@
-"""`/mycase` with its progress buttons, and `/precedents`."""
+"""`/mycase` with its progress buttons."""
 
 from __future__ import annotations
 
@@ -62,10 +62,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
     await db.close()
 
 
-async def test_mycase_without_cases_and_precedents(env):
+async def test_mycase_without_cases(env):
     async with env.running():
         it = await env.command("mycase", user=BOB)
         assert "no cases yet" in text_of(it.response.data) and it.ephemeral
-        it = await env.command("precedents", user=BOB)
-        text = text_of(it.response.data)
-        assert text.count("https://") >= 8 and it.ephemeral
