@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.factory import create_bot
-from tests.cogs.conftest import GENERAL, GUILD, seed_hub
-from tests.conftest import make_hub_settings
+from cogs.client import create_bot
+from tests.cogs.helpers import GENERAL, GUILD, seed_hub
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 INTERACTIONS = 200
 CASES = 10_000

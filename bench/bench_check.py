@@ -24,8 +24,8 @@ from bot.check.cache import ReportCache
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 ACCOUNTS = [f"user{i}" for i in range(50)]
 

@@ -1,4 +1,4 @@
-"""hf-support-bot core: settings, Hub client, services, case store and CLI (no Discord here,
-except `bot.factory`, which builds the bot)."""
+"""hf-support-bot core: settings, Hub client, services, case store and CLI (no Discord here:
+the bot itself is `cogs.client`)."""
 
 __version__ = "0.1.0"

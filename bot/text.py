@@ -1,8 +1,7 @@
-"""Text hygiene for what people type: strip hidden characters, truncate visibly, and make text
-safe to show in Discord (no pings, no breaking out of code blocks).
+"""Text hygiene for what people type: strip hidden characters and truncate visibly.
 
-`clean_text` is for any text, including the email. `discord_code_block` and `escape_discord` are
-for display in Discord only; never apply them to the email or a `mailto:` link.
+`clean_text` is for any text, including the email. Display in Discord (escaping, code blocks) is
+`cogs.markdown`'s job; never apply it to the email or a `mailto:` link.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import re
 import unicodedata
 
 TRUNCATION_MARKER = "… [truncated]"
-ZWSP = "\u200b"
 
 # Bidirectional embeddings, overrides and isolates, plus the implicit direction marks.
 BIDI_CONTROLS = frozenset(
@@ -22,12 +20,6 @@ _KEPT_FORMAT = frozenset("\u200c\u200d") | frozenset(chr(c) for c in range(0xE00
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t]+")
-_LANG = re.compile(r"[A-Za-z0-9_+.#-]{1,20}")
-_MARKDOWN = re.compile(r"([\\*_~`|\[\]()<>#])")
-_BULLET = re.compile(r"^(\s*)-", re.MULTILINE)
-_NUMBERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
-_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
-_ANGLE_MENTION = re.compile(r"<(@[!&]?|#|/)")
 
 
 def _is_hidden(char: str) -> bool:
@@ -74,29 +66,3 @@ def clean_text(s: str, limit: int, *, multiline: bool = True) -> tuple[str, bool
     else:
         text = _SPACES.sub(" ", text)
     return truncate(text.strip(), limit)
-
-
-def discord_code_block(text: str, lang: str = "") -> str:
-    """`text` inside a Discord code block it cannot close early.
-
-    A zero-width space goes between any two adjacent backticks, so no fence can appear inside;
-    `@everyone`/`@here` get one too. An invalid `lang` is dropped.
-    """
-    body = _neutralise_mentions(strip_hidden(text))
-    while "``" in body:
-        body = body.replace("``", "`" + ZWSP + "`")
-    lang = lang if _LANG.fullmatch(lang) else ""
-    return f"```{lang}\n{body}\n```"
-
-
-def escape_discord(text: str) -> str:
-    """`text` with Discord markdown escaped and mass or user mentions neutralised (display only)."""
-    text = strip_hidden(text)
-    text = _MARKDOWN.sub(r"\\\1", text)
-    text = _BULLET.sub(r"\1\\-", text)
-    text = _NUMBERED.sub(r"\1\\.", text)
-    return _ANGLE_MENTION.sub(lambda m: "<" + ZWSP + m.group(1), _neutralise_mentions(text))
-
-
-def _neutralise_mentions(text: str) -> str:
-    return _MENTION.sub(lambda m: "@" + ZWSP + m.group(1), text)

@@ -8,19 +8,21 @@ import discord
 from discord import app_commands
 
 if TYPE_CHECKING:
-    from bot.factory import SupportBot
+    from cogs.client import SupportBot
 
 
 async def setup_cogs(bot: SupportBot) -> None:
     """Add every cog, the persistent buttons and the global app-command error handler."""
     from cogs.account import AccountCog, AppealButton, BackupButton
     from cogs.appeal import AppealCog
-    from cogs.common import report_error
+    from cogs.errors import report_error
     from cogs.moderation import CaseCog
     from cogs.mycase import CaseProgressButton, MyCaseCog
+    from cogs.precedents import PrecedentsCog
     from cogs.steps import answer_expired
 
-    for cog in (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), CaseCog(bot)):
+    cogs = (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), PrecedentsCog(bot), CaseCog(bot))
+    for cog in cogs:
         await bot.add_cog(cog)
     bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton)
     bot.add_listener(answer_expired, "on_interaction")

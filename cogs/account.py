@@ -12,19 +12,16 @@ from discord.ext import commands
 from bot.accounts import NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
 from bot.cases.models import EventKind
-from cogs.common import (
-    GuardedItem,
-    cooldown_message,
-    defer,
-    in_servers_and_dms,
-    record,
-    reply,
-    services,
-)
+from cogs.case_log import record
+from cogs.client import services
+from cogs.cooldown import cooldown_message
+from cogs.permissions import in_servers_and_dms
+from cogs.replies import defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
+from cogs.views import GuardedItem
 
 if TYPE_CHECKING:
-    from bot.factory import SupportBot
+    from cogs.client import SupportBot
 
 ACCOUNT_RE = rf"(?P<account>{NAME_RE.pattern})"
 

@@ -16,18 +16,15 @@ from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIM
 from bot.cases.models import EventKind
 from bot.knowledge import Knowledge
 from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
-from cogs.common import (
-    defer,
-    in_servers_and_dms,
-    record,
-    reply,
-    send_dm,
-    services,
-)
+from cogs.case_log import record
+from cogs.client import services
+from cogs.dms import send_dm
+from cogs.permissions import in_servers_and_dms
+from cogs.replies import defer, reply
 from cogs.steps import StepModal, StepView
 
 if TYPE_CHECKING:
-    from bot.factory import SupportBot
+    from cogs.client import SupportBot
 
 # Under Discord's 15-minute interaction token, so a step left alone can still be disabled.
 STEP_TIMEOUT_S = 600.0

@@ -9,8 +9,6 @@ from typing import Any
 import discord
 
 from bot.appeal.draft import AppealDraft
-from bot.knowledge import Knowledge
-from bot.text import discord_code_block, escape_discord
 from cogs.limits import (
     CONTENT,
     EMBED_DESCRIPTION,
@@ -20,6 +18,7 @@ from cogs.limits import (
     fit_lines,
     make_embed,
 )
+from cogs.markdown import discord_code_block, escape_discord
 
 SUBJECT_SHOWN = 300  # the subject block stays short; the file has the subject in full
 
@@ -105,25 +104,3 @@ def draft_message(draft: AppealDraft, account: str) -> dict[str, Any]:
         "embed": draft_embed(draft, account, embed_block),
         "file": draft_file(draft, account),
     }
-
-
-def precedents_embed(knowledge: Knowledge) -> discord.Embed:
-    """Public cases where locked accounts were reviewed, with links."""
-    embed = make_embed(
-        "Public precedents",
-        "Other people have been through this. None of these proves what happened to a given "
-        "account; only Hugging Face can tell. They do show that locks are often reviewed.",
-    )
-    for p in knowledge.precedents:
-        value = f"{escape_discord(p.what_happened)}\n*{escape_discord(p.why_it_matters)}*\n{p.link}"
-        add_field(embed, escape_discord(p.title), value)
-    advice = [f"• {escape_discord(a.text)}" for a in knowledge.advice]
-    add_field(embed, "What helps", fit_lines(advice, FIELD_VALUE))
-    policy = knowledge.policy
-    watched = "; ".join(escape_discord(theme) for theme in policy.themes)
-    add_field(
-        embed,
-        f"What automated checks look for: {escape_discord(policy.section)}",
-        f"{watched}.\n{escape_discord(policy.note)}\n{policy.url}",
-    )
-    return embed

@@ -5,28 +5,21 @@ from __future__ import annotations
 import discord
 
 from bot.cases.models import Case, Event, EventKind
-from bot.text import escape_discord
 from cogs.limits import FIELD_VALUE, add_field, fit, fit_lines, make_embed
-
-STATUS_LABELS = {
-    "open": "open",
-    "waiting_on_hf": "waiting on Hugging Face",
-    "restored": "restored",
-    "closed": "closed",
-}
+from cogs.markdown import escape_discord
 
 
 def case_line(case: Case) -> str:
     """`#12 · alice · waiting on Hugging Face · updated 2026-11-25`."""
     return (
-        f"**{case.ref}** · `{case.hf_account}` · {STATUS_LABELS[case.status.value]} · "
-        f"updated {case.updated_at[:10]}"
+        f"**{case.ref}** · `{case.hf_account}` · {case.status_label} · "
+        f"updated {case.updated_at:%Y-%m-%d}"
     )
 
 
 def event_line(event: Event) -> str:
     """One timeline entry, without private text except moderator notes."""
-    when = event.created_at[:16].replace("T", " ")
+    when = f"{event.created_at:%Y-%m-%d %H:%M}"
     actor = f" by <@{event.actor_id}>" if event.actor_id else ""
     detail = ""
     p = event.payload
@@ -52,8 +45,8 @@ def case_embed(case: Case, events: list[Event]) -> discord.Embed:
     embed = make_embed(
         f"Case {case.ref}: {case.hf_account}",
         f"Person: <@{case.discord_user_id}> (`{case.discord_user_id}`)\n"
-        f"Status: **{STATUS_LABELS[case.status.value]}**\n"
-        f"Opened {case.created_at[:16].replace('T', ' ')} UTC · DM delivered: {dm_state}",
+        f"Status: **{case.status_label}**\n"
+        f"Opened {case.created_at:%Y-%m-%d %H:%M} UTC · DM delivered: {dm_state}",
     )
     lines = [event_line(e) for e in events]
     add_field(embed, f"Timeline ({len(events)})", fit_lines(lines[-15:], FIELD_VALUE))

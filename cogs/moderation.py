@@ -11,16 +11,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cases.export import export_cases
-from bot.cases.models import Case, CaseError, CaseStatus
+from bot.cases.models import STATUS_LABELS, Case, CaseError
 from cogs.case_embeds import case_embed, case_list_embed
-from cogs.common import defer, reply, require_moderator, services
+from cogs.client import services
+from cogs.permissions import require_moderator
+from cogs.replies import defer, reply
 from cogs.steps import StepView
 
 if TYPE_CHECKING:
-    from bot.factory import SupportBot
+    from cogs.client import SupportBot
 
 PAGE = 10
-STATUS_CHOICES = [app_commands.Choice(name=s.value, value=s.value) for s in CaseStatus]
+STATUS_CHOICES = [
+    app_commands.Choice(name=label, value=status.value) for status, label in STATUS_LABELS.items()
+]
 
 
 @app_commands.guild_only()
@@ -90,7 +94,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         except CaseError as exc:
             await reply(interaction, f"Unchanged: {exc}.")
             return
-        await reply(interaction, f"Case {case.ref} is now **{case.status.value}**.")
+        await reply(interaction, f"Case {case.ref} is now **{case.status_label}**.")
 
     @app_commands.command(name="export", description="All cases as a CSV or JSON file")
     async def export(

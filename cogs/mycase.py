@@ -1,4 +1,5 @@
-"""`/mycase` (a person's own cases, with buttons to report progress) and `/precedents`."""
+"""`/mycase`: a person's own cases, with buttons to report progress (the rules of what a report
+changes are `CaseStore.record_progress`'s)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cases.models import CaseError, CaseStatus, EventKind
+from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
 from bot.knowledge import ONE_TICKET_ADVICE
-from cogs.appeal_embeds import precedents_embed
 from cogs.case_embeds import my_cases_embed
-from cogs.common import GuardedItem, in_servers_and_dms, is_moderator, reply, services
+from cogs.client import services
+from cogs.permissions import in_servers_and_dms, is_moderator
+from cogs.replies import reply
+from cogs.views import GuardedItem
 
 if TYPE_CHECKING:
-    from bot.factory import SupportBot
+    from cogs.client import SupportBot
 
 MAX_CASES_WITH_BUTTONS = 5
 ACTIONS = {
-    "replied": ("Hugging Face replied", discord.ButtonStyle.primary),
-    "restored": ("Account restored", discord.ButtonStyle.success),
-    "locked": ("Still locked", discord.ButtonStyle.secondary),
+    Progress.REPLIED: ("Hugging Face replied", discord.ButtonStyle.primary),
+    Progress.RESTORED: ("Account restored", discord.ButtonStyle.success),
+    Progress.LOCKED: ("Still locked", discord.ButtonStyle.secondary),
 }
 
 
@@ -44,14 +47,6 @@ class MyCaseCog(commands.Cog):
                 view.add_item(CaseProgressButton(case.id, action, row=row))
         await reply(interaction, embed=my_cases_embed(cases), view=view if view.children else None)
 
-    @app_commands.command(
-        name="precedents",
-        description="Public cases of locked Hugging Face accounts that were reviewed",
-    )
-    @in_servers_and_dms
-    async def precedents(self, interaction: discord.Interaction[Any]) -> None:
-        await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
-
 
 class CaseProgressButton(
     GuardedItem,
@@ -60,7 +55,7 @@ class CaseProgressButton(
 ):
     """A person reports progress on their case; persistent across restarts."""
 
-    def __init__(self, case_id: int, action: str, *, row: int | None = None) -> None:
+    def __init__(self, case_id: int, action: Progress, *, row: int | None = None) -> None:
         label, style = ACTIONS[action]
         super().__init__(
             discord.ui.Button(
@@ -80,48 +75,35 @@ class CaseProgressButton(
         match: re.Match[str],
         /,
     ) -> CaseProgressButton:
-        return cls(int(match["case"]), match["action"])
+        return cls(int(match["case"]), Progress(match["action"]))
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            await self._apply(interaction)
-        except CaseError as exc:
-            await reply(interaction, f"Could not update the case: {exc}.")
-
-    async def _apply(self, interaction: discord.Interaction[Any]) -> None:
         svc = services(interaction)
-        case = await svc.cases.get_case(self.case_id)
-        if case is None or (
-            case.discord_user_id != interaction.user.id and not is_moderator(interaction)
-        ):
+        try:
+            case = await svc.cases.record_progress(
+                self.case_id, interaction.user.id, self.action, moderator=is_moderator(interaction)
+            )
+        except (CaseNotFound, NotYourCase):
             await reply(interaction, "That case is not yours, so it was left unchanged.")
             return
-        who = interaction.user.id
-        if self.action == "restored":
-            case = await svc.cases.set_status(
-                case.id, CaseStatus.RESTORED, who, reason="reported by the person"
-            )
+        except CaseError as exc:
+            await reply(interaction, f"Could not update the case: {exc}.")
+            return
+        if self.action == Progress.RESTORED:
             await reply(
                 interaction,
                 f"Wonderful news. Case {case.ref} is marked restored. If anything is missing, a moderator can reopen it.",
             )
-            return
-        update = "hf_replied" if self.action == "replied" else "still_locked"
-        await svc.cases.add_event(case.id, EventKind.USER_UPDATE, who, {"update": update})
-        if self.action == "replied":
-            if case.status == CaseStatus.OPEN:
-                case = await svc.cases.set_status(
-                    case.id, CaseStatus.WAITING_ON_HF, who, reason="Hugging Face replied"
-                )
+        elif self.action == Progress.REPLIED:
             await reply(
                 interaction,
                 f"Noted on case {case.ref}: Hugging Face replied. Answer them in the same email thread, calmly and with the facts they ask for.",
             )
-            return
-        contact = svc.knowledge.contact
-        follow = contact.route(contact.follow_up).address
-        days = svc.settings.followup_days
-        await reply(
-            interaction,
-            f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). {svc.knowledge.advice_text(ONE_TICKET_ADVICE)}",
-        )
+        else:
+            contact = svc.knowledge.contact
+            follow = contact.route(contact.follow_up).address
+            days = svc.settings.followup_days
+            await reply(
+                interaction,
+                f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). {svc.knowledge.advice_text(ONE_TICKET_ADVICE)}",
+            )

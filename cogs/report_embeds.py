@@ -12,8 +12,8 @@ from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.check.repo_types import REPO_TYPES
 from bot.check.stages import error_note, stage_label
 from bot.check.verdict import linked_repo_text
-from bot.text import discord_code_block, escape_discord
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
+from cogs.markdown import discord_code_block, escape_discord
 
 COLOURS = {"visible": 0x2ECC71, "not_visible": 0xE67E22, "incomplete": 0xF1C40F}
 KIND_NAMES = {

@@ -13,7 +13,8 @@ from weakref import WeakKeyDictionary
 
 import discord
 
-from cogs.common import BaseModal, BaseView, reply
+from cogs.replies import reply
+from cogs.views import BaseModal, BaseView
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from hypothesis._settings import is_in_ci
 
 from bot.config import Settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings, setting_variables
 
 SEED_VARIABLE = "HYPOTHESIS_SEED"
 
@@ -53,12 +54,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-def setting_variables() -> list[str]:
-    """The environment variables `Settings` reads (any case: names are case-insensitive)."""
-    fields = {name.upper() for name in Settings.model_fields}
-    return [name for name in os.environ if name.upper() in fields]
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """No setting from the developer's environment or `.env` reaches any test."""
@@ -74,22 +69,6 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
 async def fake_hub() -> AsyncIterator[FakeHub]:
     async with FakeHub() as hub:
         yield hub
-
-
-def make_hub_settings(url: str, database_path: Path, **overrides: object) -> Settings:
-    """Settings for tests against a fake Hub: no `.env`, no token, small timeouts."""
-    values: dict[str, object] = {
-        "hf_endpoint": url,
-        "hf_token": None,
-        "database_path": database_path,
-        "hub_timeout_s": 2.0,
-        "hub_max_concurrency": 8,
-        "check_deadline_s": 5.0,
-        "check_max_items": 1000,
-        "check_cache_ttl_s": 300.0,
-    }
-    values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings, load_settings
-from tests.conftest import setting_variables
+from tests.helpers import setting_variables
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = {"DISCORD_TOKEN": "leaked-token", "MODLOG_CHANNEL_ID": "general", "GUILD_IDS": "x"}

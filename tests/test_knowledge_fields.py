@@ -14,7 +14,8 @@ from bot.backup.plan import build_backup_plan
 from bot.check.models import AccountReport, Verdict
 from bot.knowledge import Knowledge, load_knowledge
 from cogs.appeal import signal_options
-from cogs.appeal_embeds import draft_embed, precedents_embed
+from cogs.appeal_embeds import draft_embed
+from cogs.precedents import precedents_embed
 from cogs.report_embeds import backup_embed
 
 TODAY = date(2026, 11, 25)

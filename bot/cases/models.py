@@ -1,8 +1,10 @@
-"""The case store's data: statuses and their allowed moves, event kinds, errors, and the
-`Case` / `Event` / `DeletionReport` models (see `bot.cases.store` for the API)."""
+"""The case store's data: statuses with their labels and allowed moves, the progress a person can
+report, event kinds, errors, and the `Case` / `Event` / `DeletionReport` models (see
+`bot.cases.store` for the API)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -18,6 +20,14 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+# How each status reads to people (Discord and the terminal); the value is what is stored and typed.
+STATUS_LABELS: dict[CaseStatus, str] = {
+    CaseStatus.OPEN: "open",
+    CaseStatus.WAITING_ON_HF: "waiting on Hugging Face",
+    CaseStatus.RESTORED: "restored",
+    CaseStatus.CLOSED: "closed",
+}
+
 ACTIVE_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.WAITING_ON_HF})
 
 TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
@@ -29,6 +39,14 @@ TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
 MODERATOR_ONLY = frozenset(
     {(CaseStatus.RESTORED, CaseStatus.OPEN), (CaseStatus.CLOSED, CaseStatus.OPEN)}
 )
+
+
+class Progress(StrEnum):
+    """What a person can report about their own case (`CaseStore.record_progress`)."""
+
+    REPLIED = "replied"  # Hugging Face replied: the case waits on Hugging Face
+    RESTORED = "restored"  # the account is back: the case is restored
+    LOCKED = "locked"  # still locked: noted, nothing moves
 
 
 class EventKind(StrEnum):
@@ -57,6 +75,10 @@ class TransitionError(CaseError):
     """The status change is not allowed."""
 
 
+class NotYourCase(CaseError):
+    """Someone other than the case's person (and not a moderator) tried to change it."""
+
+
 class Case(BaseModel):
     """One case. `created` is True only on the object that `open_case` has just created."""
 
@@ -65,14 +87,19 @@ class Case(BaseModel):
     guild_id: int | None
     hf_account: str
     status: CaseStatus
-    created_at: str
-    updated_at: str
+    created_at: datetime
+    updated_at: datetime
     created: bool = False
 
     @property
     def ref(self) -> str:
         """The number people see, e.g. `#42`."""
         return f"#{self.id}"
+
+    @property
+    def status_label(self) -> str:
+        """The status as people read it, e.g. `waiting on Hugging Face`."""
+        return STATUS_LABELS[self.status]
 
     @property
     def active(self) -> bool:
@@ -88,7 +115,7 @@ class Event(BaseModel):
     kind: EventKind
     actor_id: int | None
     payload: dict[str, Any]
-    created_at: str
+    created_at: datetime
 
 
 class DeletionReport(BaseModel):

@@ -12,12 +12,18 @@ Statuses and the allowed moves (anything else raises `TransitionError`)::
 
 At most one *active* case (`open` or `waiting_on_hf`) exists per person and account; account
 names compare case-insensitively. Every write returns after its transaction has committed.
+
+Two rules of the service live here, not in the adapters: every interaction about an account is
+part of a case (`record`), and what a person reports about their case moves it (`record_progress`:
+"Hugging Face replied" means the case now waits on Hugging Face). Dates are ISO 8601 UTC text in
+the database and aware datetimes in the models.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
@@ -34,23 +40,11 @@ from bot.cases.models import (
     DeletionReport,
     Event,
     EventKind,
+    NotYourCase,
+    Progress,
     TransitionError,
 )
-from bot.db import Database, utcnow
-
-__all__ = [
-    "ACTIVE_STATUSES",
-    "TRANSITIONS",
-    "Case",
-    "CaseError",
-    "CaseNotFound",
-    "CaseStatus",
-    "CaseStore",
-    "DeletionReport",
-    "Event",
-    "EventKind",
-    "TransitionError",
-]
+from bot.db import Database
 
 MAX_PAYLOAD_BYTES = 16_384
 MAX_NOTE_CHARS = 1_000
@@ -60,8 +54,13 @@ MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 _CASE_COLUMNS = "id, discord_user_id, guild_id, hf_account, status, created_at, updated_at"
 
 
+def _now() -> datetime:
+    """The current time, stored as its ISO 8601 text (`bot.db.utcnow`'s format)."""
+    return datetime.now(UTC)
+
+
 def _case(row: aiosqlite.Row) -> Case:
-    return Case(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (Row has no __iter__ of keys)
+    return Case.model_validate({key: row[key] for key in row.keys()})  # noqa: SIM118 (Row has no __iter__ of keys)
 
 
 def _event(row: aiosqlite.Row) -> Event:
@@ -71,7 +70,7 @@ def _event(row: aiosqlite.Row) -> Event:
         kind=EventKind(row["kind"]),
         actor_id=row["actor_id"],
         payload=json.loads(row["payload"]),
-        created_at=row["created_at"],
+        created_at=datetime.fromisoformat(row["created_at"]),
     )
 
 
@@ -101,17 +100,17 @@ class CaseStore:
             found = await self._active(conn, discord_user_id, account)
             if found is not None:
                 return found
-            now = utcnow()
+            now = _now()
             cur = await conn.execute(
                 "INSERT INTO cases (discord_user_id, guild_id, hf_account, status, created_at, "
                 "updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
-                (discord_user_id, guild_id, account, now, now),
+                (discord_user_id, guild_id, account, now.isoformat(), now.isoformat()),
             )
             case_id = int(cur.lastrowid or 0)
             await conn.execute(
                 "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
                 "VALUES (?, 'opened', ?, '{}', ?)",
-                (case_id, discord_user_id, now),
+                (case_id, discord_user_id, now.isoformat()),
             )
         return Case(
             id=case_id,
@@ -190,15 +189,17 @@ class CaseStore:
         """Append an event to a case's timeline (and touch its `updated_at`)."""
         kind = EventKind(kind)
         text = _payload_json(payload)
-        now = utcnow()
+        now = _now()
         async with self.db.write() as conn:
-            cur = await conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
+            cur = await conn.execute(
+                "UPDATE cases SET updated_at = ? WHERE id = ?", (now.isoformat(), case_id)
+            )
             if cur.rowcount == 0:
                 raise CaseNotFound(f"there is no case #{case_id}")
             cur = await conn.execute(
                 "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (case_id, kind.value, actor_id, text, now),
+                (case_id, kind.value, actor_id, text, now.isoformat()),
             )
             event_id = int(cur.lastrowid or 0)
         return Event(
@@ -209,6 +210,43 @@ class CaseStore:
             payload=json.loads(text),
             created_at=now,
         )
+
+    async def record(
+        self,
+        discord_user_id: int,
+        guild_id: int | None,
+        hf_account: str,
+        kind: EventKind | str,
+        payload: Mapping[str, Any] | None = None,
+    ) -> Case:
+        """Every interaction about an account is part of a case: open (or reuse) the person's
+        case for `hf_account` and append the event. The case's `created` tells whether it is new
+        (the bot then tells the moderators)."""
+        case = await self.open_case(discord_user_id, guild_id, hf_account)
+        await self.add_event(case.id, kind, discord_user_id, payload)
+        return case
+
+    async def record_progress(
+        self, case_id: int, actor_id: int, progress: Progress | str, *, moderator: bool = False
+    ) -> Case:
+        """What the case's person (or a moderator) reports: `restored` marks the case restored;
+        `replied` is noted and moves an `open` case to `waiting_on_hf`; `locked` is noted.
+        Raises `NotYourCase` for anyone else, `CaseNotFound` and `TransitionError` as usual."""
+        progress = Progress(progress)
+        case = await self.require_case(case_id)
+        if case.discord_user_id != actor_id and not moderator:
+            raise NotYourCase(f"case {case.ref} is not yours")
+        if progress == Progress.RESTORED:
+            return await self.set_status(
+                case.id, CaseStatus.RESTORED, actor_id, reason="reported by the person"
+            )
+        update = "hf_replied" if progress == Progress.REPLIED else "still_locked"
+        await self.add_event(case.id, EventKind.USER_UPDATE, actor_id, {"update": update})
+        if progress == Progress.REPLIED and case.status == CaseStatus.OPEN:
+            return await self.set_status(
+                case.id, CaseStatus.WAITING_ON_HF, actor_id, reason="Hugging Face replied"
+            )
+        return await self.require_case(case.id)
 
     async def events(self, case_id: int, *, limit: int = 200) -> list[Event]:
         """A case's timeline, oldest first (the last `limit` events)."""
@@ -246,7 +284,7 @@ class CaseStore:
             raise TransitionError(
                 f"unknown status {str(new)[:40]!r}; use one of: {allowed}"
             ) from None
-        now = utcnow()
+        now = _now()
         async with self.db.write() as conn:
             async with conn.execute(
                 f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
@@ -266,7 +304,7 @@ class CaseStore:
                     )
             await conn.execute(
                 "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
-                (target.value, now, case_id),
+                (target.value, now.isoformat(), case_id),
             )
             payload = {"from": case.status.value, "to": target.value}
             if reason:
@@ -274,7 +312,7 @@ class CaseStore:
             await conn.execute(
                 "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
                 "VALUES (?, 'status_changed', ?, ?, ?)",
-                (case_id, actor_id, _payload_json(payload), now),
+                (case_id, actor_id, _payload_json(payload), now.isoformat()),
             )
         return case.model_copy(update={"status": target, "updated_at": now})
 

@@ -101,7 +101,7 @@ def _handler(
 def _line(case: Case) -> str:
     return (
         f"{case.ref:>7}  {case.status.value:<13}  {case.hf_account:<24}  "
-        f"user {case.discord_user_id}  updated {case.updated_at[:19]}Z"
+        f"user {case.discord_user_id}  updated {case.updated_at:%Y-%m-%dT%H:%M:%S}Z"
     )
 
 
@@ -126,11 +126,15 @@ async def _list(store: CaseStore, args: argparse.Namespace) -> int:
 async def _show(store: CaseStore, args: argparse.Namespace) -> int:
     case = await store.require_case(args.case_id)
     print(_line(case))
-    print(f"  opened {case.created_at[:19]}Z  guild {case.guild_id or '-'}")
+    print(
+        f"  {case.status_label}, opened {case.created_at:%Y-%m-%dT%H:%M:%S}Z  guild {case.guild_id or '-'}"
+    )
     for event in await store.events(case.id):
         actor = f"by {event.actor_id}" if event.actor_id else ""
         detail = ", ".join(f"{k}={v}" for k, v in sorted(event.payload.items()))
-        print(f"  {event.created_at[:19]}Z  {event.kind.value:<15} {actor:<24} {detail}")
+        print(
+            f"  {event.created_at:%Y-%m-%dT%H:%M:%S}Z  {event.kind.value:<15} {actor:<24} {detail}"
+        )
     return 0
 
 
@@ -145,7 +149,7 @@ async def _status(store: CaseStore, args: argparse.Namespace) -> int:
     case = await store.set_status(
         args.case_id, args.status, None, reason=args.reason, moderator=True
     )
-    print(f"{case.ref} is now {case.status.value}.")
+    print(f"{case.ref} is now {case.status_label} ({case.status.value}).")
     return 0
 
 
@@ -153,7 +157,9 @@ async def _export(store: CaseStore, args: argparse.Namespace) -> int:
     text = await export_cases(store, args.format, status=args.status)
     if args.output:
         if args.output.is_dir():
-            print(f"hf-support-bot: --output {args.output} is a folder; name a file", file=sys.stderr)
+            print(
+                f"hf-support-bot: --output {args.output} is a folder; name a file", file=sys.stderr
+            )
             return 2
         try:
             args.output.write_text(text, encoding="utf-8")

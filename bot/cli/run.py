@@ -73,7 +73,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     import aiohttp
 
-    from bot.factory import run_bot  # imports discord: only when the bot really starts
+    from cogs.runner import run_bot  # imports discord: only when the bot really starts
 
     silence_voice_warnings()
     try:
@@ -90,7 +90,7 @@ def _sync(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     import aiohttp
 
-    from bot.factory import run_sync
+    from cogs.runner import run_sync
 
     silence_voice_warnings()
     try:

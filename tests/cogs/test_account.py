@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.cases.models import EventKind
-from tests.cogs.conftest import ALICE, BOB, GUILD, MODLOG, case_events, custom_id, text_of
+from tests.cogs.helpers import ALICE, BOB, GUILD, MODLOG, case_events, custom_id, text_of
 
 
 async def test_checkaccount_happy_path(env):

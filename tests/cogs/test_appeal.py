@@ -6,8 +6,8 @@ import pytest
 from discord import ComponentType
 
 from bot.cases.models import EventKind
-from tests.cogs.conftest import ALICE, BOB, case_events, components, custom_id, text_of
-from tests.cogs.conftest import OWNER as OTHER
+from tests.cogs.helpers import ALICE, BOB, case_events, components, custom_id, text_of
+from tests.cogs.helpers import OWNER as OTHER
 
 FORM = {
     "account": "alice-hf",

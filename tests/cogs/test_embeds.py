@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-import discord
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.appeal.draft import AppealInput, draft_appeal
 from bot.backup.plan import build_backup_plan
-from bot.cases.models import Case, CaseStatus, Event, EventKind
 from bot.check.models import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
 from bot.knowledge import load_knowledge
-from bot.text import discord_code_block
 from cogs import limits
-from cogs.appeal_embeds import draft_embed, draft_message, precedents_embed
-from cogs.case_embeds import case_embed, case_list_embed, my_cases_embed
+from cogs.appeal_embeds import draft_embed, draft_message
+from cogs.markdown import discord_code_block
 from cogs.report_embeds import backup_embed, report_embed
+from tests.cogs.helpers import assert_fits
 
 text = st.text(min_size=0, max_size=3000)
 repo_id = st.from_regex(
@@ -78,16 +76,6 @@ reports = st.builds(
 )
 
 
-def assert_fits(embed: discord.Embed) -> None:
-    assert len(embed) <= limits.EMBED_TOTAL
-    assert len(embed.title or "") <= limits.EMBED_TITLE
-    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION
-    assert len(embed.fields) <= limits.FIELDS
-    for field in embed.fields:
-        assert 0 < len(field.name or "") <= limits.FIELD_NAME
-        assert 0 < len(field.value or "") <= limits.FIELD_VALUE
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports)
 def test_report_and_backup_embeds_fit(report):
@@ -122,38 +110,6 @@ def code_blocks(text: str) -> list[str]:
     """The inside of each fenced block; no fence may hide inside one."""
     assert text.count("```") % 2 == 0
     return re.findall(r"```\n(.*?)\n```", text, re.S)
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.lists(text, max_size=40))
-def test_case_embeds_fit(notes):
-    case = Case(
-        id=7,
-        discord_user_id=1,
-        guild_id=2,
-        hf_account="a" * 96,
-        status=CaseStatus.OPEN,
-        created_at="2026-11-25T00:00:00+00:00",
-        updated_at="2026-11-25T00:00:00+00:00",
-    )
-    events = [
-        Event(
-            id=i,
-            case_id=7,
-            kind=EventKind.NOTE,
-            actor_id=3,
-            payload={"text": n},
-            created_at="2026-11-25T00:00:00+00:00",
-        )
-        for i, n in enumerate(notes)
-    ]
-    assert_fits(case_embed(case, events))
-    assert_fits(case_list_embed([case] * 10, "Cases", 1))
-    assert_fits(my_cases_embed([case] * 10))
-
-
-def test_precedents_fit():
-    assert_fits(precedents_embed(load_knowledge()))
 
 
 def test_report_embed_shows_linked_repo_access_and_errors():

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from tests.cogs.conftest import ALICE, BOB, MOD, OWNER, case_events, custom_id, text_of
+from bot.cases.models import STATUS_LABELS
+from tests.cogs.helpers import ALICE, BOB, MOD, OWNER, case_events, custom_id, text_of
 
 SUBCOMMANDS = [
     ("case view", {"case_id": 1}),
@@ -61,7 +62,13 @@ async def test_moderator_flow(env):
             {"case_id": 1, "status": "waiting_on_hf", "reason": "emailed"},
             user=OWNER,
         )
-        assert "now **waiting_on_hf**" in text_of(it.response.data)
+        assert "now **waiting on Hugging Face**" in text_of(it.response.data)
+        case_command = next(c for c in env.discord.syncs[-1]["body"] if c["name"] == "case")
+        status_command = next(o for o in case_command["options"] if o["name"] == "status")
+        choices = next(o for o in status_command["options"] if o["name"] == "status")["choices"]
+        assert {c["value"]: c["name"] for c in choices} == {
+            status.value: label for status, label in STATUS_LABELS.items()
+        }
         it = await env.command(
             "case status", {"case_id": 1, "status": "open"}, user=MOD, check_permissions=False
         )

@@ -1,9 +1,9 @@
-"""`/mycase` with its progress buttons, and `/precedents`."""
+"""`/mycase` with its progress buttons."""
 
 from __future__ import annotations
 
 from bot.cases.models import CaseStatus
-from tests.cogs.conftest import ALICE, BOB, MOD, custom_id, text_of
+from tests.cogs.helpers import ALICE, BOB, MOD, custom_id, text_of
 
 
 async def _case_store(env):
@@ -63,12 +63,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
     await db.close()
 
 
-async def test_mycase_without_cases_and_precedents(env):
+async def test_mycase_without_cases(env):
     async with env.running():
         it = await env.command("mycase", user=BOB)
         assert "no cases yet" in text_of(it.response.data) and it.ephemeral
-        it = await env.command("precedents", user=BOB)
-        text = text_of(it.response.data)
-        assert text.count("https://") >= 8 and it.ephemeral
-        assert "What helps" in text and "duplicate tickets" in text  # the knowledge file's advice
-        assert "Platform Abuse" in text and "cryptocurrency mining" in text  # and its policy

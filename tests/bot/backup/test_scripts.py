@@ -18,8 +18,8 @@ from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
 from tests.bot.backup.sample import HOSTILE_IDS, sample_report
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 
 def test_generated_scripts_are_valid() -> None:

@@ -15,8 +15,8 @@ from bot.check.models import AccountReport, Verdict
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import pytest
 
@@ -36,11 +37,14 @@ def test_list_show_note_status_export_forget(db_path, capsys, tmp_path):
 
     assert main(["cases", "note", "1", "emailed website@ on Monday"]) == 0
     assert main(["cases", "status", "1", "waiting_on_hf", "--reason", "mail sent"]) == 0
-    assert "#1 is now waiting_on_hf" in capsys.readouterr().out
+    assert "#1 is now waiting on Hugging Face (waiting_on_hf)." in capsys.readouterr().out
 
     assert main(["cases", "show", "1"]) == 0
     out = capsys.readouterr().out
     assert "note" in out and "emailed website@ on Monday" in out and "status_changed" in out
+    stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"  # UTC to the second, no fraction or offset
+    assert re.search(rf"updated {stamp}\n  waiting on Hugging Face, opened {stamp}  guild 1\n", out)
+    assert len(re.findall(rf"^  {stamp}  (opened|note|status_changed) ", out, re.MULTILINE)) == 3
 
     assert main(["cases", "list", "--status", "waiting_on_hf"]) == 0
     out = capsys.readouterr().out

@@ -13,8 +13,8 @@ from pydantic import SecretStr
 from bot.config import Settings
 from bot.hub.client import HubClient
 from bot.hub.errors import HubError, decode_json
-from tests.conftest import make_hub_settings
 from tests.fakes.fake_hub import FakeHub
+from tests.helpers import make_hub_settings
 
 
 def _raw(content: bytes) -> tuple[list[Any], int]:

@@ -1,15 +1,12 @@
-"""The bot built by `create_bot`: command sync, restart, error handler, clean shutdown."""
+"""Command sync: once, then only when the tree or its target changed; a refusal never keeps the
+bot offline."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
 
-import pytest
-
-from bot.factory import create_bot
-from tests.cogs.conftest import ALICE, GUILD, text_of
+from cogs.client import create_bot
+from tests.cogs.helpers import GUILD, text_of
 from tests.fakes.fake_discord import run_client
 
 EXPECTED = {"checkaccount", "backup", "appeal", "mycase", "precedents", "case"}
@@ -74,55 +71,6 @@ async def test_a_rate_limited_sync_does_not_keep_the_bot_offline(env, caplog):
     assert "could not sync slash commands" in caplog.text
     async with env.running() as bot:  # the next start syncs
         assert bot.synced is True
-
-
-async def test_sync_command_exits_non_zero_when_discord_refuses(env, caplog):
-    from bot.factory import run_sync
-    from tests.fakes.fake_discord_runner import patch_discord
-
-    env.discord.refuse_syncs = 1
-    with patch_discord(env.discord):
-        assert await asyncio.to_thread(run_sync, env.settings) == 1
-        assert await asyncio.to_thread(run_sync, env.settings) == 0
-    assert len(env.discord.syncs) == 2
-
-
-async def test_unexpected_errors_get_a_reference_and_a_log(env, caplog):
-    async with env.running():
-        with sqlite3.connect(env.settings.database_path) as raw:
-            raw.execute("DROP TABLE events")  # break the store under the running bot
-        with caplog.at_level(logging.ERROR):
-            it = await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)
-            [message] = await it.wait_done(timeout=5)
-        text = text_of(message)
-        assert "something went wrong on our side" in text and "reference" in text
-        ref = text.split("reference `")[1].split("`")[0]
-        assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)
-        assert "fake-token" not in caplog.text
-
-
-async def test_close_releases_the_database_and_hub_client(env):
-    async with env.running() as bot:
-        services = bot.services
-    assert bot.is_closed()
-    with pytest.raises(ValueError, match="no active connection"):
-        await services.db.fetchone("SELECT 1")
-
-
-async def test_heartbeat_makes_health_green(env, monkeypatch):
-    from bot.cli import main
-    from bot.db import HEARTBEAT_KEY
-
-    bot = create_bot(env.settings)
-    bot._connection.guild_ready_timeout = 0.05  # on_ready soon after GUILD_CREATE
-    async with run_client(env.discord, bot, wait_ready=True):
-        for _ in range(100):
-            if await bot.services.db.get_meta(HEARTBEAT_KEY):
-                break
-            await asyncio.sleep(0.02)
-        assert await bot.services.db.get_meta(HEARTBEAT_KEY)
-    monkeypatch.setenv("DATABASE_PATH", str(env.settings.database_path))
-    assert await asyncio.to_thread(main, ["health"]) == 0
 
 
 async def test_a_refused_sync_does_not_stop_the_bot_and_is_retried(env, caplog):

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
-import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
-from bot.cases.export import export_cases
-from bot.cases.models import CaseError, CaseNotFound, CaseStatus, EventKind, TransitionError
-from bot.cases.store import CaseStore
-from bot.db import Database
-
-
-@pytest.fixture
-async def store(tmp_path):
-    db = await Database.open(tmp_path / "cases.db")
-    yield CaseStore(db)
-    await db.close()
+from bot.cases.models import (
+    CaseError,
+    CaseNotFound,
+    CaseStatus,
+    EventKind,
+    NotYourCase,
+    Progress,
+    TransitionError,
+)
 
 
 async def test_open_case_dedupes_case_insensitively(store):
@@ -199,35 +195,6 @@ async def test_delete_user_data_removes_exactly_that_person(store):
     assert (await store.delete_user_data(1)).cases == 0
 
 
-async def test_export_csv_and_json(store):
-    a = await store.open_case(1, 5, "carol")
-    await store.open_case(2, 5, "bob")
-    await store.set_status(a.id, "closed", 1)
-    text = await export_cases(store, "csv")
-    lines = text.splitlines()
-    assert lines[0].startswith("id,discord_user_id,guild_id,hf_account,status")
-    assert ",carol,closed," in lines[1] and ",2," in lines[1]
-    rows = json.loads(await export_cases(store, "json", status="open"))
-    assert [r["hf_account"] for r in rows] == ["bob"]
-
-
-FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
-
-
-async def test_export_csv_neutralises_every_formula_prefix(store):
-    """Rows stored before `open_case` validated names may start with a formula character;
-    spreadsheets read `=`, `+`, `-`, `@`, tab and carriage return as the start of a formula."""
-    async with store.db.write() as conn:
-        for user, account in enumerate([*FORMULAS, "plain"]):
-            await conn.execute(
-                "INSERT INTO cases (discord_user_id, hf_account, created_at, updated_at) "
-                "VALUES (?, ?, '2026-01-01', '2026-01-01')",
-                (user, account),
-            )
-    rows = list(csv.DictReader(io.StringIO(await export_cases(store, "csv"), newline="")))
-    assert [r["hf_account"] for r in rows] == [*("'" + f for f in FORMULAS), "plain"]
-
-
 @pytest.mark.parametrize("account", ["a\nb", "=cmd", "@alice", "-alice", "a/b", "", "x" * 97])
 async def test_open_case_refuses_what_the_check_refuses(store, account):
     with pytest.raises(CaseError, match="not a Hugging Face account name"):
@@ -254,3 +221,82 @@ async def test_lookups_use_an_index(store, where, params):
         "EXPLAIN QUERY PLAN SELECT * FROM events WHERE case_id = ? ORDER BY id", (1,)
     )
     assert "idx_events_case" in " ".join(r["detail"] for r in events_plan)
+
+
+async def test_record_opens_a_case_once_and_appends_every_interaction(store):
+    first = await store.record(1, 5, "Alice", EventKind.CHECK_RAN, {"verdict": "locked"})
+    again = await store.record(1, 5, "alice", EventKind.APPEAL_DRAFTED, {"to": "x@hf.co"})
+    other = await store.record(2, None, "alice", EventKind.BACKUP_SHOWN)
+    assert first.created and not again.created and other.created
+    assert again.id == first.id and other.id != first.id
+    events = await store.events(first.id)
+    assert [e.kind for e in events] == [
+        EventKind.OPENED,
+        EventKind.CHECK_RAN,
+        EventKind.APPEAL_DRAFTED,
+    ]
+    assert [e.actor_id for e in events] == [1, 1, 1]
+    assert events[1].payload == {"verdict": "locked"}
+
+
+async def test_record_refuses_a_bad_account_and_stores_nothing(store):
+    with pytest.raises(CaseError, match="not a Hugging Face account name"):
+        await store.record(1, 5, "=cmd", EventKind.CHECK_RAN)
+    assert await store.list_cases() == []
+
+
+async def test_hugging_face_replied_moves_an_open_case_to_waiting(store):
+    case = await store.open_case(1, 5, "alice")
+    moved = await store.record_progress(case.id, 1, Progress.REPLIED)
+    assert moved.status == CaseStatus.WAITING_ON_HF
+    again = await store.record_progress(case.id, 1, "replied")  # already waiting: noted only
+    assert again.status == CaseStatus.WAITING_ON_HF
+    events = await store.events(case.id)
+    assert [(e.kind, e.payload) for e in events[1:]] == [
+        (EventKind.USER_UPDATE, {"update": "hf_replied"}),
+        (
+            EventKind.STATUS_CHANGED,
+            {"from": "open", "to": "waiting_on_hf", "reason": "Hugging Face replied"},
+        ),
+        (EventKind.USER_UPDATE, {"update": "hf_replied"}),
+    ]
+
+
+async def test_still_locked_is_noted_and_restored_closes_the_case(store):
+    case = await store.open_case(1, 5, "alice")
+    noted = await store.record_progress(case.id, 1, Progress.LOCKED)
+    assert noted.status == CaseStatus.OPEN
+    restored = await store.record_progress(case.id, 1, Progress.RESTORED)
+    assert restored.status == CaseStatus.RESTORED
+    last = (await store.events(case.id))[-1]
+    assert last.payload == {"from": "open", "to": "restored", "reason": "reported by the person"}
+    with pytest.raises(TransitionError):  # restored twice: refused, nothing added
+        await store.record_progress(case.id, 1, Progress.RESTORED)
+    assert len(await store.events(case.id)) == 3  # opened, still_locked, restored
+
+
+async def test_progress_only_from_the_person_or_a_moderator(store):
+    case = await store.open_case(1, 5, "alice")
+    with pytest.raises(NotYourCase):
+        await store.record_progress(case.id, 2, Progress.REPLIED)
+    assert len(await store.events(case.id)) == 1  # nothing recorded
+    moved = await store.record_progress(case.id, 2, Progress.REPLIED, moderator=True)
+    assert moved.status == CaseStatus.WAITING_ON_HF
+    with pytest.raises(CaseNotFound):
+        await store.record_progress(99, 1, Progress.LOCKED)
+    with pytest.raises(ValueError):
+        await store.record_progress(case.id, 1, "celebrating")
+
+
+async def test_dates_are_aware_datetimes_stored_as_iso_text(store):
+    case = await store.open_case(1, 5, "alice")
+    assert case.created_at.utcoffset() == timedelta(0) and case.updated_at == case.created_at
+    event = await store.add_event(case.id, EventKind.NOTE, 1, {"text": "hi"})
+    read = await store.require_case(case.id)
+    assert read.created_at == case.created_at and read.updated_at == event.created_at
+    assert (await store.events(case.id))[-1].created_at == event.created_at
+    row = await store.db.fetchone(
+        "SELECT created_at, updated_at FROM cases WHERE id = ?", (case.id,)
+    )
+    assert row["created_at"] == case.created_at.isoformat()
+    assert row["updated_at"] == event.created_at.isoformat()

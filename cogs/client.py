@@ -1,0 +1,131 @@
+"""The hf-support-bot Discord client: `SupportBot`, the `Services` it opens for the cogs, and
+`create_bot`.
+
+`setup_hook` opens the database and the Hub client, loads the cogs, starts the command sync in
+the background (`cogs.sync`, so a slow or refused sync never keeps the bot offline) and the
+heartbeat (`cogs.heartbeat`). Closing the bot closes them again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any, cast
+
+import discord
+from discord.ext import commands
+
+from bot.cases.store import CaseStore
+from bot.check.cache import ReportCache
+from bot.check.service import CheckService
+from bot.config import Settings
+from bot.cooldown import Cooldown
+from bot.db import Database
+from bot.hub.client import HubClient
+from bot.knowledge import Knowledge, load_knowledge
+from cogs import setup_cogs
+from cogs.heartbeat import beat
+from cogs.sync import SyncError, sync_commands
+
+log = logging.getLogger(__name__)
+
+# A 429 asking to wait longer than this raises `discord.RateLimited` instead of waiting
+# (discord.py's `max_ratelimit_timeout`; 30 s is its minimum).
+MAX_RATELIMIT_WAIT_S = 30.0
+
+
+@dataclass
+class Services:
+    """What the cogs call: the core services, opened in `setup_hook`."""
+
+    settings: Settings
+    db: Database
+    cases: CaseStore
+    hub: HubClient
+    checker: CheckService
+    knowledge: Knowledge
+    cooldown: Cooldown
+
+
+class SupportBot(commands.Bot):
+    """The hf-support-bot Discord client: slash commands only, no privileged intents."""
+
+    def __init__(
+        self, settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # roles and channels of the servers the bot is in
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            max_ratelimit_timeout=MAX_RATELIMIT_WAIT_S,
+        )
+        self.settings = settings
+        self.force_sync = force_sync
+        self.sync_on_start = sync_on_start
+        self.synced: bool | None = None  # whether the start-up sync pushed the commands
+        self.sync_task: asyncio.Task[None] | None = None
+        self._services: Services | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    @property
+    def services(self) -> Services:
+        """The open services (only after `setup_hook`)."""
+        if self._services is None:
+            raise RuntimeError("the bot has not been set up yet")
+        return self._services
+
+    async def setup_hook(self) -> None:
+        """Open the store and the Hub client, load the cogs, sync commands if they changed."""
+        settings = self.settings
+        knowledge = load_knowledge()
+        db = await Database.open(settings.database_path)
+        hub = HubClient(settings)
+        self._services = Services(
+            settings=settings,
+            db=db,
+            cases=CaseStore(db),
+            hub=hub,
+            checker=CheckService(hub, ReportCache(db), settings),
+            knowledge=knowledge,
+            cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
+        )
+        await setup_cogs(self)
+        if self.sync_on_start:
+            self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
+        self._heartbeat = asyncio.create_task(beat(self), name="hfsb-heartbeat")
+
+    async def _sync_at_start(self) -> None:
+        """The start-up sync, in the background: a refusal is logged, the next start retries."""
+        try:
+            self.synced = await sync_commands(self, force=self.force_sync)
+        except SyncError as exc:
+            self.synced = False
+            log.error("could not sync slash commands (%s); the next start retries", exc)
+
+    async def close(self) -> None:
+        """Disconnect, then close the Hub client and the database."""
+        for task in (self._heartbeat, self.sync_task):
+            if task is not None:
+                task.cancel()
+        await super().close()
+        if self._services is not None:
+            services, self._services = self._services, None
+            await services.checker.aclose()  # finishes pending cache writes
+            await services.hub.aclose()
+            await services.db.close()
+
+
+def create_bot(
+    settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+) -> SupportBot:
+    """Build a new bot; nothing is opened until it logs in."""
+    return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start)
+
+
+def services(interaction: discord.Interaction[Any]) -> Services:
+    """The bot's services, from any interaction."""
+    return cast("SupportBot", interaction.client).services

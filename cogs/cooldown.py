@@ -1,0 +1,20 @@
+"""The per-person cooldown, as a friendly message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from cogs.client import services
+
+
+def cooldown_message(interaction: discord.Interaction[Any]) -> str | None:
+    """None when the person may go on, else a friendly "try again in N s"."""
+    wait = services(interaction).cooldown.hit(interaction.user.id)
+    if not wait:
+        return None
+    return (
+        f"You have asked a few times in a row; please try again in {int(wait) + 1} s. "
+        "Results are kept for a few minutes, so nothing is lost by waiting."
+    )

@@ -1,0 +1,25 @@
+"""Direct messages, reporting Discord's refusal code instead of raising."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from cogs.replies import NO_MENTIONS
+
+log = logging.getLogger(__name__)
+
+
+async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> int | None:
+    """Send a direct message. None when it arrived, else Discord's error code (closed DMs answer
+    403 with 50007; a refused body 400 with 50035; 0 when Discord gave none)."""
+    try:
+        channel = await user.create_dm()
+        await channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
+    except discord.HTTPException as exc:
+        level = logging.INFO if isinstance(exc, discord.Forbidden) else logging.WARNING
+        log.log(level, "DM to %s refused (HTTP %s, code %s)", user.id, exc.status, exc.code)
+        return exc.code
+    return None

@@ -1,0 +1,56 @@
+"""`/precedents`: public cases of locked accounts that were reviewed (from the knowledge file)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.knowledge import Knowledge
+from cogs.client import services
+from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
+from cogs.markdown import escape_discord
+from cogs.permissions import in_servers_and_dms
+from cogs.replies import reply
+
+if TYPE_CHECKING:
+    from cogs.client import SupportBot
+
+
+def precedents_embed(knowledge: Knowledge) -> discord.Embed:
+    """Public cases where locked accounts were reviewed, with links."""
+    embed = make_embed(
+        "Public precedents",
+        "Other people have been through this. None of these proves what happened to a given "
+        "account; only Hugging Face can tell. They do show that locks are often reviewed.",
+    )
+    for p in knowledge.precedents:
+        value = f"{escape_discord(p.what_happened)}\n*{escape_discord(p.why_it_matters)}*\n{p.link}"
+        add_field(embed, escape_discord(p.title), value)
+    advice = [f"• {escape_discord(a.text)}" for a in knowledge.advice]
+    add_field(embed, "What helps", fit_lines(advice, FIELD_VALUE))
+    policy = knowledge.policy
+    watched = "; ".join(escape_discord(theme) for theme in policy.themes)
+    add_field(
+        embed,
+        f"What automated checks look for: {escape_discord(policy.section)}",
+        f"{watched}.\n{escape_discord(policy.note)}\n{policy.url}",
+    )
+    return embed
+
+
+class PrecedentsCog(commands.Cog):
+    """`/precedents`, for anyone."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="precedents",
+        description="Public cases of locked Hugging Face accounts that were reviewed",
+    )
+    @in_servers_and_dms
+    async def precedents(self, interaction: discord.Interaction[Any]) -> None:
+        await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
