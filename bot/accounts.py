@@ -226,6 +226,11 @@ def _account_segment(segments: list[str]) -> str:
 def _not_reserved(name: str) -> str:
     """`name`, unless it is a site page or a listing: checked wherever the name is taken, so
     `spaces/CONTENT-POLICY` is refused like `CONTENT-POLICY`."""
+    if name.lower() in HUB_HOSTS:  # `hf.co` typed alone reads as the site, so never a name
+        raise InvalidAccount(
+            f"{name} is the site's own address, not an account. Please paste the account's "
+            "profile link or its name."
+        )
     if name.lower() in _RESERVED or name.lower() in _TYPE_PREFIXES:
         raise InvalidAccount(
             f"That link points to the Hugging Face {name} pages, not to an account. Please "

@@ -133,6 +133,7 @@ _NEAR = st.text(alphabet=string.ascii_letters + string.digits + "-_.@/:?#%$'\"` 
 @given(_NEAR, st.sampled_from(["", "https://huggingface.co/", "hf.co/", "@", "spaces/"]))
 @example("CONTENT-POLICY", "spaces/")  # once accepted after a type prefix, refused on its own
 @example("spaces/x", "spaces/")
+@example("HF.CO", "https://huggingface.co/")  # a host as a name read back as the site itself
 def test_hub_like_inputs_follow_the_naming_rules(text: str, prefix: str) -> None:
     _accepted_is_valid(prefix + text)
 
@@ -141,6 +142,12 @@ def test_hub_like_inputs_follow_the_naming_rules(text: str, prefix: str) -> None
 def test_any_non_ascii_character_is_refused(char: str) -> None:
     with pytest.raises(InvalidAccount):
         parse_account(f"ali{char}ce")
+
+
+def test_the_sites_own_address_is_never_an_account_name():
+    for text in ("https://huggingface.co/HF.CO", "hf.co/huggingface.co", "spaces/www.huggingface.co"):
+        with pytest.raises(InvalidAccount, match="site's own address"):
+            parse_account(text)
 
 
 def test_a_bare_at_sign_in_a_link_is_a_friendly_error():
