@@ -65,7 +65,8 @@ async def main() -> None:
                 )
                 await asyncio.gather(*(it.wait_done(timeout=30) for it in its))
                 wall = time.perf_counter() - started
-                lat = sorted(it.ack_latency for it in its)
+                lat = sorted(it.ack_latency for it in its if it.ack_latency is not None)
+                assert len(lat) == len(its), "some interactions were never acknowledged"
                 p50 = statistics.median(lat)
                 p99 = lat[int(len(lat) * 0.99) - 1]
                 print(

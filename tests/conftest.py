@@ -39,10 +39,13 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("hypothesis_seed", None) is not None:
         return
     seed = os.environ.get(SEED_VARIABLE, "").strip()
+    forced: int | None = None
     if seed:
-        hypothesis_core.global_force_seed = int(seed)
+        forced = int(seed)
     elif is_in_ci():
-        hypothesis_core.global_force_seed = random.SystemRandom().getrandbits(32)
+        forced = random.SystemRandom().getrandbits(32)
+    if forced is not None:
+        hypothesis_core.global_force_seed = forced  # type: ignore[assignment]
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -29,7 +29,7 @@ def make_hub_settings(url: str, database_path: Path, **overrides: object) -> Set
         "check_cache_ttl_s": 300.0,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
 # Invisible characters (bidi controls, zero-width, controls) that text hygiene must remove.

@@ -17,7 +17,7 @@ HOSTILE = {"DISCORD_TOKEN": "leaked-token", "MODLOG_CHANNEL_ID": "general", "GUI
 def test_settings_are_the_defaults():
     assert setting_variables() == []
     assert not Path(".env").exists()
-    assert load_settings() == Settings(_env_file=None)  # type: ignore[call-arg]
+    assert load_settings() == Settings(_env_file=None)
 
 
 def test_a_hostile_dot_env_and_environment_do_not_reach_the_tests(tmp_path):

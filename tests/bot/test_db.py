@@ -16,9 +16,13 @@ async def test_new_file_and_folder_are_created_and_migrated(tmp_path):
     try:
         assert path.exists()
         assert await db.schema_version() == SCHEMA_VERSION
-        assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"
-        assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1
-        assert (await db.fetchone("PRAGMA busy_timeout"))[0] >= 1000
+        pragmas = {}
+        for name in ("journal_mode", "foreign_keys", "busy_timeout"):
+            row = await db.fetchone(f"PRAGMA {name}")
+            assert row is not None
+            pragmas[name] = row[0]
+        assert pragmas["journal_mode"] == "wal" and pragmas["foreign_keys"] == 1
+        assert pragmas["busy_timeout"] >= 1000
     finally:
         await db.close()
 

@@ -46,7 +46,7 @@ def _items(kind):
 def _list(kind):
     error = st.one_of(st.none(), st.builds(PartError, kind=st.just("hub_error"), message=text))
     return st.builds(
-        lambda items, capped, err: RepoList[kind](
+        lambda items, capped, err: RepoList[kind](  # type: ignore[valid-type]
             count=len(items), capped=capped, items=items, error=err
         ),
         _items(kind),
@@ -129,7 +129,7 @@ def test_report_embed_shows_linked_repo_access_and_errors():
         verdict=Verdict(code="visible", explanation="x"), checked_at=now, duration_s=0.1,
     )  # fmt: skip
     embed = report_embed(report)
-    assert embed.fields[0].name == "Linked repo" and "PAUSED" in embed.fields[0].value
+    assert embed.fields[0].name == "Linked repo" and "PAUSED" in (embed.fields[0].value or "")
     text = "\n".join(f.value or "" for f in embed.fields)
     assert "gated (manual)" in text and "disabled" in text and "Rule 7" in text
     from bot.backup.plan import build_backup_plan

@@ -34,6 +34,7 @@ async def test_commands_sync_once_then_only_when_forced(env):
         assert bot.synced is False
     assert len(env.discord.syncs) == 1
     async with run_client(env.discord, create_bot(env.settings, force_sync=True)) as bot:
+        assert bot.sync_task is not None
         await bot.sync_task
         assert bot.synced is True
     assert len(env.discord.syncs) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -15,7 +16,7 @@ from tests.bot.appeal.helpers import KNOWLEDGE, TODAY, ago, make
 
 
 def test_same_input_same_draft():
-    fields = {
+    fields: dict[str, Any] = {
         "links": ["hf.co/alice"],
         "signals": ["automation"],
         "contacted": {"website": ago(2), "safety": None},

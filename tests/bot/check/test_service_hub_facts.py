@@ -168,7 +168,7 @@ async def test_twenty_checks_share_one_set_of_requests_whatever_the_interleaving
         report = await first
         first_done.set()
         reports = await asyncio.gather(*others)
-        await db.conn.set_trace_callback(None)
+        await db.conn.set_trace_callback(None)  # type: ignore[arg-type]  # None removes it (sqlite3 docs)
     assert fake_hub.request_count() == 5
     assert {r.checked_at for r in reports} == {report.checked_at}
 
@@ -193,7 +193,7 @@ async def test_a_caller_after_the_check_but_before_the_store_gets_the_stored_rep
         assert not late.done()
         stored.set()
         second = await late
-        await db.conn.set_trace_callback(None)
+        await db.conn.set_trace_callback(None)  # type: ignore[arg-type]  # None removes it (sqlite3 docs)
     assert second.cached and second.checked_at == first.checked_at
     assert fake_hub.request_count() == 5
 
