@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.accounts import NAME_RE, InvalidAccount, parse_account
+from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
 from bot.cases.models import EventKind
 from cogs.case_log import record
@@ -44,7 +44,7 @@ class AccountCog(commands.Cog):
     async def checkaccount(
         self,
         interaction: discord.Interaction[Any],
-        account: app_commands.Range[str, 1, 500],
+        account: app_commands.Range[str, 1, MAX_INPUT_LENGTH],
         public: bool = False,
     ) -> None:
         name = await _parse_or_explain(interaction, account)
@@ -58,7 +58,7 @@ class AccountCog(commands.Cog):
     @app_commands.describe(account="Account name or a link to it or one of its repos")
     @in_servers_and_dms
     async def backup(
-        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 1, 500]
+        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 1, MAX_INPUT_LENGTH]
     ) -> None:
         name = await _parse_or_explain(interaction, account)
         if name is None:

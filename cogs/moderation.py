@@ -10,8 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.accounts import MAX_NAME_LENGTH
 from bot.cases.export import export_cases
 from bot.cases.models import STATUS_LABELS, Case, CaseError
+from bot.cases.store import MAX_NOTE_CHARS
 from cogs.case_embeds import case_embed, case_list_embed
 from cogs.client import services
 from cogs.permissions import require_moderator
@@ -55,7 +57,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         interaction: discord.Interaction[Any],
         status: str | None = None,
         user: discord.User | None = None,
-        account: app_commands.Range[str, 1, 96] | None = None,
+        account: app_commands.Range[str, 1, MAX_NAME_LENGTH] | None = None,
     ) -> None:
         pager = CasePager(
             interaction.client, status=status, user_id=user.id if user else None, account=account
@@ -69,7 +71,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         self,
         interaction: discord.Interaction[Any],
         case_id: app_commands.Range[int, 1],
-        text: app_commands.Range[str, 1, 1000],
+        text: app_commands.Range[str, 1, MAX_NOTE_CHARS],
     ) -> None:
         try:
             await services(interaction).cases.add_note(case_id, interaction.user.id, text)
@@ -85,7 +87,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         interaction: discord.Interaction[Any],
         case_id: app_commands.Range[int, 1],
         status: str,
-        reason: app_commands.Range[str, 1, 500] | None = None,
+        reason: app_commands.Range[str, 1, MAX_NOTE_CHARS] | None = None,
     ) -> None:
         try:
             case = await services(interaction).cases.set_status(

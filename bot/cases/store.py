@@ -48,6 +48,10 @@ from bot.db import Database
 
 MAX_PAYLOAD_BYTES = 16_384
 MAX_NOTE_CHARS = 1_000
+MAX_LIST_LIMIT = 500
+"""The most cases one `list_cases` call returns."""
+MAX_CASE_ID = 2**63 - 1
+"""SQLite integers (and Discord snowflakes) are signed 64-bit."""
 MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
 
@@ -176,7 +180,7 @@ class CaseStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
-        params.append(max(1, min(int(limit), 500)))
+        params.append(max(1, min(int(limit), MAX_LIST_LIMIT)))
         return [_case(row) for row in await self.db.fetchall(sql, params)]
 
     async def add_event(

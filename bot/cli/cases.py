@@ -10,13 +10,11 @@ from typing import Any
 
 from bot.cases.export import export_cases
 from bot.cases.models import Case, CaseError, CaseStatus
-from bot.cases.store import CaseStore
+from bot.cases.store import MAX_CASE_ID, MAX_LIST_LIMIT, CaseStore
 from bot.cli.database import run_on_database
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
-MAX_ID = 2**63 - 1  # SQLite integers (and Discord snowflakes) are signed 64-bit
-MAX_LIMIT = 500
 
 
 def _id(text: str) -> int:
@@ -25,19 +23,19 @@ def _id(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
-    if not 0 < value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"{text[:40]} is not an id (1 to {MAX_ID})")
+    if not 0 < value <= MAX_CASE_ID:
+        raise argparse.ArgumentTypeError(f"{text[:40]} is not an id (1 to {MAX_CASE_ID})")
     return value
 
 
 def _limit(text: str) -> int:
-    """How many cases to list: 1 to `MAX_LIMIT`."""
+    """How many cases to list: 1 to `MAX_LIST_LIMIT`."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
-    if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_LIMIT}, not {value}")
+    if not 1 <= value <= MAX_LIST_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_LIST_LIMIT}, not {value}")
     return value
 
 
@@ -50,7 +48,7 @@ def register(sub: Any) -> None:
     ls.add_argument("--status", choices=[s.value for s in CaseStatus])
     ls.add_argument("--user", type=_id, help="Discord user id")
     ls.add_argument("--account", help="Hugging Face account")
-    ls.add_argument("--limit", type=_limit, default=20, help=f"1 to {MAX_LIMIT} (default 20)")
+    ls.add_argument("--limit", type=_limit, default=20, help=f"1 to {MAX_LIST_LIMIT} (default 20)")
     ls.add_argument("--before", type=_id, help="show cases older than this id (next page)")
     ls.set_defaults(handler=_handler(_list, readonly=True))
 
