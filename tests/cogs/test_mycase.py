@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from bot.cases.models import CaseStatus
+from bot.cases.scope import Scope
 from tests.cogs.helpers import ALICE, BOB, MOD, custom_id, text_of
+
+ALL = Scope.everything()
 
 
 async def _case_store(env):
@@ -39,7 +42,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
         assert "website@huggingface.co" in text_of(locked.response.data)
         assert "a pile of duplicate tickets" in text_of(locked.response.data)  # knowledge advice
     db, store = await _case_store(env)
-    assert (await store.get_case(case.id)).status == CaseStatus.WAITING_ON_HF
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus.WAITING_ON_HF
     await db.close()
     # after a restart, the old message's buttons still work
     async with env.running():
@@ -59,7 +62,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
         await mod.wait_response()  # a moderator may act on anyone's case
         assert "Noted on case #1" in text_of(mod.response.data)
     db, store = await _case_store(env)
-    assert (await store.get_case(case.id)).status == CaseStatus.RESTORED
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus.RESTORED
     await db.close()
 
 
