@@ -23,7 +23,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
     await store.open_case(BOB, 111, "bob-hf")
     await db.close()
     async with env.running():
-        it = await env.command("mycase", user=ALICE)
+        it = await env.command("mycase show", user=ALICE)
         message = it.original_message
         assert "#1" in text_of(message) and "bob-hf" not in text_of(message)
         replied = custom_id(message, label="#1 Hugging Face replied")
@@ -68,5 +68,5 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
 
 async def test_mycase_without_cases(env):
     async with env.running():
-        it = await env.command("mycase", user=BOB)
+        it = await env.command("mycase show", user=BOB)
         assert "no cases yet" in text_of(it.response.data) and it.ephemeral
