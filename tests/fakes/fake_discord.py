@@ -193,7 +193,7 @@ class FakeDiscord(FakeWorld):
             raise FakeDiscordError(f"unknown guild {guild_id}; add it with add_guild()")
         guild = self.guilds[guild_id]
         member = guild.members.get(fake_user.id) or self.add_member(
-            guild_id, fake_user, roles=roles
+            guild_id, fake_user.id, roles=roles
         )
         role_ids = list(roles) or member.roles
         perms = (
