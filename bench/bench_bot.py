@@ -50,7 +50,7 @@ async def main() -> None:
                 if bot.sync_task is not None:
                     await bot.sync_task  # commands are synced in the background after login
                 print(f"RSS after start: {rss_mb():.1f} MB")
-                commands = ["checkaccount", "backup", "mycase", "precedents"]
+                commands = ["checkaccount", "backup", "mycase show", "precedents"]
                 started = time.perf_counter()
                 its = await asyncio.gather(
                     *(

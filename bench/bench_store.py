@@ -25,8 +25,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.db import Database
+
+ALL = Scope.everything()
 
 
 async def _write(path: Path, writes: int, user: int) -> None:
@@ -36,7 +39,7 @@ async def _write(path: Path, writes: int, user: int) -> None:
     try:
         for step in range(writes):
             case = await store.open_case(user * 1_000_000 + step, None, f"acct-{user}-{step}")
-            await store.add_note(case.id, None, f"step {step}")
+            await store.add_note(case.id, None, f"step {step}", ALL)
             print(case.id, flush=True)
     finally:
         await db.close()

@@ -73,6 +73,13 @@ class Settings(BaseSettings):
         60.0, gt=0, description="Length of that cooldown window, seconds."
     )
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    # issue 12
+    home_guild_id: int | None = Field(
+        None,
+        gt=0,
+        description="Server whose moderators handle DM and user-install cases "
+        "(default: the one entry of GUILD_IDS).",
+    )
 
     @field_validator("guild_ids", "moderator_role_ids", mode="before")
     @classmethod
@@ -122,6 +129,12 @@ class Settings(BaseSettings):
         if not str(value).strip() or value == Path("."):
             raise ValueError("must be a file path, like data/cases.db")
         return value
+
+    def home_guild(self) -> int | None:
+        """The home server: `HOME_GUILD_ID`, else the single entry of `GUILD_IDS`, else None."""
+        if self.home_guild_id is not None:
+            return self.home_guild_id
+        return self.guild_ids[0] if len(self.guild_ids) == 1 else None
 
     def log_level_number(self) -> int:
         """The numeric `logging` level."""

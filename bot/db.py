@@ -70,6 +70,29 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # issue 12: which server's moderators handle a case (`owner`: the server's id, 0 = the home
+    # server, for DMs and user-install contexts; -1 = unassigned, cases from before servers were
+    # told apart that a home server has not claimed yet), per-server settings and per-person
+    # preferences. Indexes so that every scoped query searches instead of scanning.
+    """
+    ALTER TABLE cases ADD COLUMN owner INTEGER NOT NULL DEFAULT -1;
+    UPDATE cases SET owner = guild_id WHERE guild_id IS NOT NULL;
+    CREATE INDEX idx_cases_owner ON cases (owner, id);
+    CREATE INDEX idx_cases_owner_status ON cases (owner, status, id);
+    CREATE INDEX idx_events_actor ON events (actor_id);
+    CREATE TABLE server_settings (
+        guild_id INTEGER PRIMARY KEY,
+        modlog_channel_id INTEGER,
+        moderator_role_id INTEGER,
+        updated_by INTEGER,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE person_prefs (
+        discord_user_id INTEGER PRIMARY KEY,
+        status_dms INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

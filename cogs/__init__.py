@@ -17,14 +17,14 @@ async def setup_cogs(bot: SupportBot) -> None:
     from cogs.appeal import AppealCog
     from cogs.errors import report_error
     from cogs.moderation import CaseCog
-    from cogs.mycase import CaseProgressButton, MyCaseCog
+    from cogs.mycase import CaseDmsToggle, CaseProgressButton, MyCaseCog
     from cogs.precedents import PrecedentsCog
     from cogs.steps import answer_expired
 
     cogs = (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), PrecedentsCog(bot), CaseCog(bot))
     for cog in cogs:
         await bot.add_cog(cog)
-    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton)
+    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton, CaseDmsToggle)
     bot.add_listener(answer_expired, "on_interaction")
 
     async def on_error(

@@ -12,10 +12,11 @@ from discord.ext import commands
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
 from bot.cases.models import EventKind
+from bot.servers.wording import say
 from cogs.case_log import record
 from cogs.client import services
 from cogs.cooldown import cooldown_message
-from cogs.permissions import in_servers_and_dms
+from cogs.permissions import in_servers_and_dms, private_context
 from cogs.replies import defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
 from cogs.views import GuardedItem
@@ -47,6 +48,9 @@ class AccountCog(commands.Cog):
         account: app_commands.Range[str, 1, MAX_INPUT_LENGTH],
         public: bool = False,
     ) -> None:
+        if public and private_context(interaction):
+            await reply(interaction, say("public_refused"))
+            return
         name = await _parse_or_explain(interaction, account)
         if name is None:
             return

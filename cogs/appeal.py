@@ -19,7 +19,7 @@ from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
 from cogs.case_log import record
 from cogs.client import services
 from cogs.dms import send_dm
-from cogs.permissions import in_servers_and_dms
+from cogs.permissions import in_bot_dm, in_servers_and_dms
 from cogs.replies import defer, reply
 from cogs.steps import StepModal, StepView
 
@@ -196,8 +196,9 @@ class AppealStepView(StepView):
     async def send(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
-        # In a DM the draft fills this deferral, so it must not be ephemeral (it would vanish).
-        await defer(interaction, ephemeral=interaction.guild_id is not None)
+        # In the bot's DM the draft fills this deferral, so it must not be ephemeral (it would
+        # vanish); anywhere else (servers, group DMs) the channel only hears that it was sent.
+        await defer(interaction, ephemeral=not in_bot_dm(interaction))
         svc = services(interaction)
         today = datetime.now(UTC).date()
         contacted = _contacted(self.contact_select.values)
@@ -254,7 +255,7 @@ async def deliver(
     explain and show it privately instead. Records whether the DM arrived, and why not."""
     store = services(interaction).cases
     user_id = interaction.user.id
-    if interaction.guild_id is None:  # already in a DM with the bot: a lasting message here
+    if in_bot_dm(interaction):  # already in a DM with the bot: a lasting message here
         await reply(interaction, ephemeral=False, **message())
         await store.add_event(case_id, EventKind.DM_SENT, user_id, {"dm_sent": True, "in_dm": True})
         return

@@ -24,6 +24,8 @@ from bot.cooldown import Cooldown
 from bot.db import Database
 from bot.hub.client import HubClient
 from bot.knowledge import Knowledge, load_knowledge
+from bot.servers.config import ServerConfigStore
+from bot.servers.prefs import PersonPrefs
 from cogs import setup_cogs
 from cogs.heartbeat import beat
 from cogs.sync import SyncError, sync_commands
@@ -46,6 +48,8 @@ class Services:
     checker: CheckService
     knowledge: Knowledge
     cooldown: Cooldown
+    servers: ServerConfigStore
+    prefs: PersonPrefs
 
 
 class SupportBot(commands.Bot):
@@ -92,7 +96,14 @@ class SupportBot(commands.Bot):
             checker=CheckService(hub, ReportCache(db), settings),
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
+            servers=ServerConfigStore(db, settings),
+            prefs=PersonPrefs(db),
         )
+        if settings.home_guild() is not None:
+            # cases from before servers were told apart now belong to the home server
+            claimed = await self._services.cases.claim_unassigned()
+            if claimed:
+                log.info("%d unassigned case(s) handed to the home server", len(claimed))
         await setup_cogs(self)
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")

@@ -14,9 +14,12 @@ from bot.accounts import MAX_NAME_LENGTH
 from bot.cases.export import export_cases
 from bot.cases.models import STATUS_LABELS, Case, CaseError
 from bot.cases.store import MAX_NOTE_CHARS
+from bot.servers.wording import say
+from cogs.case_config import ConfigGroup
 from cogs.case_embeds import case_embed, case_list_embed
+from cogs.case_notices import tell_person
 from cogs.client import services
-from cogs.permissions import require_moderator
+from cogs.permissions import moderator_scope, require_moderator, server_install_only
 from cogs.replies import defer, reply
 from cogs.steps import StepView
 
@@ -30,23 +33,27 @@ STATUS_CHOICES = [
 
 
 @app_commands.guild_only()
+@server_install_only
 @app_commands.default_permissions(manage_guild=True)
 class CaseCog(commands.GroupCog, group_name="case", group_description="Moderators: support cases"):
-    """The moderator's case tools."""
+    """The moderator's case tools. Every query is scoped to the moderator's server
+    (`moderator_scope`): the cases opened there, plus DM cases in the home server."""
+
+    config = ConfigGroup()
 
     def __init__(self, bot: SupportBot) -> None:
         self.bot = bot
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return require_moderator(interaction)
+        return await require_moderator(interaction)
 
     @app_commands.command(name="view", description="One case with its timeline")
     async def view(
         self, interaction: discord.Interaction[Any], case_id: app_commands.Range[int, 1]
     ) -> None:
         case = await _case_or_say(interaction, case_id)
-        if case is not None:
+        if case is not None:  # in this server's scope
             events = await services(interaction).cases.events(case.id)
             await reply(interaction, embed=case_embed(case, events))
 
@@ -67,18 +74,34 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         await reply(interaction, embed=embed, view=pager)
 
     @app_commands.command(name="note", description="Add a note to a case")
+    @app_commands.describe(for_person="Also send the note to the case's person by DM")
     async def note(
         self,
         interaction: discord.Interaction[Any],
         case_id: app_commands.Range[int, 1],
         text: app_commands.Range[str, 1, MAX_NOTE_CHARS],
+        for_person: bool = False,
     ) -> None:
+        cases = services(interaction).cases
+        scope = moderator_scope(interaction)
         try:
-            await services(interaction).cases.add_note(case_id, interaction.user.id, text)
+            event = await cases.add_note(
+                case_id, interaction.user.id, text, scope, for_person=for_person
+            )
         except CaseError as exc:
-            await reply(interaction, f"Not saved: {exc}.")
+            await reply(interaction, say("note_refused", error=exc))
             return
-        await reply(interaction, f"Note saved on case #{case_id}.")
+        answer = say("note_saved", case_id=case_id)
+        if for_person:
+            await defer(interaction)
+            case = await cases.require_case(case_id, scope)
+            told = await tell_person(
+                interaction,
+                case,
+                say("note_dm", ref=case.ref, account=case.hf_account, text=event.payload["text"]),
+            )
+            answer = f"{answer} {told}"
+        await reply(interaction, answer)
 
     @app_commands.command(name="status", description="Move a case to another status")
     @app_commands.choices(status=STATUS_CHOICES)
@@ -91,19 +114,32 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
     ) -> None:
         try:
             case = await services(interaction).cases.set_status(
-                case_id, status, interaction.user.id, reason=reason, moderator=True
+                case_id,
+                status,
+                interaction.user.id,
+                scope=moderator_scope(interaction),
+                reason=reason,
+                moderator=True,
             )
         except CaseError as exc:
-            await reply(interaction, f"Unchanged: {exc}.")
+            await reply(interaction, say("status_refused", error=exc))
             return
-        await reply(interaction, f"Case {case.ref} is now **{case.status_label}**.")
+        await defer(interaction)
+        told = await tell_person(
+            interaction,
+            case,
+            say("status_dm", ref=case.ref, account=case.hf_account, status=case.status_label),
+        )
+        await reply(
+            interaction, f"{say('status_set', ref=case.ref, status=case.status_label)} {told}"
+        )
 
     @app_commands.command(name="export", description="All cases as a CSV or JSON file")
     async def export(
         self, interaction: discord.Interaction[Any], format: Literal["csv", "json"] = "csv"
     ) -> None:
         await defer(interaction)
-        text = await export_cases(services(interaction).cases, format)
+        text = await export_cases(services(interaction).cases, moderator_scope(interaction), format)
         file = discord.File(io.BytesIO(text.encode()), filename=f"cases.{format}")
         await reply(
             interaction, "Here is the export. It contains Discord ids: keep it private.", file=file
@@ -112,21 +148,24 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
     @app_commands.command(name="forget", description="Erase everything stored about a person")
     async def forget(self, interaction: discord.Interaction[Any], user: discord.User) -> None:
         count = len(
-            await services(interaction).cases.list_cases(discord_user_id=user.id, limit=500)
+            await services(interaction).cases.list_cases(
+                moderator_scope(interaction), discord_user_id=user.id, limit=500
+            )
         )
         confirm = ForgetConfirm(interaction.client, user.id)
         confirm.anchor = interaction
         await reply(
             interaction,
-            f"Erase {count} case(s) of <@{user.id}> and their timelines? This cannot be undone.",
+            f"Erase {count} case(s) of <@{user.id}> handled by this server, with their timelines? "
+            "This cannot be undone.",
             view=confirm,
         )
 
 
 async def _case_or_say(interaction: discord.Interaction[Any], case_id: int) -> Case | None:
-    case = await services(interaction).cases.get_case(case_id)
+    case = await services(interaction).cases.get_case(case_id, moderator_scope(interaction))
     if case is None:
-        await reply(interaction, f"There is no case #{case_id}.")
+        await reply(interaction, say("no_case", case_id=case_id))
     return case
 
 
@@ -136,7 +175,7 @@ class ModeratorView(StepView):
     kind = "case"
 
     async def allow(self, interaction: discord.Interaction[Any]) -> bool:
-        return require_moderator(interaction)
+        return await require_moderator(interaction)
 
 
 class CasePager(ModeratorView):
@@ -158,6 +197,7 @@ class CasePager(ModeratorView):
     async def page_embed(self, interaction: discord.Interaction[Any]) -> discord.Embed:
         """The current page; updates which buttons are usable."""
         cases = await services(interaction).cases.list_cases(
+            moderator_scope(interaction),
             status=self.status,
             discord_user_id=self.user_id,
             hf_account=self.account,
@@ -206,7 +246,9 @@ class ForgetConfirm(ModeratorView):
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
         self.stop()
-        report = await services(interaction).cases.delete_user_data(self.user_id)
+        report = await services(interaction).cases.delete_user_data(
+            self.user_id, moderator_scope(interaction)
+        )
         text = f"Erased {report.cases} case(s) and {report.events} event(s) of <@{self.user_id}>."
         await interaction.response.edit_message(
             content=text, view=None, allowed_mentions=discord.AllowedMentions.none()

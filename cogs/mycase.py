@@ -1,5 +1,6 @@
-"""`/mycase`: a person's own cases, with buttons to report progress (the rules of what a report
-changes are `CaseStore.record_progress`'s)."""
+"""`/mycase show`: a person's own cases, with buttons to report progress (the rules of what a
+report changes are `CaseStore.record_progress`'s) and to turn case DMs on or off;
+`/mycase forget`: the person erases their own data everywhere, after a confirmation."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
+from bot.cases.scope import Scope
 from bot.knowledge import ONE_TICKET_ADVICE
+from bot.servers.wording import say
 from cogs.case_embeds import my_cases_embed
 from cogs.client import services
-from cogs.permissions import in_servers_and_dms, is_moderator
-from cogs.replies import reply
+from cogs.permissions import in_servers_and_dms, is_moderator, moderator_scope
+from cogs.replies import NO_MENTIONS, reply
+from cogs.steps import StepView
 from cogs.views import GuardedItem
 
 if TYPE_CHECKING:
@@ -29,23 +33,112 @@ ACTIONS = {
 }
 
 
-class MyCaseCog(commands.Cog):
-    """What a person can see and do about their own cases."""
+@in_servers_and_dms
+class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your support cases"):
+    """What a person can see and do about their own cases (everywhere: their own data)."""
 
     def __init__(self, bot: SupportBot) -> None:
         self.bot = bot
+        super().__init__()
 
-    @app_commands.command(name="mycase", description="Your support cases and their status")
-    @in_servers_and_dms
-    async def mycase(self, interaction: discord.Interaction[Any]) -> None:
-        cases = await services(interaction).cases.list_cases(
-            discord_user_id=interaction.user.id, limit=10
+    @app_commands.command(name="show", description="Your support cases and their status")
+    async def show(self, interaction: discord.Interaction[Any]) -> None:
+        svc = services(interaction)
+        cases = await svc.cases.list_cases(
+            Scope.everything(), discord_user_id=interaction.user.id, limit=10
         )
         view = discord.ui.View(timeout=None)
         for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
             for action in ACTIONS:
                 view.add_item(CaseProgressButton(case.id, action, row=row))
-        await reply(interaction, embed=my_cases_embed(cases), view=view if view.children else None)
+        dms_on = await svc.prefs.status_dms(interaction.user.id)
+        view.add_item(CaseDmsToggle(not dms_on, row=min(len(view.children) // 3, 4)))
+        await reply(interaction, embed=my_cases_embed(cases), view=view)
+
+    @app_commands.command(name="forget", description="Erase everything the bot keeps about you")
+    async def forget(self, interaction: discord.Interaction[Any]) -> None:
+        count = len(
+            await services(interaction).cases.list_cases(
+                Scope.everything(), discord_user_id=interaction.user.id, limit=500
+            )
+        )
+        if count == 0:
+            await reply(interaction, say("forget_nothing"))
+            return
+        confirm = ForgetMine(interaction.client, interaction.user.id)
+        confirm.anchor = interaction
+        await reply(interaction, say("forget_prompt", count=count), view=confirm)
+
+
+class ForgetMine(StepView):
+    """The person's confirmation before erasing their own data; only they can click it."""
+
+    kind = "mine"
+
+    def __init__(self, client: discord.Client, user_id: int) -> None:
+        super().__init__(client, timeout=120)
+        self.user_id = user_id
+        self.confirm.label = say("forget_button")
+        self.cancel.label = say("cancel_button")
+
+    async def allow(self, interaction: discord.Interaction[Any]) -> bool:
+        return interaction.user.id == self.user_id
+
+    @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)
+    async def confirm(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        report = await services(interaction).cases.delete_user_data(
+            self.user_id, Scope.everything()
+        )
+        await interaction.response.edit_message(
+            content=say("forget_done", cases=report.cases, events=report.events),
+            view=None,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content=say("forget_cancelled"), view=None, allowed_mentions=NO_MENTIONS
+        )
+
+
+class CaseDmsToggle(
+    GuardedItem,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"hfsb:my:dms:(?P<on>on|off)",
+):
+    """Turn the DMs about one's cases on or off (stored per person; persistent button)."""
+
+    def __init__(self, on: bool, *, row: int | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=say("dms_on_button" if on else "dms_off_button"),
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"hfsb:my:dms:{'on' if on else 'off'}",
+                row=row,
+            )
+        )
+        self.on = on
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> CaseDmsToggle:
+        return cls(match["on"] == "on")
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        await services(interaction).prefs.set_status_dms(interaction.user.id, self.on)
+        await reply(interaction, say("dms_now_on" if self.on else "dms_now_off"))
 
 
 class CaseProgressButton(
@@ -80,8 +173,9 @@ class CaseProgressButton(
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         svc = services(interaction)
         try:
+            scope = moderator_scope(interaction) if await is_moderator(interaction) else None
             case = await svc.cases.record_progress(
-                self.case_id, interaction.user.id, self.action, moderator=is_moderator(interaction)
+                self.case_id, interaction.user.id, self.action, moderator_scope=scope
             )
         except (CaseNotFound, NotYourCase):
             await reply(interaction, "That case is not yours, so it was left unchanged.")

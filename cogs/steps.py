@@ -23,6 +23,7 @@ STEP_ID_RE = re.compile(r"hfsb:s:(?P<kind>[a-z]+):(?P<nonce>[0-9a-f]{16}):")
 EXPIRED: dict[str, str] = {
     "appeal": "This step expired. Run `/appeal` again to start over; nothing was sent.",
     "case": "These buttons expired. Run the `/case` command again.",
+    "mine": "These buttons expired; nothing was erased. Run `/mycase forget` again.",
 }
 # The interactions live steps took, per bot; `answer_expired` runs right after (same loop turn),
 # so the most recent few hundred are plenty.

@@ -8,12 +8,14 @@ import json
 from typing import Literal
 
 from bot.cases.models import CaseStatus
+from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 
 EXPORT_FIELDS = (
     "id",
     "discord_user_id",
     "guild_id",
+    "owner",
     "hf_account",
     "status",
     "created_at",
@@ -26,10 +28,15 @@ ExportFormat = Literal["csv", "json"]
 
 
 async def export_cases(
-    store: CaseStore, fmt: ExportFormat = "csv", *, status: CaseStatus | str | None = None
+    store: CaseStore,
+    scope: Scope,
+    fmt: ExportFormat = "csv",
+    *,
+    status: CaseStatus | str | None = None,
 ) -> str:
-    """All cases (optionally of one status) as CSV with a header row, or as a JSON array."""
-    rows = [row async for row in store.export(status=status)]
+    """All cases in `scope` (optionally of one status) as CSV with a header row, or as a JSON
+    array."""
+    rows = [row async for row in store.export(scope, status=status)]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     out = io.StringIO()

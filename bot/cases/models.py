@@ -80,11 +80,14 @@ class NotYourCase(CaseError):
 
 
 class Case(BaseModel):
-    """One case. `created` is True only on the object that `open_case` has just created."""
+    """One case. `guild_id` is the server it was opened in through the bot's server install (None:
+    a DM, a group DM or a user-install context). `created` is True only on the object that
+    `open_case` has just created."""
 
     id: int
     discord_user_id: int
     guild_id: int | None
+    owner: int  # whose moderators handle it (`bot.cases.scope`)
     hf_account: str
     status: CaseStatus
     created_at: datetime

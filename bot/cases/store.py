@@ -22,7 +22,7 @@ the database and aware datetimes in the models.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,7 @@ from bot.cases.models import (
     Progress,
     TransitionError,
 )
+from bot.cases.scope import HOME, UNASSIGNED, Scope, owner_for
 from bot.db import Database
 
 MAX_PAYLOAD_BYTES = 16_384
@@ -55,7 +56,7 @@ MAX_CASE_ID = 2**63 - 1
 MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
 
-_CASE_COLUMNS = "id, discord_user_id, guild_id, hf_account, status, created_at, updated_at"
+_CASE_COLUMNS = "id, discord_user_id, guild_id, owner, hf_account, status, created_at, updated_at"
 
 
 def _now() -> datetime:
@@ -105,10 +106,11 @@ class CaseStore:
             if found is not None:
                 return found
             now = _now()
+            owner = owner_for(guild_id)
             cur = await conn.execute(
-                "INSERT INTO cases (discord_user_id, guild_id, hf_account, status, created_at, "
-                "updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
-                (discord_user_id, guild_id, account, now.isoformat(), now.isoformat()),
+                "INSERT INTO cases (discord_user_id, guild_id, owner, hf_account, status, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?)",
+                (discord_user_id, guild_id, owner, account, now.isoformat(), now.isoformat()),
             )
             case_id = int(cur.lastrowid or 0)
             await conn.execute(
@@ -120,6 +122,7 @@ class CaseStore:
             id=case_id,
             discord_user_id=discord_user_id,
             guild_id=guild_id,
+            owner=owner,
             hf_account=account,
             status=CaseStatus.OPEN,
             created_at=now,
@@ -136,23 +139,26 @@ class CaseStore:
             row = await cur.fetchone()
         return None if row is None else _case(row)
 
-    async def get_case(self, case_id: int) -> Case | None:
-        """The case with that id, or None."""
+    async def get_case(self, case_id: int, scope: Scope) -> Case | None:
+        """The case with that id if it is in `scope`, else None (a case out of scope does not
+        exist for the asker)."""
         row = await self.db.fetchone(
             f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
             (case_id,),
         )
-        return None if row is None else _case(row)
+        case = None if row is None else _case(row)
+        return case if case is not None and scope.allows(case.owner) else None
 
-    async def require_case(self, case_id: int) -> Case:
-        """The case with that id; raises `CaseNotFound`."""
-        case = await self.get_case(case_id)
+    async def require_case(self, case_id: int, scope: Scope) -> Case:
+        """The case with that id in `scope`; raises `CaseNotFound`."""
+        case = await self.get_case(case_id, scope)
         if case is None:
             raise CaseNotFound(f"there is no case #{case_id}")
         return case
 
     async def list_cases(
         self,
+        scope: Scope,
         *,
         status: CaseStatus | str | None = None,
         discord_user_id: int | None = None,
@@ -160,10 +166,11 @@ class CaseStore:
         limit: int = 20,
         before_id: int | None = None,
     ) -> list[Case]:
-        """Cases matching every given filter, newest first, at most `limit` (1-500). For the next
-        page pass the last id seen as `before_id`."""
-        where: list[str] = []
-        params: list[object] = []
+        """Cases in `scope` matching every given filter, newest first, at most `limit` (1-500).
+        For the next page pass the last id seen as `before_id`."""
+        scope_sql, scope_params = scope.where()
+        where: list[str] = [scope_sql]
+        params: list[object] = [*scope_params]
         if status is not None:
             where.append("status = ?")
             params.append(CaseStatus(status).value)
@@ -176,9 +183,7 @@ class CaseStore:
         if before_id is not None:
             where.append("id < ?")
             params.append(before_id)
-        sql = f"SELECT {_CASE_COLUMNS} FROM cases"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql = f"SELECT {_CASE_COLUMNS} FROM cases WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
         params.append(max(1, min(int(limit), MAX_LIST_LIMIT)))
         return [_case(row) for row in await self.db.fetchall(sql, params)]
@@ -231,26 +236,41 @@ class CaseStore:
         return case
 
     async def record_progress(
-        self, case_id: int, actor_id: int, progress: Progress | str, *, moderator: bool = False
+        self,
+        case_id: int,
+        actor_id: int,
+        progress: Progress | str,
+        *,
+        moderator_scope: Scope | None = None,
     ) -> Case:
-        """What the case's person (or a moderator) reports: `restored` marks the case restored;
-        `replied` is noted and moves an `open` case to `waiting_on_hf`; `locked` is noted.
-        Raises `NotYourCase` for anyone else, `CaseNotFound` and `TransitionError` as usual."""
+        """What the case's person (or a moderator whose `moderator_scope` holds the case) reports:
+        `restored` marks the case restored; `replied` is noted and moves an `open` case to
+        `waiting_on_hf`; `locked` is noted. Raises `NotYourCase` for anyone else, `CaseNotFound`
+        and `TransitionError` as usual."""
         progress = Progress(progress)
-        case = await self.require_case(case_id)
+        case = await self.require_case(case_id, Scope.everything())
+        moderator = moderator_scope is not None and moderator_scope.allows(case.owner)
         if case.discord_user_id != actor_id and not moderator:
             raise NotYourCase(f"case {case.ref} is not yours")
         if progress == Progress.RESTORED:
             return await self.set_status(
-                case.id, CaseStatus.RESTORED, actor_id, reason="reported by the person"
+                case.id,
+                CaseStatus.RESTORED,
+                actor_id,
+                scope=Scope.everything(),
+                reason="reported by the person",
             )
         update = "hf_replied" if progress == Progress.REPLIED else "still_locked"
         await self.add_event(case.id, EventKind.USER_UPDATE, actor_id, {"update": update})
         if progress == Progress.REPLIED and case.status == CaseStatus.OPEN:
             return await self.set_status(
-                case.id, CaseStatus.WAITING_ON_HF, actor_id, reason="Hugging Face replied"
+                case.id,
+                CaseStatus.WAITING_ON_HF,
+                actor_id,
+                scope=Scope.everything(),
+                reason="Hugging Face replied",
             )
-        return await self.require_case(case.id)
+        return await self.require_case(case.id, Scope.everything())
 
     async def events(self, case_id: int, *, limit: int = 200) -> list[Event]:
         """A case's timeline, oldest first (the last `limit` events)."""
@@ -261,14 +281,27 @@ class CaseStore:
         )
         return [_event(row) for row in rows]
 
-    async def add_note(self, case_id: int, actor_id: int | None, text: str) -> Event:
-        """A moderator's note on a case (1 to 1,000 characters)."""
+    async def add_note(
+        self,
+        case_id: int,
+        actor_id: int | None,
+        text: str,
+        scope: Scope,
+        *,
+        for_person: bool = False,
+    ) -> Event:
+        """A moderator's note on a case in `scope` (1 to 1,000 characters); `for_person` marks it
+        as meant for the case's person (the bot then sends it to them)."""
         text = text.strip()
         if not text:
             raise CaseError("a note cannot be empty")
         if len(text) > MAX_NOTE_CHARS:
             raise CaseError(f"a note can be at most {MAX_NOTE_CHARS} characters")
-        return await self.add_event(case_id, EventKind.NOTE, actor_id, {"text": text})
+        case = await self.require_case(case_id, scope)
+        payload: dict[str, Any] = {"text": text}
+        if for_person:
+            payload["for_person"] = True
+        return await self.add_event(case.id, EventKind.NOTE, actor_id, payload)
 
     async def set_status(
         self,
@@ -276,11 +309,13 @@ class CaseStore:
         new: CaseStatus | str,
         actor_id: int | None,
         *,
+        scope: Scope,
         reason: str | None = None,
         moderator: bool = False,
     ) -> Case:
-        """Move a case to `new`, recording who and why; raises `TransitionError` when the move is
-        not allowed (see the module docstring) and `CaseNotFound` for an unknown id."""
+        """Move a case in `scope` to `new`, recording who and why; raises `TransitionError` when
+        the move is not allowed (see the module docstring) and `CaseNotFound` for an unknown id
+        or one out of scope."""
         try:
             target = CaseStatus(new)
         except ValueError:
@@ -295,9 +330,9 @@ class CaseStore:
                 (case_id,),
             ) as cur:
                 row = await cur.fetchone()
-            if row is None:
+            case = None if row is None else _case(row)
+            if case is None or not scope.allows(case.owner):
                 raise CaseNotFound(f"there is no case #{case_id}")
-            case = _case(row)
             self._check_move(case, target, moderator)
             if target in ACTIVE_STATUSES and not case.active:
                 other = await self._active(conn, case.discord_user_id, case.hf_account)
@@ -329,12 +364,15 @@ class CaseStore:
         if (case.status, target) in MODERATOR_ONLY and not moderator:
             raise TransitionError(f"only a moderator can reopen case {case.ref}")
 
-    async def delete_user_data(self, discord_user_id: int) -> DeletionReport:
-        """Erase a person's cases with their events, and remove their id from events they wrote
-        on other people's cases. Reports what it removed."""
+    async def delete_user_data(self, discord_user_id: int, scope: Scope) -> DeletionReport:
+        """Erase a person's cases in `scope` with their events, and remove their id from events
+        they wrote on other cases in `scope`. With `Scope.everything()` (the person's own
+        request, or the terminal) their preferences go too. Reports what it removed."""
+        scope_sql, scope_params = scope.where()
         async with self.db.write() as conn:
             async with conn.execute(
-                "SELECT id FROM cases WHERE discord_user_id = ? ORDER BY id", (discord_user_id,)
+                f"SELECT id FROM cases WHERE discord_user_id = ? AND {scope_sql} ORDER BY id",
+                (discord_user_id, *scope_params),
             ) as cur:
                 ids = [int(r[0]) for r in await cur.fetchall()]
             events = 0
@@ -346,10 +384,20 @@ class CaseStore:
                     chunk,
                 )
                 events += cur.rowcount
-            await conn.execute("DELETE FROM cases WHERE discord_user_id = ?", (discord_user_id,))
-            cur = await conn.execute(
-                "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
-            )
+                await conn.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
+            if scope.owners is None:
+                cur = await conn.execute(
+                    "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
+                )
+                await conn.execute(
+                    "DELETE FROM person_prefs WHERE discord_user_id = ?", (discord_user_id,)
+                )
+            else:
+                cur = await conn.execute(
+                    "UPDATE events SET actor_id = NULL WHERE actor_id = ? AND case_id IN "
+                    f"(SELECT id FROM cases WHERE {scope_sql})",
+                    (discord_user_id, *scope_params),
+                )
             anonymised = cur.rowcount
         return DeletionReport(
             discord_user_id=discord_user_id,
@@ -360,17 +408,19 @@ class CaseStore:
         )
 
     async def export(
-        self, *, status: CaseStatus | str | None = None, batch: int = 1000
+        self, scope: Scope, *, status: CaseStatus | str | None = None, batch: int = 1000
     ) -> AsyncIterator[dict[str, Any]]:
-        """Every case (optionally of one status) as a flat row for CSV/JSON, oldest first, with
-        its event count and last event time. Streams in batches; memory stays flat."""
+        """Every case in `scope` (optionally of one status) as a flat row for CSV/JSON, oldest
+        first, with its event count and last event time. Streams in batches; memory stays flat."""
         last_id = 0
-        status_sql, params = "", []
+        scope_sql, scope_params = scope.where("c.owner")
+        status_sql, params = f"AND {scope_sql}", list[object]([*scope_params])
         if status is not None:
-            status_sql, params = "AND c.status = ?", [CaseStatus(status).value]
+            status_sql += " AND c.status = ?"
+            params.append(CaseStatus(status).value)
         while True:
             rows = await self.db.fetchall(
-                f"SELECT c.id, c.discord_user_id, c.guild_id, c.hf_account, c.status, "
+                f"SELECT c.id, c.discord_user_id, c.guild_id, c.owner, c.hf_account, c.status, "
                 f"c.created_at, c.updated_at, "
                 f"(SELECT COUNT(*) FROM events e WHERE e.case_id = c.id) AS events, "
                 f"(SELECT MAX(created_at) FROM events e WHERE e.case_id = c.id) AS last_event_at "
@@ -382,3 +432,24 @@ class CaseStore:
             for row in rows:
                 yield {key: row[key] for key in row.keys()}  # noqa: SIM118
             last_id = int(rows[-1]["id"])
+
+    async def claim_unassigned(self, case_ids: Sequence[int] | None = None) -> list[int]:
+        """Hand unassigned cases (all, or those of `case_ids`) to the home server; returns the ids
+        moved. Ids that are not unassigned are left alone."""
+        async with self.db.write() as conn:
+            if case_ids is None:
+                async with conn.execute(
+                    "SELECT id FROM cases WHERE owner = ? ORDER BY id", (UNASSIGNED,)
+                ) as cur:
+                    ids = [int(r[0]) for r in await cur.fetchall()]
+            else:
+                ids = []
+                for case_id in sorted(set(case_ids)):
+                    async with conn.execute(
+                        "SELECT id FROM cases WHERE id = ? AND owner = ?", (case_id, UNASSIGNED)
+                    ) as cur:
+                        if await cur.fetchone() is not None:
+                            ids.append(case_id)
+            for case_id in ids:
+                await conn.execute("UPDATE cases SET owner = ? WHERE id = ?", (HOME, case_id))
+        return ids

@@ -1,4 +1,5 @@
-"""`cases`: look up, annotate and move cases from the terminal (the moderator's view)."""
+"""`cases`: look up, annotate and move cases from the terminal. Whoever holds the database file
+sees every case (`Scope.everything()`), of every server, unassigned ones too."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from typing import Any
 
 from bot.cases.export import export_cases
 from bot.cases.models import Case, CaseError, CaseStatus
+from bot.cases.scope import HOME, UNASSIGNED, Scope
 from bot.cases.store import MAX_CASE_ID, MAX_LIST_LIMIT, CaseStore
 from bot.cli.database import run_on_database
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
+ALL = Scope.everything()
 
 
 def _id(text: str) -> int:
@@ -78,6 +81,15 @@ def register(sub: Any) -> None:
     forget.add_argument("--yes", action="store_true", help="confirm the erasure")
     forget.set_defaults(handler=_handler(_forget))
 
+    claim = actions.add_parser(
+        "claim",
+        help="hand unassigned cases (from before servers were told apart) to the home server",
+    )
+    which = claim.add_mutually_exclusive_group(required=True)
+    which.add_argument("case_ids", type=_id, nargs="*", default=[], metavar="CASE_ID")
+    which.add_argument("--all", action="store_true", help="every unassigned case")
+    claim.set_defaults(handler=_handler(_claim))
+
 
 def _handler(
     action: Action, *, readonly: bool = False
@@ -105,6 +117,7 @@ def _line(case: Case) -> str:
 
 async def _list(store: CaseStore, args: argparse.Namespace) -> int:
     cases = await store.list_cases(
+        ALL,
         status=args.status,
         discord_user_id=args.user,
         hf_account=args.account,
@@ -122,11 +135,12 @@ async def _list(store: CaseStore, args: argparse.Namespace) -> int:
 
 
 async def _show(store: CaseStore, args: argparse.Namespace) -> int:
-    case = await store.require_case(args.case_id)
+    case = await store.require_case(args.case_id, ALL)
     print(_line(case))
     print(
         f"  {case.status_label}, opened {case.created_at:%Y-%m-%dT%H:%M:%S}Z  guild {case.guild_id or '-'}"
     )
+    print(f"  handled by {_owner(case.owner)}")
     for event in await store.events(case.id):
         actor = f"by {event.actor_id}" if event.actor_id else ""
         detail = ", ".join(f"{k}={v}" for k, v in sorted(event.payload.items()))
@@ -136,23 +150,32 @@ async def _show(store: CaseStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _owner(owner: int) -> str:
+    """Who handles a case, as the terminal shows it."""
+    if owner == HOME:
+        return "the home server"
+    if owner == UNASSIGNED:
+        return "nobody yet (unassigned: cases claim)"
+    return f"server {owner}"
+
+
 async def _note(store: CaseStore, args: argparse.Namespace) -> int:
-    case = await store.require_case(args.case_id)
-    await store.add_note(case.id, None, args.text)
+    case = await store.require_case(args.case_id, ALL)
+    await store.add_note(case.id, None, args.text, ALL)
     print(f"Note added to {case.ref}.")
     return 0
 
 
 async def _status(store: CaseStore, args: argparse.Namespace) -> int:
     case = await store.set_status(
-        args.case_id, args.status, None, reason=args.reason, moderator=True
+        args.case_id, args.status, None, scope=ALL, reason=args.reason, moderator=True
     )
     print(f"{case.ref} is now {case.status_label} ({case.status.value}).")
     return 0
 
 
 async def _export(store: CaseStore, args: argparse.Namespace) -> int:
-    text = await export_cases(store, args.format, status=args.status)
+    text = await export_cases(store, ALL, args.format, status=args.status)
     if args.output:
         if args.output.is_dir():
             print(
@@ -178,9 +201,19 @@ async def _forget(store: CaseStore, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    report = await store.delete_user_data(args.user_id)
+    report = await store.delete_user_data(args.user_id, ALL)
     print(
         f"Erased {report.cases} case(s) and {report.events} event(s) of user {args.user_id}; "
         f"removed their id from {report.events_anonymised} other event(s)."
     )
+    return 0
+
+
+async def _claim(store: CaseStore, args: argparse.Namespace) -> int:
+    ids = await store.claim_unassigned(None if args.all else args.case_ids)
+    if not ids:
+        print("No unassigned case matched; nothing changed.")
+        return 0
+    listed = ", ".join(f"#{i}" for i in ids)
+    print(f"Handed {len(ids)} case(s) to the home server: {listed}.")
     return 0

@@ -6,8 +6,11 @@ import sqlite3
 
 import pytest
 
+from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.db import MIGRATIONS, SCHEMA_VERSION, Database, DatabaseUnavailable
+
+ALL = Scope.everything()
 
 
 async def test_new_file_and_folder_are_created_and_migrated(tmp_path):
@@ -56,7 +59,7 @@ async def test_upgrades_a_version_one_database_in_place(tmp_path):
     try:
         assert await db.schema_version() == SCHEMA_VERSION
         store = CaseStore(db)
-        cases = {c.id: c for c in await store.list_cases()}
+        cases = {c.id: c for c in await store.list_cases(ALL)}
         assert len(cases) == 3
         assert cases[1].status == "closed" and cases[2].status == "open"
         events = await store.events(1)

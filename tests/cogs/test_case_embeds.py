@@ -19,6 +19,7 @@ def _case(status: CaseStatus = CaseStatus.OPEN, account: str = "alice") -> Case:
         id=7,
         discord_user_id=1,
         guild_id=2,
+        owner=2,
         hf_account=account,
         status=status,
         created_at=OPENED,

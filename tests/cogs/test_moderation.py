@@ -62,7 +62,11 @@ async def test_moderator_flow(env):
             {"case_id": 1, "status": "waiting_on_hf", "reason": "emailed"},
             user=OWNER,
         )
-        assert "now **waiting on Hugging Face**" in text_of(it.response.data)
+        [answer] = await it.wait_done()
+        assert "now **waiting on Hugging Face**" in text_of(answer)
+        assert "told by DM" in text_of(answer)
+        dm = await env.discord.wait_for_dm(ALICE)
+        assert "now **waiting on Hugging Face**" in text_of(dm) and "emailed" not in text_of(dm)
         case_command = next(c for c in env.discord.syncs[-1]["body"] if c["name"] == "case")
         status_command = next(o for o in case_command["options"] if o["name"] == "status")
         choices = next(o for o in status_command["options"] if o["name"] == "status")["choices"]

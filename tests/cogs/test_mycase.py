@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from bot.cases.models import CaseStatus
+from bot.cases.scope import Scope
 from tests.cogs.helpers import ALICE, BOB, MOD, custom_id, text_of
+
+ALL = Scope.everything()
 
 
 async def _case_store(env):
@@ -20,7 +23,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
     await store.open_case(BOB, 111, "bob-hf")
     await db.close()
     async with env.running():
-        it = await env.command("mycase", user=ALICE)
+        it = await env.command("mycase show", user=ALICE)
         message = it.original_message
         assert "#1" in text_of(message) and "bob-hf" not in text_of(message)
         replied = custom_id(message, label="#1 Hugging Face replied")
@@ -39,7 +42,7 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
         assert "website@huggingface.co" in text_of(locked.response.data)
         assert "a pile of duplicate tickets" in text_of(locked.response.data)  # knowledge advice
     db, store = await _case_store(env)
-    assert (await store.get_case(case.id)).status == CaseStatus.WAITING_ON_HF
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus.WAITING_ON_HF
     await db.close()
     # after a restart, the old message's buttons still work
     async with env.running():
@@ -59,11 +62,11 @@ async def test_mycase_lists_and_buttons_move_the_case(env):
         await mod.wait_response()  # a moderator may act on anyone's case
         assert "Noted on case #1" in text_of(mod.response.data)
     db, store = await _case_store(env)
-    assert (await store.get_case(case.id)).status == CaseStatus.RESTORED
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus.RESTORED
     await db.close()
 
 
 async def test_mycase_without_cases(env):
     async with env.running():
-        it = await env.command("mycase", user=BOB)
+        it = await env.command("mycase show", user=BOB)
         assert "no cases yet" in text_of(it.response.data) and it.ephemeral

@@ -27,7 +27,17 @@ async def test_commands_sync_once_then_only_when_forced(env):
         "status",
         "export",
         "forget",
+        "config",
     }
+    # issue 12: install types and contexts are explicit on every command (Discord's
+    # ApplicationCommand object: integration_types 0 = guild install, 1 = user install;
+    # contexts 0 = guild, 1 = bot DM, 2 = private channel)
+    for command in sync["body"]:
+        if command["name"] == "case":
+            assert command["integration_types"] == [0] and command["contexts"] == [0]
+        else:
+            assert sorted(command["integration_types"]) == [0, 1]
+            assert sorted(command["contexts"]) == [0, 1, 2]
     dm_ready = {c["name"] for c in sync["body"] if 1 in (c.get("contexts") or [])}
     assert dm_ready == EXPECTED - {"case"}
     async with env.running() as bot:  # same tree, same database: no second sync

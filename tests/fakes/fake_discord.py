@@ -221,17 +221,30 @@ class FakeDiscord(FakeWorld):
         permissions: int | None = None,
         subcommand: str | None = None,
         check_permissions: bool = True,
+        context: int | None = None,
+        install: str = "guild",
     ) -> FakeInteraction:
         """Run ``/name [subcommand] options`` as ``user`` (``guild_id=None``: in the bot's DM).
 
         ``name`` may hold the whole path (``"case view"``). Options are validated against the
         synced command; user/channel/role options take ids or Fake* objects, attachment options
         ``(filename, bytes)``. ``permissions=None`` derives them from the member's roles.
+        ``context`` 2 (with ``install="user"``) is a group DM; ``install="user"`` in a guild is
+        the app reached through the person's own install (``bot_installed=False`` guilds).
         """
+        if context is None:
+            context = 0 if guild_id is not None else 1
         path = name.split() + (subcommand.split() if subcommand else [])
         fake_user, role_ids, perms = self._context(user, guild_id, roles, permissions)
         data = inject.command_data(
-            self, path, options or {}, guild_id, perms, check_permissions=check_permissions
+            self,
+            path,
+            options or {},
+            guild_id,
+            perms,
+            check_permissions=check_permissions,
+            context=context,
+            install=install,
         )
         payload = inject.base_payload(
             self,
@@ -242,6 +255,8 @@ class FakeDiscord(FakeWorld):
             channel_id,
             role_ids,
             perms,
+            context=context,
+            install=install,
         )
         return await self._inject(payload)
 
@@ -263,9 +278,20 @@ class FakeDiscord(FakeWorld):
         guild_id = int(msg["guild_id"]) if msg.get("guild_id") else None
         fake_user, role_ids, perms = self._context(user, guild_id, (), None)
         data = inject.component_data(msg, custom_id, values, component_type)
-        channel_id = int(msg["channel_id"]) if guild_id is not None else None
+        in_group = int(msg["channel_id"]) in self.group_dms
+        channel_id = int(msg["channel_id"]) if guild_id is not None or in_group else None
+        owners = (msg.get("interaction_metadata") or {}).get("authorizing_integration_owners", {})
         payload = inject.base_payload(
-            self, InteractionType.component, data, fake_user, guild_id, channel_id, role_ids, perms
+            self,
+            InteractionType.component,
+            data,
+            fake_user,
+            guild_id,
+            channel_id,
+            role_ids,
+            perms,
+            context=2 if in_group else None,
+            install="user" if set(owners) == {"1"} else "guild",
         )
         payload["message"] = msg
         return await self._inject(payload)
@@ -288,7 +314,9 @@ class FakeDiscord(FakeWorld):
             user if user is not None else opener.user_id, opener.guild_id, (), None
         )
         data = {"custom_id": modal["custom_id"], "components": components}
-        channel_id = opener.channel_id if opener.guild_id is not None else None
+        context = opener.payload.get("context")
+        channel_id = opener.channel_id if opener.guild_id is not None or context == 2 else None
+        owners = opener.payload.get("authorizing_integration_owners", {})
         payload = inject.base_payload(
             self,
             InteractionType.modal_submit,
@@ -298,6 +326,8 @@ class FakeDiscord(FakeWorld):
             channel_id,
             role_ids,
             perms,
+            context=context,
+            install="user" if set(owners) == {"1"} else "guild",
         )
         if opener.message_id is not None and self.store.get(opener.message_id):
             payload["message"] = self.store.get(opener.message_id)

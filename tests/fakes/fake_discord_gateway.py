@@ -107,7 +107,11 @@ class Gateway:
             {
                 "v": 10,
                 "user": fake.bot_user.payload(),
-                "guilds": [{"id": str(g), "unavailable": True} for g in fake.guilds],
+                "guilds": [
+                    {"id": str(g.id), "unavailable": True}
+                    for g in fake.guilds.values()
+                    if g.bot_installed
+                ],
                 "session_id": session.id,
                 "resume_gateway_url": fake.gateway_url,
                 "shard": [0, 1],
@@ -122,6 +126,8 @@ class Gateway:
         )
         with_members = bool(session.intents & GUILD_MEMBERS_INTENT)
         for guild in fake.guilds.values():
+            if not guild.bot_installed:  # only servers the bot was added to are sent
+                continue
             bot_member = fake.bot_member(guild.id)
             payload = guild.create_payload(include_members=with_members, bot_member=bot_member)
             await conn.dispatch("GUILD_CREATE", payload)

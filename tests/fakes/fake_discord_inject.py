@@ -18,6 +18,7 @@ from discord.enums import try_enum
 
 from tests.fakes.fake_discord_models import (
     ADMINISTRATOR,
+    ALL_PERMISSIONS,
     ATTACHMENT_SIZE_LIMIT,
     FakeDiscordError,
     FakeUser,
@@ -36,8 +37,15 @@ _SCALARS: dict[Any, Callable[[Any], Any]] = {
 }
 _SUBCOMMANDS = (Opt.subcommand.value, Opt.subcommand_group.value)
 _CHAT_INPUT = AppCommandType.chat_input.value
-_GUILD, _BOT_DM = AppCommandContext.GUILD, AppCommandContext.DM_CHANNEL  # interaction contexts
-_GUILD_INSTALL = str(AppInstallationType.GUILD)  # key of authorizing_integration_owners
+# Interaction contexts (docs: Interactions → Interaction Context Types): 0 a guild, 1 the DM with
+# the app's bot user, 2 group DMs and DMs other than with the bot (user installs only).
+_GUILD, _BOT_DM = AppCommandContext.GUILD, AppCommandContext.DM_CHANNEL
+_PRIVATE = AppCommandContext.PRIVATE_CHANNEL
+# Installation contexts (docs: Application Commands → Installation Context): the keys of
+# authorizing_integration_owners and the values of a command's integration_types.
+_GUILD_INSTALL = str(AppInstallationType.GUILD)
+_USER_INSTALL = str(AppInstallationType.USER)
+INSTALLS = {"guild": AppInstallationType.GUILD, "user": AppInstallationType.USER}
 
 
 def snowflake_of(value: Any) -> int:
@@ -61,21 +69,32 @@ def find_command(
 
 
 def check_command_access(
-    cmd: dict[str, Any], guild_id: int | None, permissions: int, scope: int | None
+    cmd: dict[str, Any],
+    guild_id: int | None,
+    permissions: int,
+    scope: int | None,
+    *,
+    context: int = _GUILD,
+    install: str = "guild",
 ) -> None:
-    """Refuse what Discord's client would not let the user run."""
-    if guild_id is None:
-        contexts = cmd.get("contexts")
-        if (
-            scope is not None
-            or cmd.get("dm_permission") is False
-            or (contexts is not None and _BOT_DM not in contexts)
-        ):
-            raise FakeDiscordError(f"/{cmd['name']} is not available in DMs")
-        return
+    """Refuse what Discord's client would not let the user run: a command is offered only in
+    the interaction contexts of its `contexts` and through the installs of its
+    `integration_types` (docs: Application Commands → Contexts; unset integration_types mean
+    the app's default, a guild install); guild commands exist only in their guild, through its
+    guild install."""
+    name = cmd["name"]
+    kinds = cmd.get("integration_types") or [INSTALLS["guild"]]
+    if INSTALLS[install] not in kinds:
+        raise FakeDiscordError(f"/{name} is not available through a {install} install")
+    if scope is not None and (install != "guild" or context != _GUILD):
+        raise FakeDiscordError(f"/{name} is a guild command; it exists only in guild {scope}")
     contexts = cmd.get("contexts")
-    if contexts is not None and _GUILD not in contexts:
-        raise FakeDiscordError(f"/{cmd['name']} is not available in guilds")
+    if contexts is not None and context not in contexts:
+        raise FakeDiscordError(f"/{name} is not available in interaction context {context}")
+    if guild_id is None:
+        if context == _BOT_DM and cmd.get("dm_permission") is False:
+            raise FakeDiscordError(f"/{name} is not available in DMs")
+        return
     required = cmd.get("default_member_permissions")
     if (
         required is not None
@@ -117,6 +136,43 @@ def _resolve_user(
     return str(target)
 
 
+def _resolve_guild_item(
+    fake: FakeDiscord,
+    kind: AppCommandOptionType,
+    opt: dict[str, Any],
+    value: Any,
+    guild_id: int | None,
+    resolved: dict[str, dict[str, Any]],
+    where: str,
+) -> str:
+    """Fill ``resolved`` for a channel or role option. Discord's client offers only the current
+    guild's channels (of the option's ``channel_types``) and roles; resolved channels are partial
+    (docs: Interactions → Resolved Data Structure: id, name, type, permissions)."""
+    target = snowflake_of(value)
+    guild = fake.guilds.get(guild_id) if guild_id is not None else None
+    if guild is None:
+        raise FakeDiscordError(f"{where}: channel and role options need a guild")
+    if kind is Opt.role:
+        if target not in guild.roles:
+            raise FakeDiscordError(f"{where}: guild {guild_id} has no role {target}")
+        resolved.setdefault("roles", {})[str(target)] = guild.roles[target].payload()
+        return str(target)
+    channel = guild.channels.get(target)
+    if channel is None:
+        raise FakeDiscordError(f"{where}: guild {guild_id} has no channel {target}")
+    full = channel.payload()
+    types = opt.get("channel_types")
+    if types is not None and full["type"] not in types:
+        raise FakeDiscordError(f"{where}: channel type {full['type']} is not one of {types}")
+    resolved.setdefault("channels", {})[str(target)] = {
+        "id": full["id"],
+        "name": full["name"],
+        "type": full["type"],
+        "permissions": str(ALL_PERMISSIONS),
+    }
+    return str(target)
+
+
 def build_options(
     fake: FakeDiscord,
     schema: list[dict[str, Any]],
@@ -143,6 +199,8 @@ def build_options(
             value = _SCALARS[kind](value)
         elif kind is Opt.user:
             value = _resolve_user(fake, value, guild_id, resolved)
+        elif kind in (Opt.channel, Opt.role):
+            value = _resolve_guild_item(fake, kind, opt, value, guild_id, resolved, where)
         else:
             raise FakeDiscordError(f"{where} {name}: the fake cannot inject option type {opt_type}")
         if kind in (Opt.string, Opt.integer, Opt.number):
@@ -159,11 +217,16 @@ def command_data(
     permissions: int,
     *,
     check_permissions: bool,
+    context: int = _GUILD,
+    install: str = "guild",
 ) -> dict[str, Any]:
     """The ``data`` of a CHAT_INPUT interaction for ``/path[0] path[1:]`` with ``options``."""
-    cmd, scope = find_command(fake, path, guild_id)
+    installed = guild_id is not None and fake.guilds[guild_id].bot_installed
+    cmd, scope = find_command(fake, path, guild_id if installed and install == "guild" else None)
     if check_permissions:
-        check_command_access(cmd, guild_id, permissions, scope)
+        check_command_access(
+            cmd, guild_id, permissions, scope, context=context, install=install
+        )
     resolved: dict[str, dict[str, Any]] = {}
     schema: list[dict[str, Any]] = cmd.get("options") or []
     chain: list[dict[str, Any]] = []
@@ -293,8 +356,16 @@ def base_payload(
     channel_id: int | None,
     roles: Sequence[int],
     permissions: int,
+    *,
+    context: int | None = None,
+    install: str = "guild",
 ) -> dict[str, Any]:
-    """The fields every INTERACTION_CREATE carries (guild: member, DM: user)."""
+    """The fields every INTERACTION_CREATE carries (guild: member, DM: user). ``context`` is the
+    interaction context (default: guild, or the bot's DM without a guild); ``install`` says
+    through which install the app is reached ("guild" or "user")."""
+    if context is None:
+        context = _GUILD if guild_id is not None else _BOT_DM
+    owners = _integration_owners(fake, guild_id, user, context, install)
     payload: dict[str, Any] = {
         "id": str(fake.new_id()),
         "application_id": str(fake.app_id),
@@ -308,6 +379,28 @@ def base_payload(
         "entitlements": [],
         "entitlement_sku_ids": [],
     }
+    if context == _PRIVATE:
+        if guild_id is not None:
+            raise FakeDiscordError("a private-channel interaction has no guild")
+        group_id = channel_id if channel_id is not None else fake.new_id()
+        fake.group_dms.setdefault(group_id, set()).add(user.id)
+        payload.update(  # a group DM (channel type 3; docs: Channel object, GROUP_DM)
+            user=user.payload(),
+            channel={
+                "id": str(group_id),
+                "type": ChannelType.group.value,
+                "recipients": [user.payload()],
+                "name": None,
+                "icon": None,
+                "owner_id": str(user.id),
+                "last_message_id": None,
+                "flags": 0,
+            },
+            channel_id=str(group_id),
+            context=_PRIVATE,
+            authorizing_integration_owners=owners,
+        )
+        return payload
     if guild_id is None:
         dm_id = fake.dm_channel_id(user.id)
         channel = {
@@ -322,7 +415,7 @@ def base_payload(
             channel=channel,
             channel_id=str(dm_id),
             context=_BOT_DM,
-            authorizing_integration_owners={_GUILD_INSTALL: "0"},
+            authorizing_integration_owners=owners,
         )
         return payload
     guild = fake.guilds[guild_id]
@@ -341,6 +434,24 @@ def base_payload(
         channel=channel,
         channel_id=str(chan.id),
         context=_GUILD,
-        authorizing_integration_owners={_GUILD_INSTALL: str(guild_id)},
+        authorizing_integration_owners=owners,
     )
     return payload
+
+
+def _integration_owners(
+    fake: FakeDiscord, guild_id: int | None, user: FakeUser, context: int, install: str
+) -> dict[str, str]:
+    """authorizing_integration_owners (docs: Interactions → Authorizing Integration Owners
+    Object): the guild install's key maps to the guild's id, or "0" in the bot's DM; the user
+    install's key to the id of the user who installed the app. Group DMs and servers without
+    the bot are reachable only through a user install."""
+    if install == "user":
+        return {_USER_INSTALL: str(user.id)}
+    if install != "guild":
+        raise FakeDiscordError(f"unknown install {install!r}: 'guild' or 'user'")
+    if context == _PRIVATE:
+        raise FakeDiscordError("group DMs reach the app only through a user install")
+    if guild_id is not None and not fake.guilds[guild_id].bot_installed:
+        raise FakeDiscordError(f"the bot is not in guild {guild_id}; use install='user'")
+    return {_GUILD_INSTALL: str(guild_id) if guild_id is not None else "0"}

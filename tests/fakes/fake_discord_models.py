@@ -166,6 +166,9 @@ class FakeGuild:
     roles: dict[int, FakeRole] = field(default_factory=dict)
     channels: dict[int, FakeChannel] = field(default_factory=dict)
     members: dict[int, FakeMember] = field(default_factory=dict)
+    # False: a server the bot was never added to (reachable only through a user install): no
+    # GUILD_CREATE, no guild commands, and the bot cannot post in its channels.
+    bot_installed: bool = True
 
     def first_text_channel(self) -> FakeChannel:
         """The first channel (interactions default to it)."""

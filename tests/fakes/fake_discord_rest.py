@@ -209,7 +209,12 @@ class RestApi(InteractionRoutes):
 
     async def get_channel(self, rec: RecordedRequest, cid: str) -> web.Response:
         channel = self.fake.find_channel(int(cid))  # the mod-log channel, when not cached
-        return json_response(channel.payload()) if channel else error(404, 10003, "Unknown Channel")
+        if channel is None:
+            return error(404, 10003, "Unknown Channel")
+        if not self.fake.guilds[channel.guild_id].bot_installed:
+            # a bot outside the server has no access (JSON error code 50001 "Missing Access")
+            return error(403, 50001, "Missing Access")
+        return json_response(channel.payload())
 
     async def post_message(self, rec: RecordedRequest, cid: str) -> web.Response:
         fake, channel_id, body = self.fake, int(cid), rec.json or {}
@@ -225,6 +230,9 @@ class RestApi(InteractionRoutes):
             if channel is None:
                 fake.record_sent("channel", body, rec, False, None, None)
                 return error(404, 10003, "Unknown Channel")
+            if not fake.guilds[channel.guild_id].bot_installed:
+                fake.record_sent("channel", body, rec, False, None, None)
+                return error(403, 50001, "Missing Access")  # JSON error codes: Missing Access
             guild_id = channel.guild_id
         errors = rec.spec_errors + message_errors(body, rec.files)
         if errors:

@@ -47,7 +47,8 @@ async def run_client(
     try:
         with patch_discord(fake):
             await client.login(token)
-            wanted = {"GUILD_CREATE": len(fake.guilds)} if fake.guilds else {"READY": 1}
+            joined = sum(1 for g in fake.guilds.values() if g.bot_installed)
+            wanted = {"GUILD_CREATE": joined} if joined else {"READY": 1}
             seen: dict[str, int] = {}
 
             def check(event: str) -> bool:

@@ -25,6 +25,7 @@ class FakeWorld:
         self.users: dict[int, FakeUser] = {self.bot_user.id: self.bot_user}
         self.guilds: dict[int, FakeGuild] = {}
         self.dm_users: dict[int, int] = {}  # dm channel id -> user id
+        self.group_dms: dict[int, set[int]] = {}  # group DM channel id -> users seen there
         self._dm_channels: dict[int, int] = {}  # user id -> dm channel id
         self.port = 0
 
@@ -57,18 +58,21 @@ class FakeWorld:
         owner_id: int | None = None,
         roles: Iterable[tuple[str, int] | tuple[str, int, int]] = (),
         channels: Iterable[tuple[str, int]] = (("general", 0),),
+        bot_installed: bool = True,
     ) -> FakeGuild:
         """A guild with an @everyone role; ``roles`` are ``(name, id[, permissions])`` and
-        ``channels`` ``(name, id)`` text channels (id 0 = generated). The bot is a member."""
+        ``channels`` ``(name, id)`` text channels (id 0 = generated). The bot is a member, unless
+        ``bot_installed=False`` (a server people reach the app in only through a user install)."""
         owner = owner_id if owner_id is not None else self.owner.id
-        guild = FakeGuild(id, name, owner)
+        guild = FakeGuild(id, name, owner, bot_installed=bot_installed)
         guild.roles[id] = FakeRole(id, "@everyone", EVERYONE_PERMISSIONS, position=0)
         self.guilds[id] = guild
         for role in roles:
             self.add_role(id, role[0], role[2] if len(role) > 2 else 0, id=role[1])
         for name, channel_id in channels:
             self.add_channel(id, name, id=channel_id)
-        self.add_member(id, self.bot_user.id)
+        if bot_installed:
+            self.add_member(id, self.bot_user.id)
         return guild
 
     def add_role(self, guild_id: int, name: str, permissions: int = 0, *, id: int = 0) -> FakeRole:

@@ -7,17 +7,20 @@ import io
 import json
 
 from bot.cases.export import export_cases
+from bot.cases.scope import Scope
+
+ALL = Scope.everything()
 
 
 async def test_export_csv_and_json(store):
     a = await store.open_case(1, 5, "carol")
     await store.open_case(2, 5, "bob")
-    await store.set_status(a.id, "closed", 1)
-    text = await export_cases(store, "csv")
+    await store.set_status(a.id, "closed", 1, scope=ALL)
+    text = await export_cases(store, ALL, "csv")
     lines = text.splitlines()
-    assert lines[0].startswith("id,discord_user_id,guild_id,hf_account,status")
+    assert lines[0].startswith("id,discord_user_id,guild_id,owner,hf_account,status")
     assert ",carol,closed," in lines[1] and ",2," in lines[1]
-    rows = json.loads(await export_cases(store, "json", status="open"))
+    rows = json.loads(await export_cases(store, ALL, "json", status="open"))
     assert [r["hf_account"] for r in rows] == ["bob"]
 
 
@@ -34,5 +37,5 @@ async def test_export_csv_neutralises_every_formula_prefix(store):
                 "VALUES (?, ?, '2026-01-01', '2026-01-01')",
                 (user, account),
             )
-    rows = list(csv.DictReader(io.StringIO(await export_cases(store, "csv"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(await export_cases(store, ALL, "csv"), newline="")))
     assert [r["hf_account"] for r in rows] == [*("'" + f for f in FORMULAS), "plain"]

@@ -17,6 +17,9 @@ from bot.cases.models import (
     Progress,
     TransitionError,
 )
+from bot.cases.scope import Scope
+
+ALL = Scope.everything()
 
 
 async def test_open_case_dedupes_case_insensitively(store):
@@ -40,18 +43,18 @@ async def test_concurrent_open_case_makes_one_case(store):
 
 async def test_closed_case_allows_a_new_one(store):
     case = await store.open_case(1, None, "dave")
-    await store.set_status(case.id, "closed", 99)
+    await store.set_status(case.id, "closed", 99, scope=ALL)
     fresh = await store.open_case(1, None, "DAVE")
     assert fresh.id != case.id and fresh.created
 
 
 async def test_a_case_waiting_on_hf_is_reused(store):
     case = await store.open_case(1, None, "ivan")
-    await store.set_status(case.id, "waiting_on_hf", 1)
+    await store.set_status(case.id, "waiting_on_hf", 1, scope=ALL)
     again = await store.open_case(1, None, "IVAN")
     assert again.id == case.id and not again.created
     assert again.status is CaseStatus.WAITING_ON_HF
-    assert len(await store.list_cases()) == 1
+    assert len(await store.list_cases(ALL)) == 1
 
 
 ALLOWED = [
@@ -85,16 +88,18 @@ async def _case_in(store, status: str):
         "closed": ["closed"],
     }[status]
     for step in path:
-        case = await store.set_status(case.id, step, 1)
+        case = await store.set_status(case.id, step, 1, scope=ALL)
     return case
 
 
 @pytest.mark.parametrize(("start", "target", "moderator"), ALLOWED)
 async def test_allowed_transitions(store, start, target, moderator):
     case = await _case_in(store, start)
-    moved = await store.set_status(case.id, target, 42, reason="because", moderator=moderator)
+    moved = await store.set_status(
+        case.id, target, 42, reason="because", moderator=moderator, scope=ALL
+    )
     assert moved.status == CaseStatus(target)
-    assert (await store.get_case(case.id)).status == CaseStatus(target)
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus(target)
     last = (await store.events(case.id))[-1]
     assert last.kind == EventKind.STATUS_CHANGED and last.actor_id == 42
     assert last.payload == {"from": start, "to": target, "reason": "because"}
@@ -105,29 +110,29 @@ async def test_refused_transitions_change_nothing(store, start, target, moderato
     case = await _case_in(store, start)
     before = await store.events(case.id)
     with pytest.raises(TransitionError) as err:
-        await store.set_status(case.id, target, 42, moderator=moderator)
+        await store.set_status(case.id, target, 42, moderator=moderator, scope=ALL)
     assert case.ref in str(err.value)
-    assert (await store.get_case(case.id)).status == CaseStatus(start)
+    assert (await store.get_case(case.id, ALL)).status == CaseStatus(start)
     assert await store.events(case.id) == before
 
 
 async def test_unknown_status_and_case(store):
     case = await store.open_case(1, None, "erin")
     with pytest.raises(TransitionError, match="unknown status"):
-        await store.set_status(case.id, "deleted", 1)
+        await store.set_status(case.id, "deleted", 1, scope=ALL)
     with pytest.raises(CaseNotFound, match="#999"):
-        await store.set_status(999, "closed", 1)
+        await store.set_status(999, "closed", 1, scope=ALL)
     with pytest.raises(CaseNotFound):
         await store.add_event(999, "note", 1, {"text": "x"})
-    assert await store.get_case(999) is None
+    assert await store.get_case(999, ALL) is None
 
 
 async def test_reopen_refused_when_another_case_is_active(store):
     old = await store.open_case(1, None, "frank")
-    await store.set_status(old.id, "closed", 1)
+    await store.set_status(old.id, "closed", 1, scope=ALL)
     new = await store.open_case(1, None, "frank")
     with pytest.raises(TransitionError, match=new.ref):
-        await store.set_status(old.id, "open", 9, moderator=True)
+        await store.set_status(old.id, "open", 9, moderator=True, scope=ALL)
 
 
 async def test_two_hundred_concurrent_events_all_land(store):
@@ -147,12 +152,12 @@ async def test_two_hundred_concurrent_events_all_land(store):
 
 async def test_notes_and_payload_limits(store):
     case = await store.open_case(1, None, "heidi")
-    note = await store.add_note(case.id, 3, "  called HF  ")
+    note = await store.add_note(case.id, 3, "  called HF  ", ALL)
     assert note.payload == {"text": "called HF"} and note.kind == EventKind.NOTE
     with pytest.raises(CaseError):
-        await store.add_note(case.id, 3, "   ")
+        await store.add_note(case.id, 3, "   ", ALL)
     with pytest.raises(CaseError):
-        await store.add_note(case.id, 3, "x" * 1001)
+        await store.add_note(case.id, 3, "x" * 1001, ALL)
     with pytest.raises(CaseError, match="too large"):
         await store.add_event(case.id, "note", 3, {"text": "y" * 20_000})
     with pytest.raises(ValueError):
@@ -166,17 +171,17 @@ async def test_list_cases_filters_and_pages(store):
     for i in range(25):
         case = await store.open_case(100 + i % 3, None, f"acct{i % 5}")
         ids.append(case.id)
-    await store.set_status(ids[0], "waiting_on_hf", 1)
-    page1 = await store.list_cases(limit=10)
-    page2 = await store.list_cases(limit=10, before_id=page1[-1].id)
+    await store.set_status(ids[0], "waiting_on_hf", 1, scope=ALL)
+    page1 = await store.list_cases(ALL, limit=10)
+    page2 = await store.list_cases(ALL, limit=10, before_id=page1[-1].id)
     assert [c.id for c in page1 + page2] == sorted(set(ids), reverse=True)[:20]
-    mine = await store.list_cases(discord_user_id=100)
+    mine = await store.list_cases(ALL, discord_user_id=100)
     assert mine and all(c.discord_user_id == 100 for c in mine)
-    by_account = await store.list_cases(hf_account="ACCT1")
+    by_account = await store.list_cases(ALL, hf_account="ACCT1")
     assert by_account and all(c.hf_account == "acct1" for c in by_account)
-    waiting = await store.list_cases(status="waiting_on_hf")
+    waiting = await store.list_cases(ALL, status="waiting_on_hf")
     assert [c.id for c in waiting] == [ids[0]]
-    both = await store.list_cases(status="open", discord_user_id=101)
+    both = await store.list_cases(ALL, status="open", discord_user_id=101)
     assert all(c.discord_user_id == 101 and c.status == "open" for c in both)
 
 
@@ -184,22 +189,22 @@ async def test_delete_user_data_removes_exactly_that_person(store):
     mine = [await store.open_case(1, None, name) for name in ("a1", "a2")]
     theirs = await store.open_case(2, None, "a1")
     await store.add_event(mine[0].id, "check_ran", 1, {})
-    await store.add_note(theirs.id, 1, "written by user 1 as a moderator")
-    report = await store.delete_user_data(1)
+    await store.add_note(theirs.id, 1, "written by user 1 as a moderator", ALL)
+    report = await store.delete_user_data(1, ALL)
     assert report.case_ids == [c.id for c in mine]
     assert report.cases == 2 and report.events == 3 and report.events_anonymised == 1
-    assert await store.list_cases(discord_user_id=1) == []
-    assert await store.get_case(theirs.id) is not None
+    assert await store.list_cases(ALL, discord_user_id=1) == []
+    assert await store.get_case(theirs.id, ALL) is not None
     events = await store.events(theirs.id)
     assert len(events) == 2 and all(e.actor_id != 1 for e in events)
-    assert (await store.delete_user_data(1)).cases == 0
+    assert (await store.delete_user_data(1, ALL)).cases == 0
 
 
 @pytest.mark.parametrize("account", ["a\nb", "=cmd", "@alice", "-alice", "a/b", "", "x" * 97])
 async def test_open_case_refuses_what_the_check_refuses(store, account):
     with pytest.raises(CaseError, match="not a Hugging Face account name"):
         await store.open_case(1, None, account)
-    assert await store.list_cases() == []
+    assert await store.list_cases(ALL) == []
 
 
 @pytest.mark.parametrize(
@@ -242,7 +247,7 @@ async def test_record_opens_a_case_once_and_appends_every_interaction(store):
 async def test_record_refuses_a_bad_account_and_stores_nothing(store):
     with pytest.raises(CaseError, match="not a Hugging Face account name"):
         await store.record(1, 5, "=cmd", EventKind.CHECK_RAN)
-    assert await store.list_cases() == []
+    assert await store.list_cases(ALL) == []
 
 
 async def test_hugging_face_replied_moves_an_open_case_to_waiting(store):
@@ -280,7 +285,12 @@ async def test_progress_only_from_the_person_or_a_moderator(store):
     with pytest.raises(NotYourCase):
         await store.record_progress(case.id, 2, Progress.REPLIED)
     assert len(await store.events(case.id)) == 1  # nothing recorded
-    moved = await store.record_progress(case.id, 2, Progress.REPLIED, moderator=True)
+    other_server = Scope.server(6, home_guild_id=None)
+    with pytest.raises(NotYourCase):  # a moderator of another server is anyone else here
+        await store.record_progress(case.id, 2, Progress.REPLIED, moderator_scope=other_server)
+    moved = await store.record_progress(
+        case.id, 2, Progress.REPLIED, moderator_scope=Scope.server(5, home_guild_id=None)
+    )
     assert moved.status == CaseStatus.WAITING_ON_HF
     with pytest.raises(CaseNotFound):
         await store.record_progress(99, 1, Progress.LOCKED)
@@ -292,7 +302,7 @@ async def test_dates_are_aware_datetimes_stored_as_iso_text(store):
     case = await store.open_case(1, 5, "alice")
     assert case.created_at.utcoffset() == timedelta(0) and case.updated_at == case.created_at
     event = await store.add_event(case.id, EventKind.NOTE, 1, {"text": "hi"})
-    read = await store.require_case(case.id)
+    read = await store.require_case(case.id, ALL)
     assert read.created_at == case.created_at and read.updated_at == event.created_at
     assert (await store.events(case.id))[-1].created_at == event.created_at
     row = await store.db.fetchone(

@@ -68,3 +68,35 @@ def test_errors_are_one_friendly_line(db_path, capsys):
     assert capsys.readouterr().err.strip() == "hf-support-bot: there is no case #99"
     assert main(["cases", "status", "2", "open"]) == 2
     assert "cannot move" in capsys.readouterr().err
+
+
+def test_claim_hands_unassigned_cases_to_the_home_server(db_path, capsys):
+    from bot.cases.scope import HOME, UNASSIGNED, Scope
+
+    async def unassign_and_read(ids=None):
+        db = await Database.open(db_path)
+        try:
+            if ids:
+                async with db.write() as conn:
+                    for case_id in ids:
+                        await conn.execute(
+                            "UPDATE cases SET owner = ? WHERE id = ?", (UNASSIGNED, case_id)
+                        )
+            return {c.id: c.owner for c in await CaseStore(db).list_cases(Scope.everything())}
+        finally:
+            await db.close()
+
+    asyncio.run(unassign_and_read([1, 2]))
+    assert main(["cases", "show", "1"]) == 0
+    assert "unassigned" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:  # which ones: ids or --all
+        main(["cases", "claim"])
+    assert exit_.value.code == 2
+    capsys.readouterr()
+    assert main(["cases", "claim", "1", "7"]) == 0
+    assert "Handed 1 case(s) to the home server: #1." in capsys.readouterr().out
+    assert asyncio.run(unassign_and_read()) == {1: HOME, 2: UNASSIGNED}
+    assert main(["cases", "claim", "--all"]) == 0
+    assert asyncio.run(unassign_and_read()) == {1: HOME, 2: HOME}
+    assert main(["cases", "claim", "--all"]) == 0
+    assert "nothing changed" in capsys.readouterr().out

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.cli import main
 from bot.db import Database
 from tests.fakes.fake_hub import FakeHub
+
+ALL = Scope.everything()
 
 ESC_CLEAR = "\x1b[2J\x1b[31m"
 RLO = "\u202e"
@@ -65,7 +68,7 @@ def test_cases_show_prints_notes_cleaned(tmp_path, monkeypatch, capsys):
         db = await Database.open(path)
         store = CaseStore(db)
         case = await store.open_case(11, None, "alice")
-        await store.add_note(case.id, 7, HOSTILE)
+        await store.add_note(case.id, 7, HOSTILE, ALL)
         await db.close()
 
     asyncio.run(seed())

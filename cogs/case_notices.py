@@ -1,0 +1,32 @@
+"""Telling the person about their case: a short DM when a moderator moves it or writes a note
+for them. One attempt only; a refusal (closed DMs) is recorded on the case, never retried."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.cases.models import Case, EventKind
+from bot.servers.wording import say
+from cogs.client import services
+from cogs.dms import send_dm
+
+
+async def tell_person(interaction: discord.Interaction[Any], case: Case, text: str) -> str:
+    """DM `text` to the case's person unless they turned these DMs off; returns what the
+    moderator should hear about it."""
+    svc = services(interaction)
+    if not await svc.prefs.status_dms(case.discord_user_id):
+        return say("told_off")
+    user = interaction.client.get_user(case.discord_user_id) or await interaction.client.fetch_user(
+        case.discord_user_id
+    )
+    code = await send_dm(user, content=f"{text}\n-# {say('dm_footer')}")
+    if code is None:
+        await svc.cases.add_event(case.id, EventKind.DM_SENT, None, {"what": "case_update"})
+        return say("told_sent")
+    await svc.cases.add_event(
+        case.id, EventKind.DM_FAILED, None, {"what": "case_update", "code": code}
+    )
+    return say("told_closed")
