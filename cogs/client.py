@@ -104,6 +104,11 @@ class SupportBot(commands.Bot):
             claimed = await self._services.cases.claim_unassigned()
             if claimed:
                 log.info("%d unassigned case(s) handed to the home server", len(claimed))
+        else:
+            log.warning(
+                "HOME_GUILD_ID is not set: cases opened in DMs are visible to no moderator, and "
+                "MODLOG_CHANNEL_ID / MODERATOR_ROLE_IDS apply to no server until it is"
+            )
         await setup_cogs(self)
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
