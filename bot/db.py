@@ -70,6 +70,40 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # issue 13: follow-up reminders (claim -> send -> mark; the next due one is one indexed
+    # query on (state, due_at)), how each case went (first email, outcome) and an index for the
+    # per-server statistics.
+    """
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        due_at TEXT NOT NULL,
+        scheduled_for TEXT NOT NULL,
+        claims INTEGER NOT NULL DEFAULT 0,
+        led_to_reply INTEGER NOT NULL DEFAULT 0,
+        result TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_reminders_due ON reminders (state, due_at);
+    CREATE INDEX idx_reminders_case ON reminders (case_id, id);
+    CREATE UNIQUE INDEX idx_reminders_one_pending ON reminders (case_id)
+        WHERE state IN ('pending', 'claimed');
+    CREATE TABLE case_outcomes (
+        case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+        first_email_at TEXT,
+        first_email_to TEXT,
+        emails INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT,
+        outcome_at TEXT,
+        days_to_outcome REAL,
+        dm_closed_at TEXT
+    );
+    CREATE INDEX idx_outcomes_outcome ON case_outcomes (outcome, outcome_at);
+    CREATE INDEX idx_cases_stats ON cases (guild_id, status, created_at);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,12 +19,16 @@ async def setup_cogs(bot: SupportBot) -> None:
     from cogs.moderation import CaseCog
     from cogs.mycase import CaseProgressButton, MyCaseCog
     from cogs.precedents import PrecedentsCog
+    from cogs.reminders import ReminderButton
+    from cogs.stats import stats_command
     from cogs.steps import answer_expired
 
     cogs = (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), PrecedentsCog(bot), CaseCog(bot))
     for cog in cogs:
         await bot.add_cog(cog)
-    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton)
+    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton, ReminderButton)
+    case_cog = next(c for c in cogs if isinstance(c, CaseCog))
+    case_cog.app_command.add_command(stats_command)
     bot.add_listener(answer_expired, "on_interaction")
 
     async def on_error(

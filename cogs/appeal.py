@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -20,6 +19,7 @@ from cogs.case_log import record
 from cogs.client import services
 from cogs.dms import send_dm
 from cogs.permissions import in_servers_and_dms
+from cogs.reminders import sent_view
 from cogs.replies import defer, reply
 from cogs.steps import StepModal, StepView
 
@@ -199,7 +199,7 @@ class AppealStepView(StepView):
         # In a DM the draft fills this deferral, so it must not be ephemeral (it would vanish).
         await defer(interaction, ephemeral=interaction.guild_id is not None)
         svc = services(interaction)
-        today = datetime.now(UTC).date()
+        today = svc.clock.now().date()
         contacted = _contacted(self.contact_select.values)
         ticked = {
             "signals": tuple(self.signal_select.values),
@@ -228,7 +228,15 @@ class AppealStepView(StepView):
             },
         )
         self.stop()
-        await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
+        remind_on = svc.reminders.remind_on()
+        await deliver(
+            interaction,
+            lambda: {
+                **draft_message(draft, appeal.account),
+                "view": sent_view(case.id, remind_on),
+            },
+            case.id,
+        )
 
 
 def signal_options(knowledge: Knowledge) -> list[discord.SelectOption]:

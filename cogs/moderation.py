@@ -15,6 +15,7 @@ from bot.cases.models import STATUS_LABELS, Case, CaseError
 from cogs.case_embeds import case_embed, case_list_embed
 from cogs.client import services
 from cogs.permissions import require_moderator
+from cogs.reminders import add_reminders_field
 from cogs.replies import defer, reply
 from cogs.steps import StepView
 
@@ -45,8 +46,15 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
     ) -> None:
         case = await _case_or_say(interaction, case_id)
         if case is not None:
-            events = await services(interaction).cases.events(case.id)
-            await reply(interaction, embed=case_embed(case, events))
+            svc = services(interaction)
+            events = await svc.cases.events(case.id)
+            embed = case_embed(case, events)
+            add_reminders_field(
+                embed,
+                await svc.reminders.store.for_case(case.id),
+                await svc.reminders.dm_closed_at(case.id),
+            )
+            await reply(interaction, embed=embed)
 
     @app_commands.command(name="list", description="Cases, newest first")
     @app_commands.choices(status=STATUS_CHOICES)

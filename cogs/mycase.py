@@ -12,9 +12,12 @@ from discord.ext import commands
 
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
 from bot.knowledge import ONE_TICKET_ADVICE
+from bot.reminders.wording import WORDS as REMINDER_WORDS
 from cogs.case_embeds import my_cases_embed
 from cogs.client import services
+from cogs.limits import add_field
 from cogs.permissions import in_servers_and_dms, is_moderator
+from cogs.reminders import reminder_buttons
 from cogs.replies import reply
 from cogs.views import GuardedItem
 
@@ -38,14 +41,24 @@ class MyCaseCog(commands.Cog):
     @app_commands.command(name="mycase", description="Your support cases and their status")
     @in_servers_and_dms
     async def mycase(self, interaction: discord.Interaction[Any]) -> None:
-        cases = await services(interaction).cases.list_cases(
-            discord_user_id=interaction.user.id, limit=10
-        )
+        svc = services(interaction)
+        cases = await svc.cases.list_cases(discord_user_id=interaction.user.id, limit=10)
+        pending = await svc.reminders.store.pending_of(c.id for c in cases if c.active)
         view = discord.ui.View(timeout=None)
         for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
             for action in ACTIONS:
                 view.add_item(CaseProgressButton(case.id, action, row=row))
-        await reply(interaction, embed=my_cases_embed(cases), view=view if view.children else None)
+            if case.id in pending:
+                for button in reminder_buttons(case.id, row):
+                    view.add_item(button)
+        embed = my_cases_embed(cases)
+        if pending:
+            lines = [
+                REMINDER_WORDS["next"].format(ref=f"#{i}", due=f"{r.due_at:%Y-%m-%d %H:%M} UTC")
+                for i, r in sorted(pending.items())
+            ]
+            add_field(embed, REMINDER_WORDS["field"], "\n".join(lines))
+        await reply(interaction, embed=embed, view=view if view.children else None)
 
 
 class CaseProgressButton(

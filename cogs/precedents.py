@@ -8,6 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cases.stats import restoration_times
+from bot.cases.stats_report import local_outcome_line
 from bot.knowledge import Knowledge
 from cogs.client import services
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
@@ -17,6 +19,8 @@ from cogs.replies import reply
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
+
+LOCAL_TITLE = "In this server"
 
 
 def precedents_embed(knowledge: Knowledge) -> discord.Embed:
@@ -53,4 +57,11 @@ class PrecedentsCog(commands.Cog):
     )
     @in_servers_and_dms
     async def precedents(self, interaction: discord.Interaction[Any]) -> None:
-        await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
+        svc = services(interaction)
+        embed = precedents_embed(svc.knowledge)
+        if interaction.guild_id is not None:
+            times = await restoration_times(svc.db, interaction.guild_id)
+            line = local_outcome_line(times[""]) if "" in times else None
+            if line:
+                add_field(embed, LOCAL_TITLE, escape_discord(line))
+        await reply(interaction, embed=embed)
