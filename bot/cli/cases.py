@@ -12,6 +12,7 @@ from bot.cases.export import export_cases
 from bot.cases.models import Case, CaseError, CaseStatus
 from bot.cases.store import CaseStore
 from bot.cli.database import run_on_database
+from bot.cli.followups import register_followups
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
@@ -79,6 +80,8 @@ def register(sub: Any) -> None:
     forget.add_argument("user_id", type=_id)
     forget.add_argument("--yes", action="store_true", help="confirm the erasure")
     forget.set_defaults(handler=_handler(_forget))
+
+    register_followups(actions, _handler)
 
 
 def _handler(

@@ -19,7 +19,14 @@ class ReminderScheduler:
     def __init__(self, service: ReminderService, send: Sender) -> None:
         self.service = service
         self.send = send
-        self.rounds = 0  # how many times it looked for due reminders (for tests)
+        self.rounds = 0  # how many times it looked for due reminders
+        self.idle = False  # waiting for the next due time or a change
+        self._settled = asyncio.Condition()
+
+    async def settled(self, rounds: int) -> None:
+        """Return once the loop has looked `rounds` times and waits again (for tests)."""
+        async with self._settled:
+            await self._settled.wait_for(lambda: self.rounds >= rounds and self.idle)
 
     async def run(self) -> None:
         """Until cancelled."""
@@ -36,8 +43,12 @@ class ReminderScheduler:
             if due is not None:
                 waits.append(asyncio.ensure_future(service.clock.sleep_until(due)))
             try:
+                async with self._settled:
+                    self.idle = True
+                    self._settled.notify_all()
                 await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
             finally:
+                self.idle = False
                 for task in waits:
                     task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
