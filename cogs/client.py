@@ -121,8 +121,9 @@ class SupportBot(commands.Bot):
         from cogs.reminders import make_sender
 
         self.reminder_scheduler = ReminderScheduler(reminders, make_sender(self))
+        # REST works from here on (login is done), which is all a DM needs.
         self.reminder_task = asyncio.create_task(
-            self._reminders_when_ready(), name="hfsb-reminders"
+            self.reminder_scheduler.run(), name="hfsb-reminders"
         )
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
@@ -135,12 +136,6 @@ class SupportBot(commands.Bot):
         except SyncError as exc:
             self.synced = False
             log.error("could not sync slash commands (%s); the next start retries", exc)
-
-    async def _reminders_when_ready(self) -> None:
-        """The reminder scheduler, once connected (so the DMs can go out)."""
-        await self.wait_until_ready()
-        if self.reminder_scheduler is not None:
-            await self.reminder_scheduler.run()
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""

@@ -36,7 +36,7 @@ class ReminderButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"hfsb:fu:(?P<act>remind|sent|cancel|later):(?P<case>\d{1,18})",
 ):
-    """"I sent it" (with or without a reminder), cancel, or move a case's reminder; persistent
+    """ "I sent it" (with or without a reminder), cancel, or move a case's reminder; persistent
     across restarts (the custom id holds only the action and the case, well under 100
     characters)."""
 

@@ -94,7 +94,9 @@ async def case_stats(db: Database, guild_id: int | None, now: datetime) -> CaseS
         f"WHERE status IN ('open', 'waiting_on_hf'){scope}",
         [cuts[0], cuts[0], cuts[1], cuts[1], cuts[2], cuts[2], *params],
     )
-    open_by_age = {label: int((row[i] if row else 0) or 0) for i, (label, _) in enumerate(AGE_BUCKETS)}
+    open_by_age = {
+        label: int((row[i] if row else 0) or 0) for i, (label, _) in enumerate(AGE_BUCKETS)
+    }
     overall = await restoration_times(db, guild_id)
     outcomes = {
         str(r[0]): int(r[1])

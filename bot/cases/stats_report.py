@@ -61,9 +61,7 @@ def stats_lines(stats: CaseStats) -> list[str]:
     outcomes = [f"{OUTCOME_LABELS[o]} {stats.outcomes.get(o.value, 0)}" for o in Outcome]
     lines.append(WORDS["outcomes"].format(items=_items(outcomes)))
     lines.append(
-        WORDS["reminders"].format(
-            sent=stats.reminders_sent, replied=stats.reminders_led_to_reply
-        )
+        WORDS["reminders"].format(sent=stats.reminders_sent, replied=stats.reminders_led_to_reply)
     )
     daily = [
         f"{day[5:]} {opened}/{stats.restored_per_day.get(day, 0)}"

@@ -76,6 +76,3 @@ async def _stats(store: CaseStore, args: argparse.Namespace) -> int:
             return 1
         print(f"Wrote {args.chart}.", file=sys.stderr)
     return 0
-
-
-

@@ -85,9 +85,7 @@ class ReminderService:
         if not drafted:
             return Confirmation(text=WORDS["no_draft"].format(**values))
         to = str(drafted[-1].payload.get("to", ""))
-        already = any(
-            e.kind == EventKind.APPEAL_SENT and e.id > drafted[-1].id for e in events
-        )
+        already = any(e.kind == EventKind.APPEAL_SENT and e.id > drafted[-1].id for e in events)
         now = self.clock.now()
         if already and not remind:
             return Confirmation(text=WORDS["already_noted"].format(**values))
@@ -114,9 +112,7 @@ class ReminderService:
         self.changed.set()
         return WORDS["cancelled" if done else "no_reminder"].format(ref=case.ref)
 
-    async def move(
-        self, case_id: int, actor_id: int, days: int, *, moderator: bool = False
-    ) -> str:
+    async def move(self, case_id: int, actor_id: int, days: int, *, moderator: bool = False) -> str:
         """Move the case's pending reminder `days` (1 to 30) later; the answer to show."""
         if not 1 <= days <= MAX_MOVE_DAYS:
             raise CaseError(f"a reminder moves by 1 to {MAX_MOVE_DAYS} days")

@@ -1,0 +1,90 @@
+"""Case statistics in SQL: per server, percentiles by nearest rank, the chart's figures also in
+the text, and the /precedents line only from 5 restorations on."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.cases.models import CaseStatus, Progress
+from bot.cases.outcomes import note_email_sent
+from bot.cases.stats import case_stats, restoration_times
+from bot.cases.stats_report import local_outcome_line, stats_chart_png, stats_lines
+from bot.cases.store import CaseStore
+from bot.clock import ManualClock
+
+WEB, SAFETY = "website@huggingface.co", "safety@huggingface.co"
+
+
+async def _restored_after(store, clock, user, guild, days, to=WEB):
+    case = await store.open_case(user, guild, f"acct{user}")
+    async with store.db.write() as conn:
+        await note_email_sent(conn, case.id, to, clock.now() - timedelta(days=days))
+    await store.record_progress(case.id, user, Progress.RESTORED)
+    return case
+
+
+async def test_stats_per_server(store):
+    clock = ManualClock()
+    store = CaseStore(store.db, clock=clock)
+    # server 1: ten restorations after 1..10 days (the first three via safety@), one open case
+    # 40 days old, one closed; server 2: one open case
+    old = await store.open_case(100, 1, "old")
+    await clock.advance(timedelta(days=40))
+    for user in range(1, 11):
+        await _restored_after(store, clock, user, 1, user, SAFETY if user <= 3 else WEB)
+    closed = await store.open_case(50, 1, "gone")
+    await store.set_status(closed.id, CaseStatus.CLOSED, 99, moderator=True)
+    await store.open_case(60, 2, "elsewhere")
+    await store.db.conn.execute(
+        "INSERT INTO reminders (case_id, number, state, due_at, scheduled_for, led_to_reply, "
+        "created_at, updated_at) VALUES (?, 1, 'sent', 'x', 'x', 1, 'x', 'x')",
+        (old.id,),
+    )
+    stats = await case_stats(store.db, 1, clock.now())
+    assert stats.by_status == {"open": 1, "restored": 10, "closed": 1}
+    assert stats.open_by_age == {
+        "under 1 day": 0, "1 to 6 days": 0, "7 to 29 days": 0, "30 days or more": 1,
+    }  # fmt: skip
+    assert stats.restoration.restored == 10
+    assert stats.restoration.median_days == 5 and stats.restoration.p90_days == 9
+    assert stats.by_first_address[SAFETY].median_days == 2
+    assert stats.by_first_address[WEB].restored == 7
+    assert stats.by_first_address[WEB].p90_days == 10  # nearest rank: ceil(0.9 * 7) = 7th
+    assert stats.outcomes == {"restored": 10, "closed": 1}
+    assert (stats.reminders_sent, stats.reminders_led_to_reply) == (1, 1)
+    today = clock.now().date().isoformat()
+    assert stats.opened_per_day[today] == 11 and stats.restored_per_day[today] == 10
+    assert len(stats.opened_per_day) == 30 and sum(stats.days_to_restore.values()) == 10
+    everywhere = await case_stats(store.db, None, clock.now())
+    assert everywhere.by_status["open"] == 2
+    assert (await case_stats(store.db, 2, clock.now())).restoration.restored == 0
+    text = "\n".join(stats_lines(stats))
+    assert "median 5.0, 90th percentile 9.0 (10 restored" in text
+    assert f"{today[5:]} 11/10" in text and "30 days or more 1" in text
+    assert "Follow-up reminders sent: 1; followed by a reply: 1" in text
+    png = stats_chart_png(stats)
+    assert png.startswith(b"\x89PNG")
+
+
+async def test_precedents_line_needs_five_restorations(store):
+    clock = ManualClock()
+    store = CaseStore(store.db, clock=clock)
+    for user in range(1, 5):
+        await _restored_after(store, clock, user, 1, 3)
+    times = (await restoration_times(store.db, 1))[""]
+    assert local_outcome_line(times) is None
+    await _restored_after(store, clock, 5, 1, 3)
+    line = local_outcome_line((await restoration_times(store.db, 1))[""])
+    assert line is not None and "5 people" in line and "median of 3 days" in line
+    assert await restoration_times(store.db, 2) == {}
+
+
+async def test_stats_queries_use_indexes(store):
+    sql = (
+        "SELECT status, COUNT(*) FROM cases c WHERE status IN "
+        "('open', 'waiting_on_hf', 'restored', 'closed') AND c.guild_id = ? GROUP BY status"
+    )
+    plan = " ".join(r[-1] for r in await store.db.fetchall("EXPLAIN QUERY PLAN " + sql, (1,)))
+    assert "USING COVERING INDEX idx_cases_stats" in plan and "SCAN c" not in plan.replace(
+        "SCAN c USING", ""
+    )
