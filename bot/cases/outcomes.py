@@ -45,11 +45,20 @@ _BY_STATUS: dict[CaseStatus, Outcome | None] = {
 }
 
 
+async def ensure_row(conn: aiosqlite.Connection, case_id: int) -> None:
+    """The case's `case_outcomes` row exists (with the case's server, for the tallies)."""
+    await conn.execute(
+        "INSERT OR IGNORE INTO case_outcomes (case_id, guild_id) "
+        "SELECT id, guild_id FROM cases WHERE id = ?",
+        (case_id,),
+    )
+
+
 async def set_outcome(
     conn: aiosqlite.Connection, case_id: int, outcome: Outcome | None, now: datetime
 ) -> None:
     """Record (or clear) a case's outcome at `now`, with the days since its first email."""
-    await conn.execute("INSERT OR IGNORE INTO case_outcomes (case_id) VALUES (?)", (case_id,))
+    await ensure_row(conn, case_id)
     if outcome is None:
         await conn.execute(
             "UPDATE case_outcomes SET outcome = NULL, outcome_at = NULL, days_to_outcome = NULL "
@@ -70,12 +79,12 @@ async def note_email_sent(
 ) -> int:
     """Count an email the person says they sent; the first one is remembered with its address.
     Returns how many emails the case has now."""
+    await ensure_row(conn, case_id)
     await conn.execute(
-        "INSERT INTO case_outcomes (case_id, first_email_at, first_email_to, emails) "
-        "VALUES (?, ?, ?, 1) ON CONFLICT (case_id) DO UPDATE SET emails = emails + 1, "
-        "first_email_at = COALESCE(first_email_at, excluded.first_email_at), "
-        "first_email_to = COALESCE(first_email_to, excluded.first_email_to)",
-        (case_id, sent_at.isoformat(), to),
+        "UPDATE case_outcomes SET emails = emails + 1, "
+        "first_email_at = COALESCE(first_email_at, ?), first_email_to = COALESCE(first_email_to, ?) "
+        "WHERE case_id = ?",
+        (sent_at.isoformat(), to, case_id),
     )
     async with conn.execute(
         "SELECT emails FROM case_outcomes WHERE case_id = ?", (case_id,)

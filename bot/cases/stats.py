@@ -1,7 +1,12 @@
 """Case statistics, per server (or over every server), computed in SQL: cases by status, open
 cases by age, days from the first email to restoration (median and 90th percentile, nearest
 rank, overall and by the first address written to), outcomes, reminders, and the daily series
-of the charts. Every query is an aggregate over an index; see `bench/bench_stats.py`."""
+of the charts.
+
+Counts come from `case_tallies`, which triggers keep equal to the tables (see the migration in
+`bot.db`); a percentile is found in its whole-day bucket from the tallies and then read with
+one short indexed walk. Open cases by age and the daily series are range queries on indexes.
+See `bench/bench_stats.py` for the figures at 100,000 cases."""
 
 from __future__ import annotations
 
@@ -52,41 +57,85 @@ def _scope(guild_id: int | None, alias: str = "c") -> tuple[str, list[object]]:
     return (f" AND {alias}.guild_id = ?", [guild_id]) if guild_id is not None else ("", [])
 
 
+async def _tallies(db: Database, guild_id: int | None) -> dict[str, dict[str, int]]:
+    """The trigger-kept counts (`case_tallies`), by metric then key, of one server or all."""
+    where, params = ("WHERE guild_key = ?", [guild_id]) if guild_id is not None else ("", [])
+    rows = await db.fetchall(
+        f"SELECT metric, key, SUM(n) FROM case_tallies {where} GROUP BY metric, key", params
+    )
+    out: dict[str, dict[str, int]] = {}
+    for metric, key, n in rows:
+        if n:
+            out.setdefault(str(metric), {})[str(key)] = int(n)
+    return out
+
+
+async def _nth_days(
+    db: Database, guild_id: int | None, address: str | None, buckets: dict[int, int], rank: int
+) -> float | None:
+    """The `rank`-th smallest days to restoration: the whole-day bucket that holds it comes from
+    the tallies, then one indexed walk inside that bucket only."""
+    before = 0
+    for bucket in sorted(buckets):
+        if before + buckets[bucket] >= rank:
+            break
+        before += buckets[bucket]
+    else:
+        return None
+    upper = bucket + 1 if bucket < DAYS_CAP else float("inf")
+    scope, params = _scope(guild_id, "o")
+    if address is not None:
+        scope += " AND o.first_email_to = ?"
+        params.append(address)
+    row = await db.fetchone(
+        "SELECT o.days_to_outcome FROM case_outcomes o WHERE o.outcome = 'restored' "
+        f"AND o.days_to_outcome >= ? AND o.days_to_outcome < ?{scope} "
+        "ORDER BY o.days_to_outcome LIMIT 1 OFFSET ?",
+        [bucket, upper, *params, rank - before - 1],
+    )
+    return None if row is None else float(row[0])
+
+
+async def _times(
+    db: Database, guild_id: int | None, address: str | None, counts: dict[str, int]
+) -> Times:
+    buckets = {int(k): n for k, n in counts.items()}
+    n = sum(buckets.values())
+    if not n:
+        return Times(restored=0)
+    median = await _nth_days(db, guild_id, address, buckets, (n + 1) // 2)
+    p90 = await _nth_days(db, guild_id, address, buckets, (9 * n + 9) // 10)
+    return Times(restored=n, median_days=median, p90_days=p90)
+
+
 async def restoration_times(
     db: Database, guild_id: int | None, *, by_address: bool = False
 ) -> dict[str, Times]:
     """Median and 90th percentile (nearest rank) of days to restoration; keyed by the first
-    address written to with `by_address`, else one entry keyed ""."""
-    scope, params = _scope(guild_id)
-    part = "PARTITION BY o.first_email_to" if by_address else ""
-    key = "o.first_email_to" if by_address else "''"
-    rows = await db.fetchall(
-        "SELECT k, n, MAX(CASE WHEN rn = (n + 1) / 2 THEN d END) AS median, "
-        "MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN d END) AS p90 FROM ("
-        f"SELECT {key} AS k, o.days_to_outcome AS d, "
-        f"ROW_NUMBER() OVER ({part} ORDER BY o.days_to_outcome) AS rn, "
-        f"COUNT(*) OVER ({part}) AS n "
-        "FROM case_outcomes o JOIN cases c ON c.id = o.case_id "
-        f"WHERE o.outcome = 'restored' AND o.days_to_outcome IS NOT NULL{scope}) GROUP BY k",
-        params,
-    )
+    address written to with `by_address`, else one entry keyed "" (absent when none)."""
+    tallies = await _tallies(db, guild_id)
+    return await _restoration(db, guild_id, tallies, by_address=by_address)
+
+
+async def _restoration(
+    db: Database, guild_id: int | None, tallies: dict[str, dict[str, int]], *, by_address: bool
+) -> dict[str, Times]:
+    if not by_address:
+        counts = tallies.get("days", {})
+        return {"": await _times(db, guild_id, None, counts)} if counts else {}
     return {
-        str(r["k"]): Times(restored=int(r["n"]), median_days=r["median"], p90_days=r["p90"])
-        for r in rows
+        metric.removeprefix("days@"): await _times(
+            db, guild_id, metric.removeprefix("days@"), counts
+        )
+        for metric, counts in sorted(tallies.items())
+        if metric.startswith("days@")
     }
 
 
 async def case_stats(db: Database, guild_id: int | None, now: datetime) -> CaseStats:
     """The statistics of one server's cases (`guild_id`), or of all with None, as of `now`."""
     scope, params = _scope(guild_id)
-    by_status = {
-        str(r[0]): int(r[1])
-        for r in await db.fetchall(
-            f"SELECT status, COUNT(*) FROM cases c WHERE status IN {_ALL_STATUSES}{scope} "
-            "GROUP BY status",
-            params,
-        )
-    }
+    tallies = await _tallies(db, guild_id)
     cuts = [(now - timedelta(days=days)).isoformat() for _, days in AGE_BUCKETS[:-1]]
     row = await db.fetchone(
         "SELECT SUM(created_at >= ?), SUM(created_at < ? AND created_at >= ?), "
@@ -97,20 +146,6 @@ async def case_stats(db: Database, guild_id: int | None, now: datetime) -> CaseS
     open_by_age = {
         label: int((row[i] if row else 0) or 0) for i, (label, _) in enumerate(AGE_BUCKETS)
     }
-    overall = await restoration_times(db, guild_id)
-    outcomes = {
-        str(r[0]): int(r[1])
-        for r in await db.fetchall(
-            "SELECT o.outcome, COUNT(*) FROM case_outcomes o JOIN cases c ON c.id = o.case_id "
-            f"WHERE o.outcome IS NOT NULL{scope} GROUP BY o.outcome",
-            params,
-        )
-    }
-    row = await db.fetchone(
-        "SELECT COUNT(*), TOTAL(r.led_to_reply) FROM reminders r JOIN cases c ON c.id = r.case_id "
-        f"WHERE r.state = 'sent'{scope}",
-        params,
-    )
     first_day = now.date() - timedelta(days=CHART_DAYS - 1)
     since = datetime.combine(first_day, datetime.min.time(), now.tzinfo).isoformat()
     opened = await db.fetchall(
@@ -118,31 +153,27 @@ async def case_stats(db: Database, guild_id: int | None, now: datetime) -> CaseS
         f"WHERE status IN {_ALL_STATUSES} AND created_at >= ?{scope} GROUP BY 1",
         [since, *params],
     )
+    o_scope, o_params = _scope(guild_id, "o")
     restored = await db.fetchall(
         "SELECT substr(o.outcome_at, 1, 10), COUNT(*) FROM case_outcomes o "
-        "JOIN cases c ON c.id = o.case_id "
-        f"WHERE o.outcome = 'restored' AND o.outcome_at >= ?{scope} GROUP BY 1",
-        [since, *params],
+        f"WHERE o.outcome = 'restored' AND o.outcome_at >= ?{o_scope} GROUP BY 1",
+        [since, *o_params],
     )
-    spread = await db.fetchall(
-        f"SELECT MIN(CAST(o.days_to_outcome AS INTEGER), {DAYS_CAP}), COUNT(*) "
-        "FROM case_outcomes o JOIN cases c ON c.id = o.case_id "
-        f"WHERE o.outcome = 'restored' AND o.days_to_outcome IS NOT NULL{scope} GROUP BY 1",
-        params,
-    )
+    overall = await _restoration(db, guild_id, tallies, by_address=False)
+    reminders = tallies.get("reminders", {})
     return CaseStats(
         guild_id=guild_id,
         as_of=now,
-        by_status=by_status,
+        by_status=tallies.get("status", {}),
         open_by_age=open_by_age,
         restoration=overall.get("", Times(restored=0)),
-        by_first_address=await restoration_times(db, guild_id, by_address=True),
-        outcomes=outcomes,
-        reminders_sent=int(row[0]) if row else 0,
-        reminders_led_to_reply=int(row[1]) if row else 0,
+        by_first_address=await _restoration(db, guild_id, tallies, by_address=True),
+        outcomes=tallies.get("outcome", {}),
+        reminders_sent=reminders.get("sent", 0),
+        reminders_led_to_reply=reminders.get("replied", 0),
         opened_per_day=_days(first_day, opened),
         restored_per_day=_days(first_day, restored),
-        days_to_restore={int(r[0]): int(r[1]) for r in spread},
+        days_to_restore={int(k): n for k, n in tallies.get("days", {}).items()},
     )
 
 

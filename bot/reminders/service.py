@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pydantic import BaseModel
 
 from bot.cases.models import Case, CaseError, CaseStatus, EventKind, NotYourCase
-from bot.cases.outcomes import Outcome, note_email_sent, set_outcome
+from bot.cases.outcomes import Outcome, ensure_row, note_email_sent, set_outcome
 from bot.cases.store import CaseStore
 from bot.clock import Clock
 from bot.knowledge import Knowledge
@@ -180,10 +180,10 @@ class ReminderService:
             )  # fmt: skip
         async with self.cases.db.write() as conn:
             if delivery == Delivery.DMS_CLOSED:
+                await ensure_row(conn, case.id)
                 await conn.execute(
-                    "INSERT INTO case_outcomes (case_id, dm_closed_at) VALUES (?, ?) "
-                    "ON CONFLICT (case_id) DO UPDATE SET dm_closed_at = excluded.dm_closed_at",
-                    (case.id, now.isoformat()),
+                    "UPDATE case_outcomes SET dm_closed_at = ? WHERE case_id = ?",
+                    (now.isoformat(), case.id),
                 )
             if delivery == Delivery.SENT and reminder.last:
                 await set_outcome(conn, case.id, Outcome.NO_ANSWER, now)

@@ -61,10 +61,11 @@ class ReminderStore:
         async with self.db.write() as conn:
             await cancel_for_case(conn, case_id, "replaced by a newer reminder", now)
             cur = await conn.execute(
-                "INSERT INTO reminders (case_id, number, state, due_at, scheduled_for, "
-                "created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
-                (case_id, number, due.isoformat(), due.isoformat(), now.isoformat(),
-                 now.isoformat()),
+                "INSERT INTO reminders (case_id, guild_id, number, state, due_at, scheduled_for, "
+                "created_at, updated_at) SELECT id, guild_id, ?, 'pending', ?, ?, ?, ? "
+                "FROM cases WHERE id = ?",
+                (number, due.isoformat(), due.isoformat(), now.isoformat(), now.isoformat(),
+                 case_id),
             )  # fmt: skip
             reminder_id = int(cur.lastrowid or 0)
         return Reminder(

@@ -36,8 +36,8 @@ async def test_stats_per_server(store):
     await store.set_status(closed.id, CaseStatus.CLOSED, 99, moderator=True)
     await store.open_case(60, 2, "elsewhere")
     await store.db.conn.execute(
-        "INSERT INTO reminders (case_id, number, state, due_at, scheduled_for, led_to_reply, "
-        "created_at, updated_at) VALUES (?, 1, 'sent', 'x', 'x', 1, 'x', 'x')",
+        "INSERT INTO reminders (case_id, guild_id, number, state, due_at, scheduled_for, "
+        "led_to_reply, created_at, updated_at) VALUES (?, 1, 1, 'sent', 'x', 'x', 1, 'x', 'x')",
         (old.id,),
     )
     stats = await case_stats(store.db, 1, clock.now())
@@ -88,3 +88,51 @@ async def test_stats_queries_use_indexes(store):
     assert "USING COVERING INDEX idx_cases_stats" in plan and "SCAN c" not in plan.replace(
         "SCAN c USING", ""
     )
+
+
+TRUTH = """
+SELECT COALESCE(guild_id, 0), 'status', status, COUNT(*) FROM cases GROUP BY 1, 3
+UNION ALL SELECT COALESCE(guild_id, 0), 'outcome', outcome, COUNT(*) FROM case_outcomes
+    WHERE outcome IS NOT NULL GROUP BY 1, 3
+UNION ALL SELECT COALESCE(guild_id, 0), m, CAST(MIN(CAST(days_to_outcome AS INTEGER), 60) AS TEXT),
+    COUNT(*) FROM (SELECT *, 'days' AS m FROM case_outcomes UNION ALL
+                   SELECT *, 'days@' || first_email_to FROM case_outcomes)
+    WHERE outcome = 'restored' AND days_to_outcome IS NOT NULL AND m IS NOT NULL GROUP BY 1, 2, 3
+UNION ALL SELECT COALESCE(guild_id, 0), 'reminders', 'sent', COUNT(*) FROM reminders
+    WHERE state = 'sent' GROUP BY 1
+UNION ALL SELECT COALESCE(guild_id, 0), 'reminders', 'replied', COUNT(*) FROM reminders
+    WHERE led_to_reply = 1 GROUP BY 1
+"""
+
+
+async def test_tallies_stay_equal_to_the_tables(store):
+    """The trigger-kept counts after every kind of change: new cases, moves, reopenings,
+    outcomes, reminders sent and answered, and a person's data erased."""
+    from bot.reminders.models import ReminderState
+    from bot.reminders.store import ReminderStore
+
+    clock = ManualClock()
+    store = CaseStore(store.db, clock=clock)
+    reminders = ReminderStore(store.db)
+    cases = [await store.open_case(u % 4, u % 3 or None, f"a{u}") for u in range(12)]
+    for i, case in enumerate(cases):
+        async with store.db.write() as conn:
+            await note_email_sent(conn, case.id, WEB if i % 2 else SAFETY, clock.now())
+        r = await reminders.schedule(case.id, 1, clock.now(), clock.now())
+        if i % 3 == 0:
+            await reminders.mark(r.id, ReminderState.SENT, "sent", clock.now())
+        await clock.advance(timedelta(days=i))
+    for case in cases[:6]:
+        await store.record_progress(case.id, case.discord_user_id, Progress.RESTORED)
+    await store.set_status(cases[6].id, CaseStatus.CLOSED, 9, moderator=True)
+    await store.set_status(cases[0].id, CaseStatus.OPEN, 9, moderator=True)  # reopened
+    await store.record_progress(cases[0].id, cases[0].discord_user_id, Progress.RESTORED)
+    await store.record_progress(cases[7].id, cases[7].discord_user_id, Progress.LOCKED)
+    await store.delete_user_data(1)
+
+    async def rows(sql):
+        return sorted((int(g), m, str(k), int(n)) for g, m, k, n in await store.db.fetchall(sql))
+
+    kept = [r for r in await rows("SELECT * FROM case_tallies") if r[3]]
+    assert kept == await rows(TRUTH)
+    assert any(r[1] == "reminders" and r[2] == "replied" for r in kept)
