@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cases.stats import restoration_times
+from bot.cases.stats_report import WORDS as STATS_WORDS
 from bot.cases.stats_report import local_outcome_line
 from bot.knowledge import Knowledge
 from cogs.client import services
@@ -20,7 +21,7 @@ from cogs.replies import reply
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
-LOCAL_TITLE = "In this server"
+LOCAL_TITLE = STATS_WORDS["local_title"]
 
 
 def precedents_embed(knowledge: Knowledge) -> discord.Embed:

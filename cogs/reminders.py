@@ -78,9 +78,9 @@ class ReminderButton(
             else:
                 text = await service.move(self.case_id, user, MOVE_DAYS, moderator=moderator)
         except (CaseNotFound, NotYourCase):
-            text = "That case is not yours, so it was left unchanged."
+            text = WORDS["not_yours"]
         except CaseError as exc:
-            text = f"Could not update the case: {exc}."
+            text = WORDS["refused"].format(reason=exc)
         await reply(interaction, text)
 
 

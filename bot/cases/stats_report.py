@@ -30,6 +30,7 @@ WORDS: dict[str, str] = {
     "chart_spread": "Days from first email to restoration",
     "opened": "opened",
     "restored": "restored",
+    "local_title": "In this server",
     "local": "Here, {n} people got their account back, after a median of {median} days from "
     "their first email.",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,6 @@ from bot.cases.stats_report import WORDS, stats_chart_png, stats_lines
 from bot.cases.store import CaseStore
 from bot.reminders.store import ReminderStore
 
-Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
 MAX_ID = 2**63 - 1
 
 

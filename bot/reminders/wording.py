@@ -26,6 +26,8 @@ WORDS: dict[str, str] = {
     "no_reminder": "Case {ref} has no reminder waiting.",
     "not_active": "Case {ref} is {status}, so there is nothing to remind you of.",
     "no_draft": "Case {ref} has no email draft yet: run `/appeal` first.",
+    "not_yours": "That case is not yours, so it was left unchanged.",
+    "refused": "Could not update the case: {reason}.",
     # shown in /mycase and /case view
     "field": "Reminders",
     "next": "{ref}: reminder on {due}",
