@@ -73,12 +73,18 @@ class Settings(BaseSettings):
         60.0, gt=0, description="Length of that cooldown window, seconds."
     )
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
-    # issue 12
     home_guild_id: int | None = Field(
         None,
         gt=0,
         description="Server whose moderators handle DM and user-install cases "
         "(default: the one entry of GUILD_IDS).",
+    )
+    reminder_retry_after_s: float = Field(
+        21_600.0,
+        ge=60,
+        le=604_800,
+        description="A reminder claimed but never confirmed sent is retried once after this "
+        "long, seconds.",
     )
 
     @field_validator("guild_ids", "moderator_role_ids", mode="before")

@@ -93,6 +93,125 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # issue 13: follow-up reminders (claim -> send -> mark; the next due one is one indexed
+    # query on (state, due_at)), how each case went (first email, outcome), and the statistics'
+    # tallies kept by triggers (so /case stats reads a few rows instead of every case).
+    """
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        guild_id INTEGER,
+        number INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        due_at TEXT NOT NULL,
+        scheduled_for TEXT NOT NULL,
+        claims INTEGER NOT NULL DEFAULT 0,
+        led_to_reply INTEGER NOT NULL DEFAULT 0,
+        result TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_reminders_due ON reminders (state, due_at);
+    CREATE INDEX idx_reminders_case ON reminders (case_id, id);
+    CREATE UNIQUE INDEX idx_reminders_one_pending ON reminders (case_id)
+        WHERE state IN ('pending', 'claimed');
+    CREATE TABLE case_outcomes (
+        case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+        guild_id INTEGER,
+        first_email_at TEXT,
+        first_email_to TEXT,
+        emails INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT,
+        outcome_at TEXT,
+        days_to_outcome REAL,
+        dm_closed_at TEXT
+    );
+    CREATE INDEX idx_outcomes_outcome ON case_outcomes (outcome, outcome_at);
+    CREATE INDEX idx_outcomes_days ON case_outcomes (outcome, days_to_outcome);
+    CREATE INDEX idx_cases_stats ON cases (owner, status, created_at);
+    CREATE INDEX idx_cases_status_created ON cases (status, created_at);
+    CREATE TABLE case_tallies (
+        guild_key INTEGER NOT NULL,
+        metric TEXT NOT NULL,
+        key TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (guild_key, metric, key)
+    ) WITHOUT ROWID;
+    INSERT INTO case_tallies (guild_key, metric, key, n)
+        SELECT owner, 'status', status, COUNT(*) FROM cases GROUP BY 1, 3;
+    CREATE TRIGGER tally_case_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO case_tallies VALUES (NEW.owner, 'status', NEW.status, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER tally_case_update AFTER UPDATE OF status, owner ON cases BEGIN
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = OLD.owner
+            AND metric = 'status' AND key = OLD.status;
+        INSERT INTO case_tallies VALUES (NEW.owner, 'status', NEW.status, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER owner_follows AFTER UPDATE OF owner ON cases BEGIN
+        UPDATE case_outcomes SET guild_id = NEW.owner WHERE case_id = NEW.id;
+        UPDATE reminders SET guild_id = NEW.owner WHERE case_id = NEW.id;
+    END;
+    CREATE TRIGGER tally_case_delete AFTER DELETE ON cases BEGIN
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = OLD.owner
+            AND metric = 'status' AND key = OLD.status;
+    END;
+    CREATE TRIGGER tally_outcome_insert AFTER INSERT ON case_outcomes BEGIN
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'outcome', NEW.outcome, 1
+            WHERE NEW.outcome IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), m.metric,
+                MIN(CAST(NEW.days_to_outcome AS INTEGER), 60), 1
+            FROM (SELECT 'days' AS metric UNION ALL SELECT 'days@' || NEW.first_email_to) m
+            WHERE NEW.outcome = 'restored' AND NEW.days_to_outcome IS NOT NULL
+                AND m.metric IS NOT NULL
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER tally_outcome_delete AFTER DELETE ON case_outcomes BEGIN
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = COALESCE(OLD.guild_id, 0)
+            AND metric = 'outcome' AND key = OLD.outcome;
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = COALESCE(OLD.guild_id, 0)
+            AND OLD.outcome = 'restored' AND OLD.days_to_outcome IS NOT NULL
+            AND metric IN ('days', 'days@' || OLD.first_email_to)
+            AND key = CAST(MIN(CAST(OLD.days_to_outcome AS INTEGER), 60) AS TEXT);
+    END;
+    CREATE TRIGGER tally_outcome_update
+        AFTER UPDATE OF outcome, days_to_outcome, first_email_to, guild_id ON case_outcomes
+    BEGIN
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = COALESCE(OLD.guild_id, 0)
+            AND metric = 'outcome' AND key = OLD.outcome;
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = COALESCE(OLD.guild_id, 0)
+            AND OLD.outcome = 'restored' AND OLD.days_to_outcome IS NOT NULL
+            AND metric IN ('days', 'days@' || OLD.first_email_to)
+            AND key = CAST(MIN(CAST(OLD.days_to_outcome AS INTEGER), 60) AS TEXT);
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'outcome', NEW.outcome, 1
+            WHERE NEW.outcome IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), m.metric,
+                MIN(CAST(NEW.days_to_outcome AS INTEGER), 60), 1
+            FROM (SELECT 'days' AS metric UNION ALL SELECT 'days@' || NEW.first_email_to) m
+            WHERE NEW.outcome = 'restored' AND NEW.days_to_outcome IS NOT NULL
+                AND m.metric IS NOT NULL
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER tally_reminder_update AFTER UPDATE OF state, led_to_reply ON reminders BEGIN
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'reminders', 'sent', 1
+            WHERE NEW.state = 'sent' AND OLD.state != 'sent' ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'reminders', 'replied', 1
+            WHERE NEW.led_to_reply = 1 AND OLD.led_to_reply = 0
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER tally_reminder_insert AFTER INSERT ON reminders BEGIN
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'reminders', 'sent', 1
+            WHERE NEW.state = 'sent' ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_tallies SELECT COALESCE(NEW.guild_id, 0), 'reminders', 'replied', 1
+            WHERE NEW.led_to_reply = 1 ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER tally_reminder_delete AFTER DELETE ON reminders BEGIN
+        UPDATE case_tallies SET n = n - 1 WHERE guild_key = COALESCE(OLD.guild_id, 0)
+            AND metric = 'reminders' AND ((key = 'sent' AND OLD.state = 'sent')
+                OR (key = 'replied' AND OLD.led_to_reply = 1));
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -258,4 +377,15 @@ def _readonly_uri(path: Path) -> str:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration script (a trigger's body keeps its own semicolons)."""
+    out: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip())
+    return out

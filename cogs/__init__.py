@@ -19,12 +19,18 @@ async def setup_cogs(bot: SupportBot) -> None:
     from cogs.moderation import CaseCog
     from cogs.mycase import CaseDmsToggle, CaseProgressButton, MyCaseCog
     from cogs.precedents import PrecedentsCog
+    from cogs.reminders import ReminderButton
+    from cogs.stats import stats_command
     from cogs.steps import answer_expired
 
     cogs = (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), PrecedentsCog(bot), CaseCog(bot))
     for cog in cogs:
         await bot.add_cog(cog)
-    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton, CaseDmsToggle)
+    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton, ReminderButton, CaseDmsToggle)
+    group = next(c for c in cogs if isinstance(c, CaseCog)).app_command
+    if group is None:  # a GroupCog always has its group; this keeps the type checker honest
+        raise RuntimeError("the /case command group is missing")
+    group.add_command(stats_command)  # `/case stats`, kept in its own module
     bot.add_listener(answer_expired, "on_interaction")
 
     async def on_error(

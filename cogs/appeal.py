@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -20,6 +19,7 @@ from cogs.case_log import record
 from cogs.client import services
 from cogs.dms import send_dm
 from cogs.permissions import in_bot_dm, in_servers_and_dms
+from cogs.reminders import sent_view
 from cogs.replies import defer, reply
 from cogs.steps import StepModal, StepView
 
@@ -200,7 +200,7 @@ class AppealStepView(StepView):
         # vanish); anywhere else (servers, group DMs) the channel only hears that it was sent.
         await defer(interaction, ephemeral=not in_bot_dm(interaction))
         svc = services(interaction)
-        today = datetime.now(UTC).date()
+        today = svc.clock.now().date()
         contacted = _contacted(self.contact_select.values)
         ticked = {
             "signals": tuple(self.signal_select.values),
@@ -229,7 +229,15 @@ class AppealStepView(StepView):
             },
         )
         self.stop()
-        await deliver(interaction, lambda: draft_message(draft, appeal.account), case.id)
+        remind_on = svc.reminders.remind_on()
+        await deliver(
+            interaction,
+            lambda: {
+                **draft_message(draft, appeal.account),
+                "view": sent_view(case.id, remind_on),
+            },
+            case.id,
+        )
 
 
 def signal_options(knowledge: Knowledge) -> list[discord.SelectOption]:

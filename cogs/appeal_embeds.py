@@ -76,14 +76,15 @@ def draft_file(draft: AppealDraft, account: str) -> discord.File:
     return discord.File(io.BytesIO(text.encode()), filename=draft_file_name(account))
 
 
-def draft_message(draft: AppealDraft, account: str) -> dict[str, Any]:
+def draft_message(draft: AppealDraft, account: str, *, preface: str = "") -> dict[str, Any]:
     """Keyword arguments for one message carrying the whole draft: the address and the subject
     each in its own code block (one tap to copy on a phone), the email as a code block (in the
     text, else in the embed, else only in the file) and as a `.txt` attachment. No link button:
-    Discord refuses `mailto:` URLs on buttons."""
+    Discord refuses `mailto:` URLs on buttons. `preface` (a reminder's words) comes first."""
     name = draft_file_name(account)
     head = "\n".join(
         (
+            *([escape_discord(preface)] if preface else []),
             DRAFT_WORDS["to"],
             discord_code_block(draft.to),
             DRAFT_WORDS["subject"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, cast
 
 import discord
@@ -19,11 +20,14 @@ from discord.ext import commands
 from bot.cases.store import CaseStore
 from bot.check.cache import ReportCache
 from bot.check.service import CheckService
+from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.db import Database
 from bot.hub.client import HubClient
 from bot.knowledge import Knowledge, load_knowledge
+from bot.reminders.scheduler import ReminderScheduler
+from bot.reminders.service import ReminderService
 from bot.servers.config import ServerConfigStore
 from bot.servers.prefs import PersonPrefs
 from cogs import setup_cogs
@@ -50,13 +54,20 @@ class Services:
     cooldown: Cooldown
     servers: ServerConfigStore
     prefs: PersonPrefs
+    clock: Clock
+    reminders: ReminderService
 
 
 class SupportBot(commands.Bot):
     """The hf-support-bot Discord client: slash commands only, no privileged intents."""
 
     def __init__(
-        self, settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+        self,
+        settings: Settings,
+        *,
+        force_sync: bool = False,
+        sync_on_start: bool = True,
+        clock: Clock | None = None,
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # roles and channels of the servers the bot is in
@@ -74,6 +85,9 @@ class SupportBot(commands.Bot):
         self.sync_task: asyncio.Task[None] | None = None
         self._services: Services | None = None
         self._heartbeat: asyncio.Task[None] | None = None
+        self.clock: Clock = clock or SystemClock()
+        self.reminder_task: asyncio.Task[None] | None = None
+        self.reminder_scheduler: ReminderScheduler | None = None
 
     @property
     def services(self) -> Services:
@@ -88,16 +102,26 @@ class SupportBot(commands.Bot):
         knowledge = load_knowledge()
         db = await Database.open(settings.database_path)
         hub = HubClient(settings)
+        cases = CaseStore(db, clock=self.clock)
+        reminders = ReminderService(
+            cases,
+            knowledge,
+            followup_days=settings.followup_days,
+            retry_after=timedelta(seconds=settings.reminder_retry_after_s),
+            clock=self.clock,
+        )
         self._services = Services(
             settings=settings,
             db=db,
-            cases=CaseStore(db),
+            cases=cases,
             hub=hub,
             checker=CheckService(hub, ReportCache(db), settings),
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
             servers=ServerConfigStore(db, settings),
             prefs=PersonPrefs(db),
+            clock=self.clock,
+            reminders=reminders,
         )
         if settings.home_guild() is not None:
             # cases from before servers were told apart now belong to the home server
@@ -110,6 +134,13 @@ class SupportBot(commands.Bot):
                 "MODLOG_CHANNEL_ID / MODERATOR_ROLE_IDS apply to no server until it is"
             )
         await setup_cogs(self)
+        from cogs.reminders import make_sender
+
+        self.reminder_scheduler = ReminderScheduler(reminders, make_sender(self))
+        # REST works from here on (login is done), which is all a DM needs.
+        self.reminder_task = asyncio.create_task(
+            self.reminder_scheduler.run(), name="hfsb-reminders"
+        )
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
         self._heartbeat = asyncio.create_task(beat(self), name="hfsb-heartbeat")
@@ -124,7 +155,7 @@ class SupportBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""
-        for task in (self._heartbeat, self.sync_task):
+        for task in (self._heartbeat, self.sync_task, self.reminder_task):
             if task is not None:
                 task.cancel()
         await super().close()
@@ -136,10 +167,15 @@ class SupportBot(commands.Bot):
 
 
 def create_bot(
-    settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+    settings: Settings,
+    *,
+    force_sync: bool = False,
+    sync_on_start: bool = True,
+    clock: Clock | None = None,
 ) -> SupportBot:
-    """Build a new bot; nothing is opened until it logs in."""
-    return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start)
+    """Build a new bot; nothing is opened until it logs in. `clock`: the time of reminders and
+    case records (tests pass a `ManualClock`)."""
+    return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start, clock=clock)
 
 
 def services(interaction: discord.Interaction[Any]) -> Services:

@@ -20,6 +20,7 @@ from cogs.case_embeds import case_embed, case_list_embed
 from cogs.case_notices import tell_person
 from cogs.client import services
 from cogs.permissions import moderator_scope, require_moderator, server_install_only
+from cogs.reminders import add_reminders_field
 from cogs.replies import defer, reply
 from cogs.steps import StepView
 
@@ -54,8 +55,15 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
     ) -> None:
         case = await _case_or_say(interaction, case_id)
         if case is not None:  # in this server's scope
-            events = await services(interaction).cases.events(case.id)
-            await reply(interaction, embed=case_embed(case, events))
+            svc = services(interaction)
+            events = await svc.cases.events(case.id)
+            embed = case_embed(case, events)
+            add_reminders_field(
+                embed,
+                await svc.reminders.store.for_case(case.id),
+                await svc.reminders.dm_closed_at(case.id),
+            )
+            await reply(interaction, embed=embed)
 
     @app_commands.command(name="list", description="Cases, newest first")
     @app_commands.choices(status=STATUS_CHOICES)

@@ -14,10 +14,13 @@ from discord.ext import commands
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
 from bot.cases.scope import Scope
 from bot.knowledge import ONE_TICKET_ADVICE
+from bot.reminders.wording import WORDS as REMINDER_WORDS
 from bot.servers.wording import say
 from cogs.case_embeds import my_cases_embed
 from cogs.client import services
+from cogs.limits import add_field
 from cogs.permissions import in_servers_and_dms, is_moderator, moderator_scope
+from cogs.reminders import reminder_buttons
 from cogs.replies import NO_MENTIONS, reply
 from cogs.steps import StepView
 from cogs.views import GuardedItem
@@ -25,7 +28,7 @@ from cogs.views import GuardedItem
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
-MAX_CASES_WITH_BUTTONS = 5
+MAX_CASES_WITH_BUTTONS = 4  # a row each (3 progress + 2 reminder buttons), the 5th row for the DM toggle
 ACTIONS = {
     Progress.REPLIED: ("Hugging Face replied", discord.ButtonStyle.primary),
     Progress.RESTORED: ("Account restored", discord.ButtonStyle.success),
@@ -47,13 +50,25 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
         cases = await svc.cases.list_cases(
             Scope.everything(), discord_user_id=interaction.user.id, limit=10
         )
+        pending = await svc.reminders.store.pending_of(c.id for c in cases if c.active)
         view = discord.ui.View(timeout=None)
         for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
             for action in ACTIONS:
                 view.add_item(CaseProgressButton(case.id, action, row=row))
+            if case.id in pending:
+                for button in reminder_buttons(case.id, row):
+                    view.add_item(button)
+        rows = min(len([c for c in cases if c.active]), MAX_CASES_WITH_BUTTONS)
         dms_on = await svc.prefs.status_dms(interaction.user.id)
-        view.add_item(CaseDmsToggle(not dms_on, row=min(len(view.children) // 3, 4)))
-        await reply(interaction, embed=my_cases_embed(cases), view=view)
+        view.add_item(CaseDmsToggle(not dms_on, row=rows))  # its own row, after the cases'
+        embed = my_cases_embed(cases)
+        if pending:
+            lines = [
+                REMINDER_WORDS["next"].format(ref=f"#{i}", due=f"{r.due_at:%Y-%m-%d %H:%M} UTC")
+                for i, r in sorted(pending.items())
+            ]
+            add_field(embed, REMINDER_WORDS["field"], "\n".join(lines))
+        await reply(interaction, embed=embed, view=view)
 
     @app_commands.command(name="forget", description="Erase everything the bot keeps about you")
     async def forget(self, interaction: discord.Interaction[Any]) -> None:

@@ -8,6 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cases.scope import Scope
+from bot.cases.stats import restoration_times
+from bot.cases.stats_report import WORDS as STATS_WORDS
+from bot.cases.stats_report import local_outcome_line
 from bot.knowledge import Knowledge
 from cogs.client import services
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
@@ -17,6 +21,8 @@ from cogs.replies import reply
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
+
+LOCAL_TITLE = STATS_WORDS["local_title"]
 
 
 def precedents_embed(knowledge: Knowledge) -> discord.Embed:
@@ -53,4 +59,12 @@ class PrecedentsCog(commands.Cog):
     )
     @in_servers_and_dms
     async def precedents(self, interaction: discord.Interaction[Any]) -> None:
-        await reply(interaction, embed=precedents_embed(services(interaction).knowledge))
+        svc = services(interaction)
+        embed = precedents_embed(svc.knowledge)
+        if interaction.guild_id is not None:
+            scope = Scope.server(interaction.guild_id, svc.settings.home_guild())
+            times = await restoration_times(svc.db, scope)
+            line = local_outcome_line(times[""]) if "" in times else None
+            if line:
+                add_field(embed, LOCAL_TITLE, escape_discord(line))
+        await reply(interaction, embed=embed)

@@ -44,7 +44,9 @@ from bot.cases.models import (
     Progress,
     TransitionError,
 )
+from bot.cases.outcomes import after_progress, after_status_change
 from bot.cases.scope import HOME, UNASSIGNED, Scope, owner_for
+from bot.clock import Clock, SystemClock
 from bot.db import Database
 
 MAX_PAYLOAD_BYTES = 16_384
@@ -57,11 +59,6 @@ MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
 
 _CASE_COLUMNS = "id, discord_user_id, guild_id, owner, hf_account, status, created_at, updated_at"
-
-
-def _now() -> datetime:
-    """The current time, stored as its ISO 8601 text (`bot.db.utcnow`'s format)."""
-    return datetime.now(UTC)
 
 
 def _case(row: aiosqlite.Row) -> Case:
@@ -89,8 +86,13 @@ def _payload_json(payload: Mapping[str, Any] | None) -> str:
 class CaseStore:
     """The case API over an open `Database`."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
         self.db = db
+        self.clock: Clock = clock or SystemClock()
+
+    def _now(self) -> datetime:
+        """The current time (stored as its ISO 8601 text, `bot.db.utcnow`'s format)."""
+        return self.clock.now().astimezone(UTC)
 
     async def open_case(self, discord_user_id: int, guild_id: int | None, hf_account: str) -> Case:
         """The person's active case for that account, or a new `open` one (with an `opened`
@@ -105,7 +107,7 @@ class CaseStore:
             found = await self._active(conn, discord_user_id, account)
             if found is not None:
                 return found
-            now = _now()
+            now = self._now()
             owner = owner_for(guild_id)
             cur = await conn.execute(
                 "INSERT INTO cases (discord_user_id, guild_id, owner, hf_account, status, "
@@ -198,7 +200,7 @@ class CaseStore:
         """Append an event to a case's timeline (and touch its `updated_at`)."""
         kind = EventKind(kind)
         text = _payload_json(payload)
-        now = _now()
+        now = self._now()
         async with self.db.write() as conn:
             cur = await conn.execute(
                 "UPDATE cases SET updated_at = ? WHERE id = ?", (now.isoformat(), case_id)
@@ -262,6 +264,9 @@ class CaseStore:
             )
         update = "hf_replied" if progress == Progress.REPLIED else "still_locked"
         await self.add_event(case.id, EventKind.USER_UPDATE, actor_id, {"update": update})
+        if case.active:
+            async with self.db.write() as conn:
+                await after_progress(conn, case.id, progress, self._now())
         if progress == Progress.REPLIED and case.status == CaseStatus.OPEN:
             return await self.set_status(
                 case.id,
@@ -323,7 +328,7 @@ class CaseStore:
             raise TransitionError(
                 f"unknown status {str(new)[:40]!r}; use one of: {allowed}"
             ) from None
-        now = _now()
+        now = self._now()
         async with self.db.write() as conn:
             async with conn.execute(
                 f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
@@ -353,6 +358,7 @@ class CaseStore:
                 "VALUES (?, 'status_changed', ?, ?, ?)",
                 (case_id, actor_id, _payload_json(payload), now.isoformat()),
             )
+            await after_status_change(conn, case_id, target, now)
         return case.model_copy(update={"status": target, "updated_at": now})
 
     @staticmethod

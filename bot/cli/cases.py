@@ -14,6 +14,7 @@ from bot.cases.models import Case, CaseError, CaseStatus
 from bot.cases.scope import HOME, UNASSIGNED, Scope
 from bot.cases.store import MAX_CASE_ID, MAX_LIST_LIMIT, CaseStore
 from bot.cli.database import run_on_database
+from bot.cli.followups import register_followups
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
@@ -89,6 +90,7 @@ def register(sub: Any) -> None:
     which.add_argument("case_ids", type=_id, nargs="*", default=[], metavar="CASE_ID")
     which.add_argument("--all", action="store_true", help="every unassigned case")
     claim.set_defaults(handler=_handler(_claim))
+    register_followups(actions, _handler)
 
 
 def _handler(
@@ -97,6 +99,7 @@ def _handler(
     """Run `action` on the case store; `readonly` actions open an existing file read-only."""
 
     def run(args: argparse.Namespace, settings: Settings) -> int:
+        args.home_guild = settings.home_guild()  # whose moderators also handle DM cases
         try:
             return run_on_database(
                 settings, lambda db: action(CaseStore(db), args), readonly=readonly

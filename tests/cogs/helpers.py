@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord import ComponentType
 
+from bot.clock import Clock
 from bot.config import Settings
 from cogs import limits
 from cogs.client import SupportBot, create_bot
@@ -38,10 +39,10 @@ class Env:
     tmp: Path
 
     @asynccontextmanager
-    async def running(self, **overrides: Any) -> AsyncIterator[SupportBot]:
-        """Run a fresh bot (same database) until the block ends."""
+    async def running(self, clock: Clock | None = None, **overrides: Any) -> AsyncIterator[SupportBot]:
+        """Run a fresh bot (same database; `clock` for its time) until the block ends."""
         settings = self.settings.model_copy(update=overrides) if overrides else self.settings
-        async with run_client(self.discord, create_bot(settings)) as bot:
+        async with run_client(self.discord, create_bot(settings, clock=clock)) as bot:
             if bot.sync_task is not None:
                 await bot.sync_task  # commands synced (or refused) before the test goes on
             yield bot

@@ -73,7 +73,11 @@ async def test_form_ticks_and_dm(env):
         assert "5 public repos" in dm["content"]  # the stored check's summary line
         [attachment] = dm["attachments"]
         assert attachment["filename"] == "appeal-alice-hf.txt"
-        assert dm["components"] == []  # no mail-app button: Discord refuses mailto: links
+        # no mail-app button (Discord refuses mailto: links); "I sent it", with or without a
+        # reminder FOLLOWUP_DAYS later
+        labels = [c["label"] for c in components(dm)]
+        assert labels[0].startswith("I sent it: remind me on ") and len(labels) == 2
+        assert all(c["style"] != 5 for c in components(dm))
         assert "```\nwebsite@huggingface.co\n```" in dm["content"]  # alone: one tap to copy
         assert "**Subject**\n```\nReview request" in dm["content"]
         events = await case_events(env, 1)

@@ -21,3 +21,29 @@ async def test_precedents_lists_every_public_case_with_its_link(env):
             assert precedent.link in text
         assert "What helps" in text and "duplicate tickets" in text  # the knowledge file's advice
         assert "Platform Abuse" in text and "cryptocurrency mining" in text  # and its policy
+
+
+async def test_precedents_adds_this_servers_outcomes_from_five_on(env):
+    from bot.cases.models import Progress
+    from bot.cases.outcomes import note_email_sent
+    from bot.cases.store import CaseStore
+    from bot.db import Database
+    from tests.cogs.helpers import GUILD
+
+    async def restore(users):
+        db = await Database.open(env.settings.database_path)
+        store = CaseStore(db)
+        for user in users:
+            case = await store.open_case(user, GUILD, f"acct{user}")
+            async with db.write() as conn:
+                await note_email_sent(conn, case.id, "website@huggingface.co", store.clock.now())
+            await store.record_progress(case.id, user, Progress.RESTORED)
+        await db.close()
+
+    await restore(range(1, 5))
+    async with env.running():
+        assert "In this server" not in text_of((await env.command("precedents")).response.data)
+    await restore([5])
+    async with env.running():
+        text = text_of((await env.command("precedents")).response.data)
+        assert "Here, 5 people got their account back" in text

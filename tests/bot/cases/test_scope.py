@@ -80,7 +80,8 @@ async def test_unassigned_cases_are_claimed_by_the_home_server(store):
 async def test_the_migration_leaves_old_dm_cases_unassigned(tmp_path):
     path = tmp_path / "old.db"
     raw = sqlite3.connect(path)
-    before = len(MIGRATIONS) - 1  # the schema before issue 12's migration (the last one)
+    # the schema before cases had an owner
+    before = next(i for i, script in enumerate(MIGRATIONS) if "ADD COLUMN owner" in script)
     for script in MIGRATIONS[:before]:
         raw.executescript(script)
     raw.execute(f"PRAGMA user_version = {before}")
