@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import discord
@@ -12,11 +14,15 @@ from discord.ext import commands
 from bot.accounts import NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
 from bot.cases.models import EventKind
+from bot.check import wording
+from bot.check.models import AccountReport
+from bot.check.queue import AlreadyQueued
 from cogs.case_log import record
 from cogs.client import services
 from cogs.cooldown import cooldown_message
+from cogs.dms import send_dm
 from cogs.permissions import in_servers_and_dms
-from cogs.replies import defer, reply
+from cogs.replies import NO_MENTIONS, defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
 from cogs.views import GuardedItem
 
@@ -81,12 +87,65 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     return text.strip()
 
 
+# Interaction tokens are valid for 15 minutes (Discord docs, "Receiving and Responding"); edits
+# are not attempted in the last minute, where they could fail on the way.
+TOKEN_LIFETIME = timedelta(minutes=14)
+
+
+async def queued_report(
+    interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
+) -> tuple[AccountReport, discord.WebhookMessage | None] | None:
+    """The report of `account` through the fair queue: at once from cache or when the budget has
+    room; else the person is told their place and rough wait (a message returned for editing)
+    while the check waits. `None` when the answer went elsewhere (already queued, or too late
+    for the interaction: then the report went by DM)."""
+    queue = services(interaction).queue
+    try:
+        ticket = await queue.submit(interaction.user.id, account)
+    except AlreadyQueued as exc:
+        ahead = exc.ticket
+        await reply(
+            interaction,
+            wording.ALREADY_QUEUED.format(
+                account=ahead.account,
+                position=max(1, queue.position(ahead)),
+                minutes=wording.minutes(queue.eta_s(ahead)),
+            ),
+            ephemeral=ephemeral,
+        )
+        return None
+    position = queue.position(ticket)
+    if position == 0:
+        return await ticket.result, None
+    note = await interaction.followup.send(
+        wording.QUEUED.format(
+            position=position, minutes=wording.minutes(queue.eta_s(ticket))
+        ),
+        ephemeral=ephemeral,
+        wait=True,
+        allowed_mentions=NO_MENTIONS,
+    )
+    report = await asyncio.shield(ticket.result)
+    if discord.utils.utcnow() - interaction.created_at < TOKEN_LIFETIME:
+        return report, note
+    await send_dm(
+        interaction.user,
+        content=wording.LATE_DM.format(account=report.account),
+        embed=report_embed(report),
+    )
+    return None
+
+
 async def run_check(
     interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
 ) -> None:
-    """Defer, check the account, log it on the case, answer with the report and its buttons."""
+    """Defer, check the account (through the queue), log it on the case, answer with the report
+    and its buttons (editing the queue message when the check had to wait)."""
     await defer(interaction, ephemeral=ephemeral)
-    report = await services(interaction).checker.check(account)
+    answer = await queued_report(interaction, account, ephemeral=ephemeral)
+    if answer is None:
+        return
+    report, note = answer
     case = await record(
         interaction,
         report.account,
@@ -101,6 +160,15 @@ async def run_check(
     view.add_item(BackupButton(report.account))
     view.add_item(AppealButton(report.account))
     file = report_file(report)
+    if note is not None:
+        await note.edit(
+            content=f"Case {case.ref}",
+            embed=report_embed(report),
+            view=view,
+            attachments=[file] if file else [],
+            allowed_mentions=NO_MENTIONS,
+        )
+        return
     await reply(
         interaction,
         f"Case {case.ref}",
@@ -112,10 +180,13 @@ async def run_check(
 
 
 async def run_backup(interaction: discord.Interaction[Any], account: str) -> None:
-    """Defer, build the backup plan from a (possibly cached) check, answer with scripts."""
+    """Defer, build the backup plan from the check's report (cached, or through the queue),
+    answer with scripts."""
     await defer(interaction)
-    svc = services(interaction)
-    report = await svc.checker.check(account)
+    answer = await queued_report(interaction, account)
+    if answer is None:
+        return
+    report, note = answer
     plan = build_backup_plan(report)
     await record(
         interaction,
@@ -123,6 +194,8 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
         EventKind.BACKUP_SHOWN,
         {"commands": len(plan.commands), "support_only": len(plan.support_only)},
     )
+    if note is not None:
+        await note.edit(content=wording.RUNNING, allowed_mentions=NO_MENTIONS)
     await reply(
         interaction,
         embed=backup_embed(plan),

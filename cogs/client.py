@@ -18,10 +18,13 @@ from discord.ext import commands
 
 from bot.cases.store import CaseStore
 from bot.check.cache import ReportCache
+from bot.check.queue import CheckQueue
 from bot.check.service import CheckService
+from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.db import Database
+from bot.hub.budget import HubBudget
 from bot.hub.client import HubClient
 from bot.knowledge import Knowledge, load_knowledge
 from cogs import setup_cogs
@@ -46,13 +49,19 @@ class Services:
     checker: CheckService
     knowledge: Knowledge
     cooldown: Cooldown
+    queue: CheckQueue  # issue 15: checks wait here for the Hub budget
 
 
 class SupportBot(commands.Bot):
     """The hf-support-bot Discord client: slash commands only, no privileged intents."""
 
     def __init__(
-        self, settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+        self,
+        settings: Settings,
+        *,
+        force_sync: bool = False,
+        sync_on_start: bool = True,
+        clock: Clock | None = None,
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # roles and channels of the servers the bot is in
@@ -64,6 +73,7 @@ class SupportBot(commands.Bot):
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT_S,
         )
         self.settings = settings
+        self.clock = clock or SystemClock()  # the Hub budget's and the check queue's time
         self.force_sync = force_sync
         self.sync_on_start = sync_on_start
         self.synced: bool | None = None  # whether the start-up sync pushed the commands
@@ -83,15 +93,17 @@ class SupportBot(commands.Bot):
         settings = self.settings
         knowledge = load_knowledge()
         db = await Database.open(settings.database_path)
-        hub = HubClient(settings)
+        hub = HubClient(settings, budget=HubBudget.for_settings(settings, self.clock))
+        checker = CheckService(hub, ReportCache(db), settings)
         self._services = Services(
             settings=settings,
             db=db,
             cases=CaseStore(db),
             hub=hub,
-            checker=CheckService(hub, ReportCache(db), settings),
+            checker=checker,
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
+            queue=CheckQueue(checker, hub.budget, self.clock),
         )
         await setup_cogs(self)
         if self.sync_on_start:
@@ -114,16 +126,22 @@ class SupportBot(commands.Bot):
         await super().close()
         if self._services is not None:
             services, self._services = self._services, None
+            await services.queue.aclose()
             await services.checker.aclose()  # finishes pending cache writes
             await services.hub.aclose()
             await services.db.close()
 
 
 def create_bot(
-    settings: Settings, *, force_sync: bool = False, sync_on_start: bool = True
+    settings: Settings,
+    *,
+    force_sync: bool = False,
+    sync_on_start: bool = True,
+    clock: Clock | None = None,
 ) -> SupportBot:
-    """Build a new bot; nothing is opened until it logs in."""
-    return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start)
+    """Build a new bot; nothing is opened until it logs in. `clock` drives the Hub budget and
+    the check queue (a `ManualClock` in tests)."""
+    return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start, clock=clock)
 
 
 def services(interaction: discord.Interaction[Any]) -> Services:

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from huggingface_hub.utils import parse_ratelimit_headers  # type: ignore[attr-defined]
 
 from bot.clock import Clock
+from bot.config import Settings
 
 ANONYMOUS_QUOTA = 500  # requests per window, anonymous (hub-api.md "Rate limits")
 TOKEN_QUOTA = 1000  # with a free account's token
@@ -66,6 +67,12 @@ class HubBudget:
         self.refused = 0
         self.sent = 0
         self._changed = asyncio.Event()
+
+    @classmethod
+    def for_settings(cls, settings: Settings, clock: Clock) -> HubBudget:
+        """The documented starting quota: anonymous, or a free account's with a token."""
+        token = settings.hub_token()
+        return cls(clock, quota=TOKEN_QUOTA if isinstance(token, str) and token else ANONYMOUS_QUOTA)
 
     # -- what callers ask -----------------------------------------------------------------------
     def state(self) -> BudgetState:

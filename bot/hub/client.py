@@ -26,7 +26,7 @@ from huggingface_hub.errors import OfflineModeIsEnabled
 from bot import __version__
 from bot.clock import SystemClock
 from bot.config import Settings
-from bot.hub.budget import ANONYMOUS_QUOTA, TOKEN_QUOTA, BudgetExhausted, HubBudget
+from bot.hub.budget import BudgetExhausted, HubBudget
 from bot.hub.errors import ErrorKind, HubError, decode_json, http_error, rate_limited, retry_after_s
 
 __all__ = [
@@ -77,9 +77,7 @@ class HubClient:
         budget: HubBudget | None = None,
     ) -> None:
         self.endpoint = settings.hf_endpoint
-        token = settings.hub_token()
-        quota = TOKEN_QUOTA if isinstance(token, str) and token else ANONYMOUS_QUOTA
-        self.budget = budget or HubBudget(SystemClock(), quota=quota)
+        self.budget = budget or HubBudget.for_settings(settings, SystemClock())
         self._timeout = settings.hub_timeout_s
         self._semaphore = asyncio.Semaphore(settings.hub_max_concurrency)
         self._backoff_s = backoff_s
