@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import discord
@@ -87,18 +86,13 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     return text.strip()
 
 
-# Interaction tokens are valid for 15 minutes (Discord docs, "Receiving and Responding"); edits
-# are not attempted in the last minute, where they could fail on the way.
-TOKEN_LIFETIME = timedelta(minutes=14)
-
-
 async def queued_report(
     interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
-) -> tuple[AccountReport, discord.WebhookMessage | None] | None:
-    """The report of `account` through the fair queue: at once from cache or when the budget has
-    room; else the person is told their place and rough wait (a message returned for editing)
-    while the check waits. `None` when the answer went elsewhere (already queued, or too late
-    for the interaction: then the report went by DM)."""
+) -> tuple[AccountReport, bool] | None:
+    """The report of `account` through the fair queue, and whether it waited: at once from
+    cache or when the budget has room; else the deferred answer tells the person their place
+    and rough wait while the check waits. `None` when the person already has a check waiting
+    (they are told so)."""
     queue = services(interaction).queue
     try:
         ticket = await queue.submit(interaction.user.id, account)
@@ -116,36 +110,64 @@ async def queued_report(
         return None
     position = queue.position(ticket)
     if position == 0:
-        return await ticket.result, None
-    note = await interaction.followup.send(
-        wording.QUEUED.format(
+        return await ticket.result, False
+    await interaction.edit_original_response(
+        content=wording.QUEUED.format(
             position=position, minutes=wording.minutes(queue.eta_s(ticket))
         ),
-        ephemeral=ephemeral,
-        wait=True,
         allowed_mentions=NO_MENTIONS,
     )
-    report = await asyncio.shield(ticket.result)
-    if discord.utils.utcnow() - interaction.created_at < TOKEN_LIFETIME:
-        return report, note
-    await send_dm(
-        interaction.user,
-        content=wording.LATE_DM.format(account=report.account),
-        embed=report_embed(report),
-    )
-    return None
+    return await asyncio.shield(ticket.result), True
+
+
+async def answer(
+    interaction: discord.Interaction[Any],
+    waited: bool,
+    content: str | None,
+    *,
+    ephemeral: bool,
+    account: str,
+    embed: discord.Embed,
+    view: discord.ui.View | None = None,
+    files: list[discord.File] | None = None,
+) -> None:
+    """The result: a reply; or, after a wait in the queue, the deferred answer edited into it.
+    Past the interaction token's 15 minutes (Discord docs, "Receiving and Responding": the
+    webhook then answers 401 or 404), the result goes by DM."""
+    if not waited:
+        await reply(interaction, content, ephemeral=ephemeral, embed=embed, view=view, files=files)
+        return
+    try:
+        await interaction.edit_original_response(
+            content=content,
+            embed=embed,
+            view=view,
+            attachments=files or [],
+            allowed_mentions=NO_MENTIONS,
+        )
+    except discord.HTTPException as exc:
+        if exc.status not in (401, 404):
+            raise
+        late = wording.LATE_DM.format(account=account)
+        await send_dm(
+            interaction.user,
+            content=f"{late}\n{content}" if content else late,
+            embed=embed,
+            view=view or discord.utils.MISSING,
+            files=files or discord.utils.MISSING,
+        )
 
 
 async def run_check(
     interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
 ) -> None:
     """Defer, check the account (through the queue), log it on the case, answer with the report
-    and its buttons (editing the queue message when the check had to wait)."""
+    and its buttons."""
     await defer(interaction, ephemeral=ephemeral)
-    answer = await queued_report(interaction, account, ephemeral=ephemeral)
-    if answer is None:
+    queued = await queued_report(interaction, account, ephemeral=ephemeral)
+    if queued is None:
         return
-    report, note = answer
+    report, waited = queued
     case = await record(
         interaction,
         report.account,
@@ -160,22 +182,15 @@ async def run_check(
     view.add_item(BackupButton(report.account))
     view.add_item(AppealButton(report.account))
     file = report_file(report)
-    if note is not None:
-        await note.edit(
-            content=f"Case {case.ref}",
-            embed=report_embed(report),
-            view=view,
-            attachments=[file] if file else [],
-            allowed_mentions=NO_MENTIONS,
-        )
-        return
-    await reply(
+    await answer(
         interaction,
+        waited,
         f"Case {case.ref}",
         ephemeral=ephemeral,
+        account=report.account,
         embed=report_embed(report),
         view=view,
-        file=file,
+        files=[file] if file else None,
     )
 
 
@@ -183,10 +198,10 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
     """Defer, build the backup plan from the check's report (cached, or through the queue),
     answer with scripts."""
     await defer(interaction)
-    answer = await queued_report(interaction, account)
-    if answer is None:
+    queued = await queued_report(interaction, account)
+    if queued is None:
         return
-    report, note = answer
+    report, waited = queued
     plan = build_backup_plan(report)
     await record(
         interaction,
@@ -194,10 +209,12 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
         EventKind.BACKUP_SHOWN,
         {"commands": len(plan.commands), "support_only": len(plan.support_only)},
     )
-    if note is not None:
-        await note.edit(content=wording.RUNNING, allowed_mentions=NO_MENTIONS)
-    await reply(
+    await answer(
         interaction,
+        waited,
+        None,
+        ephemeral=True,
+        account=report.account,
         embed=backup_embed(plan),
         files=backup_files(plan) or None,
     )
