@@ -32,19 +32,27 @@ async def record(
 
 
 async def _modlog(interaction: discord.Interaction[Any], case: Case, kind: EventKind) -> None:
-    channel_id = services(interaction).settings.modlog_channel_id
-    if channel_id is None:
-        return
     via = interaction.command.qualified_name if interaction.command else kind.value
     text = (
         f"New case {case.ref}: account `{case.hf_account}`, opened by "
         f"{interaction.user.mention} via /{via}."
     )
+    await post_to_modlog(interaction.client, services(interaction).settings.modlog_channel_id, text)
+    services(interaction).waves.kick()
+
+
+async def post_to_modlog(
+    client: discord.Client, channel_id: int | None, text: str, **kwargs: Any
+) -> bool:
+    """Post `text` (and `embed`, `file`, ... in `kwargs`) to the mod-log channel `channel_id`,
+    mentions off; a refusal is logged. Whether it was posted."""
+    if channel_id is None:
+        return False
     try:
-        channel = interaction.client.get_channel(
-            channel_id
-        ) or await interaction.client.fetch_channel(channel_id)
+        channel = client.get_channel(channel_id) or await client.fetch_channel(channel_id)
         if isinstance(channel, discord.abc.Messageable):
-            await channel.send(text, allowed_mentions=NO_MENTIONS)
+            await channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)
+            return True
     except discord.HTTPException as exc:
         log.warning("could not post to the mod-log channel %s: %s", channel_id, exc)
+    return False

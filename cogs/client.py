@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord.ext import commands
@@ -30,6 +30,9 @@ from bot.knowledge import Knowledge, load_knowledge
 from cogs import setup_cogs
 from cogs.heartbeat import beat
 from cogs.sync import SyncError, sync_commands
+
+if TYPE_CHECKING:
+    from cogs.waves import WaveWatcher
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,7 @@ class Services:
     knowledge: Knowledge
     cooldown: Cooldown
     queue: CheckQueue  # issue 15: checks wait here for the Hub budget
+    waves: WaveWatcher  # issue 15: lock-wave alerts
 
 
 class SupportBot(commands.Bot):
@@ -80,6 +84,7 @@ class SupportBot(commands.Bot):
         self.sync_task: asyncio.Task[None] | None = None
         self._services: Services | None = None
         self._heartbeat: asyncio.Task[None] | None = None
+        self._waves: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -90,6 +95,8 @@ class SupportBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the store and the Hub client, load the cogs, sync commands if they changed."""
+        from cogs.waves import WaveWatcher  # it posts through case_log, which imports this module
+
         settings = self.settings
         knowledge = load_knowledge()
         db = await Database.open(settings.database_path)
@@ -104,11 +111,13 @@ class SupportBot(commands.Bot):
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
             queue=CheckQueue(checker, hub.budget, self.clock),
+            waves=WaveWatcher(self),
         )
         await setup_cogs(self)
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
         self._heartbeat = asyncio.create_task(beat(self), name="hfsb-heartbeat")
+        self._waves = asyncio.create_task(self.services.waves.run(), name="hfsb-waves")
 
     async def _sync_at_start(self) -> None:
         """The start-up sync, in the background: a refusal is logged, the next start retries."""
@@ -120,12 +129,13 @@ class SupportBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""
-        for task in (self._heartbeat, self.sync_task):
+        for task in (self._heartbeat, self.sync_task, self._waves):
             if task is not None:
                 task.cancel()
         await super().close()
         if self._services is not None:
             services, self._services = self._services, None
+            await services.waves.aclose()
             await services.queue.aclose()
             await services.checker.aclose()  # finishes pending cache writes
             await services.hub.aclose()

@@ -48,6 +48,12 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
             events = await services(interaction).cases.events(case.id)
             await reply(interaction, embed=case_embed(case, events))
 
+    @app_commands.command(name="wave", description="The current or last lock wave")
+    async def wave(self, interaction: discord.Interaction[Any]) -> None:
+        from cogs.waves import show_wave
+
+        await show_wave(interaction)
+
     @app_commands.command(name="list", description="Cases, newest first")
     @app_commands.choices(status=STATUS_CHOICES)
     async def list_(

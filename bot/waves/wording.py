@@ -7,6 +7,7 @@ CLOSED = (
     "The lock wave that started {since} has subsided: {count} new cases in all, against about "
     "{usual} in a usual half hour."
 )
+ENDED = "This wave ended {when}."
 NO_WAVE = "No lock wave so far: new cases arrive at their usual pace."
 USUAL = "Usual pace: about {usual} new cases per {window} minutes; the last {window} minutes: {recent}."
 LOCK_WORDING = "Most common lock message ({share} of those who quoted one): {text}"

@@ -27,6 +27,7 @@ async def test_commands_sync_once_then_only_when_forced(env):
         "status",
         "export",
         "forget",
+        "wave",
     }
     dm_ready = {c["name"] for c in sync["body"] if 1 in (c.get("contexts") or [])}
     assert dm_ready == EXPECTED - {"case"}
