@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.check.models import AccountReport
-from bot.check.service import CheckService
+from bot.check.service import CheckService, ProgressFn
 from bot.clock import Clock
 from bot.hub.budget import CHECK_COST, HubBudget
 
@@ -36,6 +36,7 @@ class Ticket:
     from_cache: bool = False
     waited: bool = False  # whether it ever had to wait in the queue
     started_at: datetime | None = None
+    progress: ProgressFn | None = field(default=None, repr=False)
 
     @property
     def done(self) -> bool:
@@ -71,7 +72,14 @@ class CheckQueue:
         self.served_after_wait = 0
         self.served_at_once = 0
 
-    async def submit(self, person: Hashable, account: str, *, fresh: bool = False) -> Ticket:
+    async def submit(
+        self,
+        person: Hashable,
+        account: str,
+        *,
+        fresh: bool = False,
+        progress: ProgressFn | None = None,
+    ) -> Ticket:
         """A ticket for `person`'s check of `account` (raw text; `InvalidAccount` when it is not
         one). Served at once from a young stored report unless `fresh`; `AlreadyQueued` when the
         person has a check waiting or running."""
@@ -87,7 +95,7 @@ class CheckQueue:
         existing = self._by_person.get(person)
         if existing is not None:
             raise AlreadyQueued(existing)
-        ticket = Ticket(person, account, fresh, now, loop.create_future())
+        ticket = Ticket(person, account, fresh, now, loop.create_future(), progress=progress)
         self._by_person[person] = ticket
         self._waiting.append(ticket)
         self._dispatch_now()
@@ -163,7 +171,9 @@ class CheckQueue:
 
     async def _run(self, ticket: Ticket) -> None:
         try:
-            report = await self.checker.check(ticket.account, fresh=ticket.fresh)
+            report = await self.checker.check(
+                ticket.account, fresh=ticket.fresh, progress=ticket.progress
+            )
         except asyncio.CancelledError:
             ticket.result.cancel()
             raise
