@@ -17,6 +17,7 @@ class Cooldown:
             raise ValueError("rate must be >= 1 and per > 0")
         self.rate, self.per, self._clock = rate, per, clock
         self._uses: dict[Hashable, deque[float]] = {}
+        self._pruned_at = clock()
 
     def hit(self, key: Hashable) -> float:
         """Record a use and return 0, or return the seconds to wait (recording nothing)."""
@@ -27,10 +28,15 @@ class Cooldown:
         if len(uses) >= self.rate:
             return max(0.1, self.per - (now - uses[0]))
         uses.append(now)
-        if len(self._uses) > 10_000:  # forget idle people so memory stays bounded
+        if now - self._pruned_at >= self.per:  # once a window: forget idle people
             self._prune(now)
         return 0.0
 
+    def __len__(self) -> int:
+        """People remembered (at most those seen in the last two windows)."""
+        return len(self._uses)
+
     def _prune(self, now: float) -> None:
+        self._pruned_at = now
         for key in [k for k, v in self._uses.items() if not v or now - v[-1] >= self.per]:
             del self._uses[key]

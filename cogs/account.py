@@ -23,7 +23,7 @@ from cogs.dms import send_dm
 from cogs.permissions import in_servers_and_dms
 from cogs.replies import NO_MENTIONS, defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
-from cogs.views import GuardedItem
+from cogs.views import GuardedItem, buttons_view
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -178,9 +178,7 @@ async def run_check(
             "public_repos": report.public_count,
         },
     )
-    view = discord.ui.View(timeout=None)
-    view.add_item(BackupButton(report.account))
-    view.add_item(AppealButton(report.account))
+    view = buttons_view(BackupButton(report.account), AppealButton(report.account))
     file = report_file(report)
     await answer(
         interaction,

@@ -16,7 +16,7 @@ from cogs.case_embeds import my_cases_embed
 from cogs.client import services
 from cogs.permissions import in_servers_and_dms, is_moderator
 from cogs.replies import reply
-from cogs.views import GuardedItem
+from cogs.views import GuardedItem, buttons_view
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -41,10 +41,14 @@ class MyCaseCog(commands.Cog):
         cases = await services(interaction).cases.list_cases(
             discord_user_id=interaction.user.id, limit=10
         )
-        view = discord.ui.View(timeout=None)
-        for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
-            for action in ACTIONS:
-                view.add_item(CaseProgressButton(case.id, action, row=row))
+        active = [c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]
+        view = buttons_view(
+            *(
+                CaseProgressButton(case.id, action, row=row)
+                for row, case in enumerate(active)
+                for action in ACTIONS
+            )
+        )
         await reply(interaction, embed=my_cases_embed(cases), view=view if view.children else None)
 
 
