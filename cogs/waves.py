@@ -13,7 +13,14 @@ import discord
 
 from bot.waves import wording
 from bot.waves.detector import WaveState, step
-from bot.waves.summary import arrivals, chart, describe, figures, load_state, save_state
+from bot.waves.summary import (
+    chart,
+    current_rate,
+    describe,
+    figures,
+    load_state,
+    save_state,
+)
 from cogs.case_log import post_to_modlog
 from cogs.replies import reply
 
@@ -31,11 +38,16 @@ class WaveWatcher:
         self.bot = bot
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._pending: asyncio.Task[None] | None = None
         self.alerts = 0  # alerts posted since start (benchmarks read it)
 
     def kick(self) -> None:
-        """Look at the arrivals soon, without holding up the command that opened a case."""
+        """Look at the arrivals soon, without holding up the command that opened a case (one
+        look waits at most: a burst of new cases costs one look, not one each)."""
+        if self._pending is not None and not self._pending.done():
+            return
         task = asyncio.create_task(self.look(), name="hfsb-wave-look")
+        self._pending = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -56,8 +68,8 @@ class WaveWatcher:
             rule = svc.settings.wave_rule()
             now = self.bot.clock.now()
             state = await load_state(svc.db)
-            times = await arrivals(svc.db, now - timedelta(days=rule.baseline_days))
-            new, change = step(state, times, now, rule)
+            rate = await current_rate(svc.db, now, rule)
+            new, change = step(state, rate, now, rule)
             if new is None or change is None:
                 return
             if change == "started":
@@ -84,14 +96,14 @@ async def render(
     svc = bot.services
     rule = svc.settings.wave_rule()
     figs = await figures(svc.db, wave, now, rule)
-    times = await arrivals(svc.db, now - timedelta(seconds=rule.window_s))
+    rate = await current_rate(svc.db, now, rule)
     title, body = describe(
         figs,
         wave,
         rule,
         hub=svc.hub.budget.state(),
         waiting=svc.queue.waiting,
-        recent=len(times),
+        recent=rate.recent,
     )
     png = await asyncio.to_thread(chart, figs)
     return title, body, discord.File(_bytes(png), filename="wave.png")

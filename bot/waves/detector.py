@@ -45,12 +45,17 @@ def measure(arrivals: Sequence[datetime], now: datetime, rule: WaveRule) -> Rate
     window = timedelta(seconds=rule.window_s)
     start = bisect_right(arrivals, now - window)
     end = bisect_right(arrivals, now)
-    base_from = now - timedelta(days=rule.baseline_days)
-    base_count = start - bisect_left(arrivals, base_from)
-    span = (now - window - base_from).total_seconds()
-    usual = base_count * rule.window_s / span if span > 0 else 0.0
+    base_count = start - bisect_left(arrivals, now - timedelta(days=rule.baseline_days))
     first = arrivals[start] if end > start else None
-    return Rate(end - start, usual, rule.threshold(usual), first)
+    return rate_of(end - start, base_count, first, rule)
+
+
+def rate_of(recent: int, before: int, first: datetime | None, rule: WaveRule) -> Rate:
+    """The rate from counts: `recent` cases in the window, `before` in the baseline days before
+    it, `first` the oldest of the window."""
+    span = rule.baseline_days * 86_400 - rule.window_s
+    usual = before * rule.window_s / span if span > 0 else 0.0
+    return Rate(recent, usual, rule.threshold(usual), first)
 
 
 class WaveState(BaseModel):
@@ -72,11 +77,11 @@ Change = Literal["started", "ended"]
 
 
 def step(
-    state: WaveState | None, arrivals: Sequence[datetime], now: datetime, rule: WaveRule
+    state: WaveState | None, arrivals: Sequence[datetime] | Rate, now: datetime, rule: WaveRule
 ) -> tuple[WaveState | None, Change | None]:
-    """The wave state after looking at `arrivals` at `now`, and what changed (one "started"
-    per wave, one "ended" when it subsides)."""
-    rate = measure(arrivals, now, rule)
+    """The wave state after looking at `arrivals` (or their measured `Rate`) at `now`, and what
+    changed (one "started" per wave, one "ended" when it subsides)."""
+    rate = arrivals if isinstance(arrivals, Rate) else measure(arrivals, now, rule)
     if state is not None and state.active:
         if rate.recent < rate.threshold / 2 and rate.recent < state.peak / 2:
             return state.model_copy(update={"ended_at": now}), "ended"

@@ -14,7 +14,7 @@ from bot.check.models import AccountReport
 from bot.db import Database
 from bot.hub.budget import BudgetState
 from bot.waves import wording
-from bot.waves.detector import WaveRule, WaveState
+from bot.waves.detector import Rate, WaveRule, WaveState, rate_of
 
 WAVE_KEY = "lock_wave"  # meta key of the current or last wave
 BIN = timedelta(minutes=10)
@@ -27,6 +27,25 @@ async def arrivals(db: Database, since: datetime) -> list[datetime]:
         (since.isoformat(),),
     )
     return [datetime.fromisoformat(row["created_at"]) for row in rows]
+
+
+async def current_rate(db: Database, now: datetime, rule: WaveRule) -> Rate:
+    """The arrival rate at `now`, counted in SQLite (the index on cases is not needed: a few
+    thousand rows a week at most are scanned by created_at)."""
+    window_from = (now - timedelta(seconds=rule.window_s)).isoformat()
+    base_from = (now - timedelta(days=rule.baseline_days)).isoformat()
+    row = await db.fetchone(
+        "SELECT SUM(created_at > ? AND created_at <= ?) AS recent, "
+        "SUM(created_at >= ? AND created_at <= ?) AS before, "
+        "MIN(CASE WHEN created_at > ? AND created_at <= ? THEN created_at END) AS first "
+        "FROM cases WHERE created_at >= ?",
+        (window_from, now.isoformat(), base_from, window_from, window_from, now.isoformat(),
+         base_from),
+    )
+    recent = int(row["recent"] or 0) if row else 0
+    before = int(row["before"] or 0) if row else 0
+    first = datetime.fromisoformat(row["first"]) if row and row["first"] else None
+    return rate_of(recent, before, first, rule)
 
 
 async def load_state(db: Database) -> WaveState | None:
