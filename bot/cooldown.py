@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Hashable
 
 
@@ -16,15 +15,15 @@ class Cooldown:
         if rate < 1 or per <= 0:
             raise ValueError("rate must be >= 1 and per > 0")
         self.rate, self.per, self._clock = rate, per, clock
-        self._uses: dict[Hashable, deque[float]] = {}
+        self._uses: dict[Hashable, list[float]] = {}  # at most `rate` times each: a small list
         self._pruned_at = clock()
 
     def hit(self, key: Hashable) -> float:
         """Record a use and return 0, or return the seconds to wait (recording nothing)."""
         now = self._clock()
-        uses = self._uses.setdefault(key, deque())
+        uses = self._uses.setdefault(key, [])
         while uses and now - uses[0] >= self.per:
-            uses.popleft()
+            del uses[0]
         if len(uses) >= self.rate:
             return max(0.1, self.per - (now - uses[0]))
         uses.append(now)
