@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
@@ -111,7 +111,7 @@ async def render(
 
 async def show_wave(interaction: discord.Interaction[Any]) -> None:
     """`/case wave`: the current or last wave, with the same figures as the alert."""
-    bot: SupportBot = interaction.client  # type: ignore[assignment]
+    bot = cast("SupportBot", interaction.client)
     await interaction.response.defer(ephemeral=True, thinking=True)
     wave = await load_state(bot.services.db)
     if wave is None:
