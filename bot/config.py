@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from bot.waves.detector import WaveRule
 
 IdList = Annotated[list[int], NoDecode]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -86,6 +89,19 @@ class Settings(BaseSettings):
         description="A reminder claimed but never confirmed sent is retried once after this "
         "long, seconds.",
     )
+    # lock waves: new cases much faster than usual
+    wave_window_s: float = Field(
+        1800.0, ge=60, le=86_400, description="Rolling window over which new cases are counted."
+    )
+    wave_baseline_days: float = Field(
+        7.0, gt=0, le=90, description="Days before the window that give the usual rate."
+    )
+    wave_factor: float = Field(
+        5.0, ge=1, le=1000, description="A wave: this many times the usual cases per window."
+    )
+    wave_min_cases: int = Field(
+        15, ge=1, le=100_000, description="...and at least this many new cases in the window."
+    )
 
     @field_validator("guild_ids", "moderator_role_ids", mode="before")
     @classmethod
@@ -145,6 +161,14 @@ class Settings(BaseSettings):
     def log_level_number(self) -> int:
         """The numeric `logging` level."""
         return int(logging.getLevelName(self.log_level))
+
+    def wave_rule(self) -> WaveRule:
+        """The wave thresholds."""
+        from bot.waves.detector import WaveRule
+
+        return WaveRule(
+            self.wave_window_s, self.wave_baseline_days, self.wave_factor, self.wave_min_cases
+        )
 
     def hub_token(self) -> str | bool:
         """The token to send to the Hub: the configured one, else `False` (anonymous)."""

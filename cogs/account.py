@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
@@ -12,14 +13,18 @@ from discord.ext import commands
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
 from bot.cases.models import EventKind
+from bot.check import wording
+from bot.check.models import AccountReport
+from bot.check.queue import AlreadyQueued
 from bot.servers.wording import say
 from cogs.case_log import record
 from cogs.client import services
 from cogs.cooldown import cooldown_message
+from cogs.dms import send_dm
 from cogs.permissions import in_servers_and_dms, private_context
-from cogs.replies import defer, reply
+from cogs.replies import NO_MENTIONS, defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
-from cogs.views import GuardedItem
+from cogs.views import GuardedItem, buttons_view
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -85,12 +90,88 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     return text.strip()
 
 
+async def queued_report(
+    interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
+) -> tuple[AccountReport, bool] | None:
+    """The report of `account` through the fair queue, and whether it waited: at once from
+    cache or when the budget has room; else the deferred answer tells the person their place
+    and rough wait while the check waits. `None` when the person already has a check waiting
+    (they are told so)."""
+    queue = services(interaction).queue
+    try:
+        ticket = await queue.submit(interaction.user.id, account)
+    except AlreadyQueued as exc:
+        ahead = exc.ticket
+        await reply(
+            interaction,
+            wording.ALREADY_QUEUED.format(
+                account=ahead.account,
+                position=max(1, queue.position(ahead)),
+                minutes=wording.minutes(queue.eta_s(ahead)),
+            ),
+            ephemeral=ephemeral,
+        )
+        return None
+    position = queue.position(ticket)
+    if position == 0:
+        return await ticket.result, False
+    await interaction.edit_original_response(
+        content=wording.QUEUED.format(
+            position=position, minutes=wording.minutes(queue.eta_s(ticket))
+        ),
+        allowed_mentions=NO_MENTIONS,
+    )
+    return await asyncio.shield(ticket.result), True
+
+
+async def answer(
+    interaction: discord.Interaction[Any],
+    waited: bool,
+    content: str | None,
+    *,
+    ephemeral: bool,
+    account: str,
+    embed: discord.Embed,
+    view: discord.ui.View | None = None,
+    files: list[discord.File] | None = None,
+) -> None:
+    """The result: a reply; or, after a wait in the queue, the deferred answer edited into it.
+    Past the interaction token's 15 minutes (Discord docs, "Receiving and Responding": the
+    webhook then answers 401 or 404), the result goes by DM."""
+    if not waited:
+        await reply(interaction, content, ephemeral=ephemeral, embed=embed, view=view, files=files)
+        return
+    try:
+        await interaction.edit_original_response(
+            content=content,
+            embed=embed,
+            view=view,
+            attachments=files or [],
+            allowed_mentions=NO_MENTIONS,
+        )
+    except discord.HTTPException as exc:
+        if exc.status not in (401, 404):
+            raise
+        late = wording.LATE_DM.format(account=account)
+        await send_dm(
+            interaction.user,
+            content=f"{late}\n{content}" if content else late,
+            embed=embed,
+            view=view or discord.utils.MISSING,
+            files=files or discord.utils.MISSING,
+        )
+
+
 async def run_check(
     interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
 ) -> None:
-    """Defer, check the account, log it on the case, answer with the report and its buttons."""
+    """Defer, check the account (through the queue), log it on the case, answer with the report
+    and its buttons."""
     await defer(interaction, ephemeral=ephemeral)
-    report = await services(interaction).checker.check(account)
+    queued = await queued_report(interaction, account, ephemeral=ephemeral)
+    if queued is None:
+        return
+    report, waited = queued
     case = await record(
         interaction,
         report.account,
@@ -101,25 +182,28 @@ async def run_check(
             "public_repos": report.public_count,
         },
     )
-    view = discord.ui.View(timeout=None)
-    view.add_item(BackupButton(report.account))
-    view.add_item(AppealButton(report.account))
+    view = buttons_view(BackupButton(report.account), AppealButton(report.account))
     file = report_file(report)
-    await reply(
+    await answer(
         interaction,
+        waited,
         f"Case {case.ref}",
         ephemeral=ephemeral,
+        account=report.account,
         embed=report_embed(report),
         view=view,
-        file=file,
+        files=[file] if file else None,
     )
 
 
 async def run_backup(interaction: discord.Interaction[Any], account: str) -> None:
-    """Defer, build the backup plan from a (possibly cached) check, answer with scripts."""
+    """Defer, build the backup plan from the check's report (cached, or through the queue),
+    answer with scripts."""
     await defer(interaction)
-    svc = services(interaction)
-    report = await svc.checker.check(account)
+    queued = await queued_report(interaction, account)
+    if queued is None:
+        return
+    report, waited = queued
     plan = build_backup_plan(report)
     await record(
         interaction,
@@ -127,8 +211,12 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
         EventKind.BACKUP_SHOWN,
         {"commands": len(plan.commands), "support_only": len(plan.support_only)},
     )
-    await reply(
+    await answer(
         interaction,
+        waited,
+        None,
+        ephemeral=True,
+        account=report.account,
         embed=backup_embed(plan),
         files=backup_files(plan) or None,
     )

@@ -226,6 +226,7 @@ class AppealStepView(StepView):
                 "signals": list(appeal.signals),
                 "contacted": sorted(contacted),
                 "formal": appeal.formal,
+                "lock_message": appeal.lock_message,  # issue 15: what a lock wave shares
             },
         )
         self.stop()

@@ -4,7 +4,7 @@ posted when that opened a new case."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
@@ -13,6 +13,9 @@ from bot.cases.scope import HOME
 from cogs.client import services
 from cogs.permissions import case_guild
 from cogs.replies import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from cogs.client import SupportBot
 
 log = logging.getLogger(__name__)
 
@@ -35,26 +38,36 @@ async def record(
 
 async def _modlog(interaction: discord.Interaction[Any], case: Case, kind: EventKind) -> None:
     """Post to the mod-log channel of the server that handles the case (the home server for DM
-    and user-install cases), and only if that channel is in that server."""
-    svc = services(interaction)
-    guild_id = svc.settings.home_guild() if case.owner == HOME else case.owner
-    if guild_id is None or guild_id <= 0:
-        return
-    channel_id = (await svc.servers.get(guild_id)).modlog_channel_id
-    if channel_id is None:
-        return
+    and user-install cases)."""
     via = interaction.command.qualified_name if interaction.command else kind.value
     text = (
         f"New case {case.ref}: account `{case.hf_account}`, opened by "
         f"{interaction.user.mention} via /{via}."
     )
+    svc = services(interaction)
+    guild_id = svc.settings.home_guild() if case.owner == HOME else case.owner
+    await post_to_modlog(interaction.client, guild_id, text)
+    svc.waves.kick()
+
+
+async def post_to_modlog(
+    client: discord.Client, guild_id: int | None, text: str, **kwargs: Any
+) -> bool:
+    """Post `text` (and `embed`, `file`, ... in `kwargs`) to server `guild_id`'s mod-log channel
+    (its `/case config modlog`, else for the home server `MODLOG_CHANNEL_ID`), only if that
+    channel is in that server; mentions off; a refusal is logged. Whether it was posted."""
+    if guild_id is None or guild_id <= 0:
+        return False
+    channel_id = (await cast("SupportBot", client).services.servers.get(guild_id)).modlog_channel_id
+    if channel_id is None:
+        return False
     try:
-        channel = interaction.client.get_channel(
-            channel_id
-        ) or await interaction.client.fetch_channel(channel_id)
+        channel = client.get_channel(channel_id) or await client.fetch_channel(channel_id)
         if getattr(getattr(channel, "guild", None), "id", None) != guild_id:
             log.warning("mod-log channel %s is not in server %s; not posted", channel_id, guild_id)
         elif isinstance(channel, discord.abc.Messageable):
-            await channel.send(text, allowed_mentions=NO_MENTIONS)
+            await channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)
+            return True
     except discord.HTTPException as exc:
         log.warning("could not post to the mod-log channel %s: %s", channel_id, exc)
+    return False

@@ -12,18 +12,20 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord.ext import commands
 
 from bot.cases.store import CaseStore
 from bot.check.cache import ReportCache
+from bot.check.queue import CheckQueue
 from bot.check.service import CheckService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.db import Database
+from bot.hub.budget import HubBudget
 from bot.hub.client import HubClient
 from bot.knowledge import Knowledge, load_knowledge
 from bot.reminders.scheduler import ReminderScheduler
@@ -33,6 +35,9 @@ from bot.servers.prefs import PersonPrefs
 from cogs import setup_cogs
 from cogs.heartbeat import beat
 from cogs.sync import SyncError, sync_commands
+
+if TYPE_CHECKING:
+    from cogs.waves import WaveWatcher
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +61,8 @@ class Services:
     prefs: PersonPrefs
     clock: Clock
     reminders: ReminderService
+    queue: CheckQueue  # checks wait here for the Hub budget
+    waves: WaveWatcher  # lock-wave alerts
 
 
 class SupportBot(commands.Bot):
@@ -79,15 +86,16 @@ class SupportBot(commands.Bot):
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT_S,
         )
         self.settings = settings
+        self.clock: Clock = clock or SystemClock()  # reminders, records, Hub budget, queue
         self.force_sync = force_sync
         self.sync_on_start = sync_on_start
         self.synced: bool | None = None  # whether the start-up sync pushed the commands
         self.sync_task: asyncio.Task[None] | None = None
         self._services: Services | None = None
         self._heartbeat: asyncio.Task[None] | None = None
-        self.clock: Clock = clock or SystemClock()
         self.reminder_task: asyncio.Task[None] | None = None
         self.reminder_scheduler: ReminderScheduler | None = None
+        self._waves: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -98,10 +106,13 @@ class SupportBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the store and the Hub client, load the cogs, sync commands if they changed."""
+        from cogs.waves import WaveWatcher  # it posts through case_log, which imports this module
+
         settings = self.settings
         knowledge = load_knowledge()
         db = await Database.open(settings.database_path)
-        hub = HubClient(settings)
+        hub = HubClient(settings, budget=HubBudget.for_settings(settings, self.clock))
+        checker = CheckService(hub, ReportCache(db), settings)
         cases = CaseStore(db, clock=self.clock)
         reminders = ReminderService(
             cases,
@@ -115,13 +126,15 @@ class SupportBot(commands.Bot):
             db=db,
             cases=cases,
             hub=hub,
-            checker=CheckService(hub, ReportCache(db), settings),
+            checker=checker,
             knowledge=knowledge,
             cooldown=Cooldown(settings.cooldown_rate, settings.cooldown_per_s),
             servers=ServerConfigStore(db, settings),
             prefs=PersonPrefs(db),
             clock=self.clock,
             reminders=reminders,
+            queue=CheckQueue(checker, hub.budget, self.clock),
+            waves=WaveWatcher(self),
         )
         if settings.home_guild() is not None:
             # cases from before servers were told apart now belong to the home server
@@ -144,6 +157,7 @@ class SupportBot(commands.Bot):
         if self.sync_on_start:
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
         self._heartbeat = asyncio.create_task(beat(self), name="hfsb-heartbeat")
+        self._waves = asyncio.create_task(self.services.waves.run(), name="hfsb-waves")
 
     async def _sync_at_start(self) -> None:
         """The start-up sync, in the background: a refusal is logged, the next start retries."""
@@ -155,12 +169,14 @@ class SupportBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""
-        for task in (self._heartbeat, self.sync_task, self.reminder_task):
+        for task in (self._heartbeat, self.sync_task, self.reminder_task, self._waves):
             if task is not None:
                 task.cancel()
         await super().close()
         if self._services is not None:
             services, self._services = self._services, None
+            await services.waves.aclose()
+            await services.queue.aclose()
             await services.checker.aclose()  # finishes pending cache writes
             await services.hub.aclose()
             await services.db.close()
@@ -173,8 +189,8 @@ def create_bot(
     sync_on_start: bool = True,
     clock: Clock | None = None,
 ) -> SupportBot:
-    """Build a new bot; nothing is opened until it logs in. `clock`: the time of reminders and
-    case records (tests pass a `ManualClock`)."""
+    """Build a new bot; nothing is opened until it logs in. `clock`: the time of reminders,
+    case records, the Hub budget and the check queue (tests pass a `ManualClock`)."""
     return SupportBot(settings, force_sync=force_sync, sync_on_start=sync_on_start, clock=clock)
 
 

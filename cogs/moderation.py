@@ -65,6 +65,12 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
             )
             await reply(interaction, embed=embed)
 
+    @app_commands.command(name="wave", description="The current or last lock wave")
+    async def wave(self, interaction: discord.Interaction[Any]) -> None:
+        from cogs.waves import show_wave
+
+        await show_wave(interaction)
+
     @app_commands.command(name="list", description="Cases, newest first")
     @app_commands.choices(status=STATUS_CHOICES)
     async def list_(

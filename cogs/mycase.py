@@ -23,7 +23,7 @@ from cogs.permissions import in_servers_and_dms, is_moderator, moderator_scope
 from cogs.reminders import reminder_buttons
 from cogs.replies import NO_MENTIONS, reply
 from cogs.steps import StepView
-from cogs.views import GuardedItem
+from cogs.views import GuardedItem, buttons_view
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -51,16 +51,14 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
             Scope.everything(), discord_user_id=interaction.user.id, limit=10
         )
         pending = await svc.reminders.store.pending_of(c.id for c in cases if c.active)
-        view = discord.ui.View(timeout=None)
-        for row, case in enumerate([c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]):
-            for action in ACTIONS:
-                view.add_item(CaseProgressButton(case.id, action, row=row))
+        active = [c for c in cases if c.active][:MAX_CASES_WITH_BUTTONS]
+        items: list[discord.ui.Item[Any]] = []
+        for row, case in enumerate(active):
+            items.extend(CaseProgressButton(case.id, action, row=row) for action in ACTIONS)
             if case.id in pending:
-                for button in reminder_buttons(case.id, row):
-                    view.add_item(button)
-        rows = min(len([c for c in cases if c.active]), MAX_CASES_WITH_BUTTONS)
+                items.extend(reminder_buttons(case.id, row))
         dms_on = await svc.prefs.status_dms(interaction.user.id)
-        view.add_item(CaseDmsToggle(not dms_on, row=rows))  # its own row, after the cases'
+        items.append(CaseDmsToggle(not dms_on, row=len(active)))  # its own row, after the cases'
         embed = my_cases_embed(cases)
         if pending:
             lines = [
@@ -68,7 +66,7 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
                 for i, r in sorted(pending.items())
             ]
             add_field(embed, REMINDER_WORDS["field"], "\n".join(lines))
-        await reply(interaction, embed=embed, view=view)
+        await reply(interaction, embed=embed, view=buttons_view(*items))
 
     @app_commands.command(name="forget", description="Erase everything the bot keeps about you")
     async def forget(self, interaction: discord.Interaction[Any]) -> None:

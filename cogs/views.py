@@ -26,6 +26,19 @@ class GuardedItem:
             await report_error(interaction, exc)
 
 
+def buttons_view(*items: discord.ui.Item[Any]) -> discord.ui.View:
+    """A view of persistent (dynamic) items only, already stopped: the items are dispatched by
+    the bot's `add_dynamic_items` registry, so discord.py need not keep the view. (A live view
+    sent in a message is kept in the `ViewStore` per message, one per person's answer; a
+    finished one is not stored at all: webhook/async_.py and interactions.py store a view only
+    when `not view.is_finished()`.)"""
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    view.stop()
+    return view
+
+
 class BaseView(discord.ui.View):
     """A view whose errors reach the person with a reference instead of failing silently."""
 

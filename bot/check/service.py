@@ -106,6 +106,11 @@ class CheckService:
             task.add_done_callback(lambda done: self._forget_flight(key, done))
         return await asyncio.shield(flight.task)
 
+    async def cached(self, account: str) -> AccountReport | None:
+        """The stored report a check of `account` (raw text, `InvalidAccount` when it is not
+        one) would answer with now, without asking the Hub; `None` when a check is needed."""
+        return await self._cached(parse_account_input(account))
+
     async def aclose(self) -> None:
         """Cancel checks still running, then let pending cache writes finish. Call it before
         closing the database."""
@@ -114,6 +119,14 @@ class CheckService:
             task.cancel()
         await asyncio.gather(*checks, return_exceptions=True)
         await self.reports.aclose()
+
+    async def _cached(self, request: AccountInput) -> AccountReport | None:
+        cached = await self.reports.younger_than(
+            report_key(request.name), self._settings.check_cache_ttl_s
+        )
+        if cached is not None and _same_link(cached.linked_repo, request):
+            return cached
+        return None
 
     def _forget_flight(self, key: str, done: asyncio.Task[AccountReport]) -> None:
         flight = self._inflight.get(key)
@@ -128,8 +141,8 @@ class CheckService:
         for the write. The write is registered before this task ends."""
         key = report_key(request.name)
         if not fresh:
-            cached = await self.reports.younger_than(key, self._settings.check_cache_ttl_s)
-            if cached is not None and _same_link(cached.linked_repo, request):
+            cached = await self._cached(request)
+            if cached is not None:
                 return cached
         report = await self._fetch(request, progress)
         if report.complete:

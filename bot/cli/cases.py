@@ -77,6 +77,10 @@ def register(sub: Any) -> None:
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=_handler(_export, readonly=True))
 
+    wave = actions.add_parser("wave", help="the current or last lock wave, with its figures")
+    wave.add_argument("--chart", type=Path, metavar="FILE", help="write its chart as PNG")
+    wave.set_defaults(handler=_wave_handler)
+
     forget = actions.add_parser("forget", help="erase everything stored about a Discord user")
     forget.add_argument("user_id", type=_id)
     forget.add_argument("--yes", action="store_true", help="confirm the erasure")
@@ -220,3 +224,12 @@ async def _claim(store: CaseStore, args: argparse.Namespace) -> int:
     listed = ", ".join(f"#{i}" for i in ids)
     print(f"Handed {len(ids)} case(s) to the home server: {listed}.")
     return 0
+
+
+def _wave_handler(args: argparse.Namespace, settings: Settings) -> int:
+    """`cases wave`: what `/case wave` shows (the Hub state is known only to the running bot)."""
+    from bot.cli.waves import show_wave
+
+    return run_on_database(
+        settings, lambda db: show_wave(db, settings, args.chart), readonly=args.chart is None
+    )

@@ -13,14 +13,17 @@ from typing import Any, TextIO
 
 from bot.accounts import InvalidAccount, parse_account
 from bot.backup.plan import GATED_NEEDS, BackupPlan, build_backup_plan
+from bot.check import wording
 from bot.check.cache import ReportCache
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
+from bot.check.queue import CheckQueue
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.service import CheckService
 from bot.check.stages import error_note, space_state
 from bot.check.verdict import linked_repo_text
 from bot.cli.database import run_on_database
 from bot.cli.output import raw_stderr
+from bot.clock import SystemClock
 from bot.config import Settings
 from bot.db import Database
 from bot.hub.client import HubClient
@@ -100,12 +103,20 @@ def _report(settings: Settings, name: str, *, fresh: bool) -> AccountReport:
 
 
 async def _run_check(db: Database, settings: Settings, name: str, *, fresh: bool) -> AccountReport:
+    """The check under the bot's rules (the Hub budget and the fair queue, here in one process);
+    a wait for the budget is announced on standard error with its rough length."""
     async with HubClient(settings) as hub:
         service = CheckService(hub, ReportCache(db), settings)
+        queue = CheckQueue(service, hub.budget, SystemClock())
         progress = _Progress(parse_account(name)) if raw_stderr().isatty() else None
         try:
-            return await service.check(name, fresh=fresh, progress=progress)
+            ticket = await queue.submit(0, name, fresh=fresh, progress=progress)
+            if queue.position(ticket):
+                eta = wording.minutes(queue.eta_s(ticket))
+                print(wording.CLI_WAIT.format(minutes=eta), file=sys.stderr)
+            return await ticket.result
         finally:
+            await queue.aclose()
             if progress is not None:
                 progress.done()
             await service.aclose()  # finishes the cache write

@@ -24,7 +24,9 @@ from huggingface_hub import get_async_session
 from huggingface_hub.errors import OfflineModeIsEnabled
 
 from bot import __version__
+from bot.clock import SystemClock
 from bot.config import Settings
+from bot.hub.budget import BudgetExhausted, HubBudget
 from bot.hub.errors import ErrorKind, HubError, decode_json, http_error, rate_limited, retry_after_s
 
 __all__ = [
@@ -67,9 +69,15 @@ class HubClient:
     """The bot's Hub client. Use `async with HubClient(settings) as hub:` or call `aclose()`."""
 
     def __init__(
-        self, settings: Settings, *, backoff_s: float = 0.25, max_retries: int = 2
+        self,
+        settings: Settings,
+        *,
+        backoff_s: float = 0.25,
+        max_retries: int = 2,
+        budget: HubBudget | None = None,
     ) -> None:
         self.endpoint = settings.hf_endpoint
+        self.budget = budget or HubBudget.for_settings(settings, SystemClock())
         self._timeout = settings.hub_timeout_s
         self._semaphore = asyncio.Semaphore(settings.hub_max_concurrency)
         self._backoff_s = backoff_s
@@ -174,29 +182,47 @@ class HubClient:
     async def _get(
         self, url: str, params: list[tuple[str, str | int]] | None, deadline: float
     ) -> httpx2.Response:
+        """Send once the budget allows (never into a known 429 window), retrying 5xx and network
+        failures with backoff and a 429 after its window reset, all within `deadline`."""
         loop = asyncio.get_running_loop()
         failures = rate_limit_waits = 0
         while True:
             if loop.time() >= deadline:
                 raise HubError("timeout", "the Hub did not answer before the deadline")
             try:
+                await self.budget.acquire(deadline - loop.time())
+            except BudgetExhausted as exc:
+                raise HubError(
+                    "rate_limited",
+                    f"the Hub's request quota is used up; retry in {round(exc.wait_s)} s",
+                    status=429,
+                    retry_after_s=exc.wait_s,
+                ) from None
+            try:
                 response = await self._send(url, params, deadline)
             except HubError as exc:
+                self.budget.release()
                 error = exc
             else:
+                self.budget.observe(
+                    response.headers,
+                    status=response.status_code,
+                    retry_after_s=retry_after_s(response.headers)
+                    if response.status_code == 429
+                    else None,
+                )
                 if response.status_code == 429:
                     wait = retry_after_s(response.headers)
                     error = rate_limited(response, wait)
-                    if wait is not None:
-                        if (
-                            wait < deadline - loop.time()
-                            and rate_limit_waits < _MAX_RATE_LIMIT_WAITS
-                        ):
-                            rate_limit_waits += 1
-                            await asyncio.sleep(wait)
-                            continue
-                        raise error
-                elif response.status_code >= 500:
+                    if (
+                        wait is not None
+                        and wait < deadline - loop.time()
+                        and rate_limit_waits < _MAX_RATE_LIMIT_WAITS
+                    ):
+                        rate_limit_waits += 1
+                        continue  # `acquire` waits for the window the Hub announced
+                    raise error
+                if response.status_code >= 500:
                     error = http_error(response)
                 else:
                     return response

@@ -29,3 +29,13 @@ def test_prunes_idle_keys_and_rejects_bad_config():
     assert len(cd._uses) <= 2
     with pytest.raises(ValueError):
         Cooldown(0, 1)
+
+
+def test_remembers_only_the_people_of_the_last_two_windows():
+    """Memory does not grow with every person: idle people are forgotten once a window."""
+    now = [0.0]
+    cd = Cooldown(3, 60, clock=lambda: now[0])
+    for person in range(20_000):  # 100 new people a minute for 200 minutes
+        now[0] = person * 0.6
+        assert cd.hit(person) == 0
+        assert len(cd) <= 2 * 100 + 1

@@ -29,6 +29,7 @@ async def test_commands_sync_once_then_only_when_forced(env):
         "forget",
         "config",
         "stats",
+        "wave",
     }
     # issue 12: install types and contexts are explicit on every command (Discord's
     # ApplicationCommand object: integration_types 0 = guild install, 1 = user install;

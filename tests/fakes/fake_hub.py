@@ -18,7 +18,8 @@ import asyncio
 import contextlib
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,6 +31,32 @@ __all__ = ["FakeHub", "RecordedRequest", "RepoSpec", "fake_hub_in_thread"]
 
 _TYPES = {"models": "model", "datasets": "dataset", "spaces": "space"}
 RATE_LIMIT_QUOTA = 500  # anonymous API requests per 5-minute window (hub-api.md)
+RATE_LIMIT_WINDOW_S = 300
+
+
+@dataclass
+class _Quota:
+    """Fixed windows counted from the first request (hub-api.md: "Fixed 5-minute windows")."""
+
+    limit: int
+    window_s: int
+    now: Callable[[], float]
+    used: int = 0
+    start: float | None = None
+
+    def take(self) -> tuple[int, int]:
+        """Count one request: (requests left after it, negative when refused; whole seconds
+        until the window resets, rounded up as the Hub's integer `t` must be)."""
+        now = self.now()
+        if self.start is None or now >= self.start + self.window_s:
+            if self.start is not None:
+                self.used = 0
+            self.start = now if self.start is None else self.start + self.window_s * (
+                (now - self.start) // self.window_s
+            )
+        self.used += 1
+        reset = self.start + self.window_s - now
+        return self.limit - self.used, max(1, -int(-reset // 1))
 
 
 @dataclass
@@ -71,6 +98,8 @@ class FakeHub:
         self.max_in_flight = 0  # the most requests it was answering at once
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
+        self._quota: _Quota | None = None
+        self.refused = 0  # requests answered 429 by the quota mode
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def __aenter__(self) -> FakeHub:
@@ -191,6 +220,19 @@ class FakeHub:
             _Rule(path_prefix, "rate_limit", times, status=429, body=body, headers=headers)
         )
 
+    def enforce_quota(
+        self,
+        limit: int = RATE_LIMIT_QUOTA,
+        window_s: int = RATE_LIMIT_WINDOW_S,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        used: int = 0,
+    ) -> None:
+        """Enforce the real quota: fixed windows of `window_s` seconds (by `now`), `limit`
+        requests each, beyond which every request is refused with 429 until the window resets.
+        `used` requests already count in the current window (a bot restarted mid-window)."""
+        self._quota = _Quota(limit, window_s, now, used)
+
     def delay(self, path_prefix: str, seconds: float, *, times: int | None = None) -> None:
         """Wait `seconds` before answering (`times` requests, or all when None)."""
         self._rules.append(_Rule(path_prefix, "delay", times, seconds=seconds))
@@ -247,6 +289,8 @@ class FakeHub:
         request_id = f"fake-{len(self.requests)}"
         if self.latency:
             await self._sleep(self.latency)
+        if self._quota is not None:
+            return self._quota_answer(request, request_id)
         for rule in list(self._rules):
             if not path.startswith(rule.prefix) or rule.times == 0:
                 continue
@@ -272,6 +316,31 @@ class FakeHub:
         remaining = max(1, RATE_LIMIT_QUOTA - len(self.requests))
         response.headers["RateLimit"] = f'"api";r={remaining};t=120'
         response.headers["RateLimit-Policy"] = f'"fixed window";"api";q={RATE_LIMIT_QUOTA};w=300'
+        return response
+
+    def _quota_answer(self, request: web.Request, request_id: str) -> web.StreamResponse:
+        """The quota mode. Every answer carries `RateLimit: "api";r=<left>;t=<reset>` and
+        `RateLimit-Policy: "fixed window";"api";q=<quota>;w=<window>` (hub-api.md; the formats
+        are those huggingface_hub parses, utils/_http.py `parse_ratelimit_headers` and its
+        docstring example `"api";r=0;t=55`); over the quota the answer is 429 with r=0, and
+        huggingface_hub's retry loop then waits t + 1 s (utils/_http.py `_http_backoff_base`)."""
+        assert self._quota is not None
+        left, reset = self._quota.take()
+        headers = {
+            "X-Request-Id": request_id,
+            "RateLimit": f'"api";r={max(0, left)};t={reset}',
+            "RateLimit-Policy": (
+                f'"fixed window";"api";q={self._quota.limit};w={self._quota.window_s}'
+            ),
+        }
+        if left < 0:
+            self.refused += 1
+            body = json.dumps({"error": "You have been rate-limited"}).encode()
+            return web.Response(
+                status=429, body=body, headers=headers, content_type="application/json"
+            )
+        response = self._route(request)
+        response.headers.update(headers)
         return response
 
     async def _sleep(self, seconds: float) -> None:

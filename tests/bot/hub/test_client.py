@@ -85,16 +85,22 @@ async def test_429_beyond_the_deadline_reports_the_wait(
     assert fake_hub.request_count("/api/users") == 1
 
 
-async def test_429_without_a_wait_is_retried_then_reported(
+async def test_429_without_a_wait_closes_a_whole_window(
     fake_hub: FakeHub, tmp_path: Path
 ) -> None:
+    """A 429 that says nothing of its reset is not retried into the window: the budget assumes
+    a whole window (300 s) and a later call sends nothing at all."""
     fake_hub.rate_limit("/api/users", reset_s=None, times=None)
     settings = make_hub_settings(fake_hub.url, tmp_path / "db")
     async with HubClient(settings, backoff_s=0.01) as hub:
         with pytest.raises(HubError) as info:
             await hub.get_json("/api/users/alice/overview", deadline=_deadline(3))
+        with pytest.raises(HubError) as again:
+            await hub.get_json("/api/users/alice/overview", deadline=_deadline(3))
     assert info.value.kind == "rate_limited" and info.value.retry_after_s is None
-    assert fake_hub.request_count("/api/users") == 3  # first try + 2 retries
+    assert fake_hub.request_count("/api/users") == 1
+    assert again.value.kind == "rate_limited" and again.value.retry_after_s is not None
+    assert 290 < again.value.retry_after_s <= 300
 
 
 async def test_500_then_success(fake_hub: FakeHub, hub_settings: Settings) -> None:

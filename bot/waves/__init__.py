@@ -1,0 +1,1 @@
+"""Lock waves: noticing when new cases arrive much faster than usual, and what they share."""

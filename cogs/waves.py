@@ -1,0 +1,139 @@
+"""Lock waves on Discord: the watcher that looks at new-case arrivals (after each new case and
+every few minutes), posts one alert per wave to the mod-log channel and a closing note when it
+subsides; and `/case wave`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
+
+import discord
+
+from bot.waves import wording
+from bot.waves.detector import WaveState, step
+from bot.waves.summary import (
+    chart,
+    current_rate,
+    describe,
+    figures,
+    load_state,
+    save_state,
+)
+from cogs.case_log import post_to_modlog
+from cogs.replies import reply
+
+if TYPE_CHECKING:
+    from cogs.client import SupportBot
+
+log = logging.getLogger(__name__)
+LOOK_EVERY = timedelta(minutes=5)
+
+
+class WaveWatcher:
+    """One per bot: `kick()` after a new case, `run()` in the background."""
+
+    def __init__(self, bot: SupportBot) -> None:
+        self.bot = bot
+        self._lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._pending: asyncio.Task[None] | None = None
+        self.alerts = 0  # alerts posted since start (benchmarks read it)
+
+    def kick(self) -> None:
+        """Look at the arrivals soon, without holding up the command that opened a case (one
+        look waits at most: a burst of new cases costs one look, not one each)."""
+        if self._pending is not None and not self._pending.done():
+            return
+        task = asyncio.create_task(self.look(), name="hfsb-wave-look")
+        self._pending = task
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run(self) -> None:
+        """Look every few minutes (a wave subsides without any new case to say so)."""
+        while True:
+            await self.bot.clock.sleep_until(self.bot.clock.now() + LOOK_EVERY)
+            await self.look()
+
+    async def aclose(self) -> None:
+        """Let looks in progress finish."""
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def look(self) -> None:
+        """Step the wave state; post the alert or the closing note when it changed."""
+        async with self._lock:
+            svc = self.bot.services
+            rule = svc.settings.wave_rule()
+            now = self.bot.clock.now()
+            state = await load_state(svc.db)
+            rate = await current_rate(svc.db, now, rule)
+            new, change = step(state, rate, now, rule)
+            if new is None or change is None:
+                return
+            if change == "started":
+                new = new.model_copy(update={"alerted_at": now})
+            await save_state(svc.db, new)
+            home = svc.settings.home_guild()  # a wave is the whole bot's: the home server's
+            if change == "started":
+                title, body, file = await render(self.bot, new, now)
+                embed = discord.Embed(title=title, description=body)
+                if await post_to_modlog(self.bot, home, title, embed=embed, file=file):
+                    self.alerts += 1
+            else:
+                figs = await figures(svc.db, new, now, rule)
+                text = wording.CLOSED.format(
+                    since=_when(new.started_at), count=figs.count, usual=round(new.usual, 1)
+                )
+                await post_to_modlog(self.bot, home, text)
+
+
+async def render(
+    bot: SupportBot, wave: WaveState, now: datetime
+) -> tuple[str, str, discord.File]:
+    """Title, text and chart of a wave (the chart drawn off the event loop)."""
+    svc = bot.services
+    rule = svc.settings.wave_rule()
+    figs = await figures(svc.db, wave, now, rule)
+    rate = await current_rate(svc.db, now, rule)
+    title, body = describe(
+        figs,
+        wave,
+        rule,
+        hub=svc.hub.budget.state(),
+        waiting=svc.queue.waiting,
+        recent=rate.recent,
+    )
+    png = await asyncio.to_thread(chart, figs)
+    return title, body, discord.File(_bytes(png), filename="wave.png")
+
+
+async def show_wave(interaction: discord.Interaction[Any]) -> None:
+    """`/case wave`: the current or last wave, with the same figures as the alert."""
+    bot = cast("SupportBot", interaction.client)
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    wave = await load_state(bot.services.db)
+    if wave is None:
+        await reply(interaction, wording.NO_WAVE)
+        return
+    title, body, file = await render(bot, wave, bot.clock.now())
+    if not wave.active:
+        body = wave_closed_line(wave) + "\n" + body
+    await reply(interaction, embed=discord.Embed(title=title, description=body), file=file)
+
+
+def wave_closed_line(wave: WaveState) -> str:
+    """When the last wave ended."""
+    assert wave.ended_at is not None
+    return wording.ENDED.format(when=_when(wave.ended_at))
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _bytes(png: bytes) -> Any:
+    from io import BytesIO
+
+    return BytesIO(png)

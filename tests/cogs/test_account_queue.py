@@ -1,0 +1,78 @@
+"""The fair queue through the real discord.py against the fake Discord, with the fake Hub
+enforcing its quota: the place in the queue and the rough wait, the edit when the check runs,
+one queued check per person, and the DM once the interaction token has expired."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.clock import ManualClock
+from cogs.client import create_bot
+from tests.cogs.helpers import ALICE, BOB, MOD, text_of
+from tests.fakes.fake_discord import run_client
+
+
+async def _start(env, clock, limit):
+    env.hub.enforce_quota(limit, 300, now=lambda: clock.now().timestamp())
+    return run_client(env.discord, create_bot(env.settings, clock=clock))
+
+
+async def test_a_check_beyond_the_quota_waits_in_line_and_the_answer_is_edited(env):
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        first = await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)
+        await first.wait_done()
+        assert bot.services.hub.budget.available() == 1  # learnt from the Hub's headers
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
+        note = await waiting.wait_edit(1)
+        assert "number 1 in the queue" in note.message["content"]
+        assert "about 5 minutes" in note.message["content"]
+        # the same person again while waiting: told so, nothing queued twice
+        twice = await env.command("checkaccount", {"account": "quiet"}, user=MOD)
+        [told] = await twice.wait_done()
+        assert "still waiting" in told["content"] and "`acme`" in told["content"]
+        assert bot.services.queue.waiting == 1
+        # someone else queues behind
+        behind = await env.command("backup", {"account": "quiet"}, user=BOB)
+        assert "number 2 in the queue" in (await behind.wait_edit(1)).message["content"]
+        sent = env.hub.request_count()
+        await clock.advance(300)  # the window resets: room for one check (6 requests)
+        done = (await waiting.wait_edit(2)).message
+        assert "Account check: acme" in text_of(done) and "Case #" in done["content"]
+        assert done["components"]  # the buttons under the result
+        assert len(behind.edits) == 1  # still waiting for the next window
+        await env.discord.wait_until(lambda: clock.sleepers > 0)
+        await clock.advance(300)
+        backup = (await behind.wait_edit(2)).message
+        assert "queue" not in (backup["content"] or "") and backup["embeds"]
+        assert env.hub.refused == 0 and env.hub.request_count() > sent
+        assert bot.services.queue.served_after_wait == 2
+
+
+async def test_past_the_interaction_token_the_result_comes_by_dm(env):
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
+        await waiting.wait_edit(1)
+        env.discord.advance(16 * 60)  # Discord's 15 minutes are over
+        await clock.advance(300)
+        dm = await env.discord.wait_for_dm(MOD)
+        assert "ready" in dm["content"] and "Account check: acme" in text_of(dm)
+        assert env.hub.refused == 0
+
+
+async def test_a_cached_report_is_served_at_once_without_the_budget(env):
+    clock = ManualClock()
+    async with await _start(env, clock, limit=5) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        assert bot.services.hub.budget.available() == 0
+        sent = env.hub.request_count()
+        again = await env.command("checkaccount", {"account": "alice-hf"}, user=MOD)
+        [message] = await again.wait_done()
+        assert "saved result" in text_of(message) and env.hub.request_count() == sent
+        await asyncio.sleep(0)
+        assert bot.services.queue.waiting == 0

@@ -1,0 +1,48 @@
+"""Lock waves end to end: one alert with its figures and chart in the mod-log channel, no repeat
+within the wave, a closing note when it subsides, and `/case wave`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.clock import ManualClock
+from cogs.client import create_bot
+from tests.cogs.helpers import ALICE, BOB, MOD, MODLOG, OWNER, text_of
+from tests.fakes.fake_discord import run_client
+
+
+async def test_one_alert_per_wave_then_a_closing_note(env):
+    clock = ManualClock(datetime.now(UTC))
+    settings = env.settings.model_copy(update={"wave_min_cases": 3})
+    async with run_client(env.discord, create_bot(settings, clock=clock)) as bot:
+        assert bot.sync_task is not None
+        await bot.sync_task
+        for user, account in ((ALICE, "alice-hf"), (BOB, "acme"), (OWNER, "quiet")):
+            it = await env.command("checkaccount", {"account": account}, user=user)
+            await it.wait_done()
+        await bot.services.waves.aclose()  # the looks the new cases started
+        await clock.advance(60)  # the manual clock catches up with the cases' real times
+        await bot.services.waves.look()
+        alert = [m for m in env.discord.channel_messages(MODLOG) if m.get("embeds")]
+        assert len(alert) == 1
+        text = text_of(alert[0])
+        assert "Lock wave: 3 new cases since" in text
+        assert "Space PAUSED or disabled: 2 of 3" in text  # alice-hf (PAUSED) and acme (disabled)
+        assert "answers normally" in text and "Suggested message to pin" in text
+        assert alert[0]["attachments"][0]["filename"] == "wave.png"
+        # a fourth case within the wave: no second alert
+        it = await env.command("checkaccount", {"account": "alice-hf"}, user=MOD)
+        await it.wait_done()
+        await bot.services.waves.aclose()
+        await clock.advance(60)
+        await bot.services.waves.look()
+        assert bot.services.waves.alerts == 1
+        shown = await env.command("case", {}, subcommand="wave", user=OWNER)
+        [message] = await shown.wait_done()
+        assert "Lock wave: 4 new cases since" in text_of(message)
+        # an hour of quiet: the wave subsides, once
+        for _ in range(12):
+            await clock.advance(300)
+        await bot.services.waves.look()
+        closing = [m for m in env.discord.channel_messages(MODLOG) if "subsided" in m["content"]]
+        assert len(closing) == 1 and "4 new cases in all" in closing[0]["content"]
