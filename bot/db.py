@@ -70,7 +70,7 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # issue 12: which server's moderators handle a case (`owner`: the server's id, 0 = the home
+    # 3: which server's moderators handle a case (`owner`: the server's id, 0 = the home
     # server, for DMs and user-install contexts; -1 = unassigned, cases from before servers were
     # told apart that a home server has not claimed yet), per-server settings and per-person
     # preferences. Indexes so that every scoped query searches instead of scanning.
@@ -93,7 +93,7 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
-    # issue 13: follow-up reminders (claim -> send -> mark; the next due one is one indexed
+    # 4: follow-up reminders (claim -> send -> mark; the next due one is one indexed
     # query on (state, due_at)), how each case went (first email, outcome), and the statistics'
     # tallies kept by triggers (so /case stats reads a few rows instead of every case).
     """

@@ -61,8 +61,8 @@ class EventKind(StrEnum):
     NOTE = "note"
     STATUS_CHANGED = "status_changed"
     USER_UPDATE = "user_update"
-    APPEAL_SENT = "appeal_sent"  # the person says they sent the email (issue 13)
-    REMINDER = "reminder"  # a follow-up reminder was delivered, or could not be (issue 13)
+    APPEAL_SENT = "appeal_sent"  # the person says they sent the email
+    REMINDER = "reminder"  # a follow-up reminder was delivered, or could not be
 
 
 class CaseError(Exception):

@@ -31,7 +31,7 @@ async def test_commands_sync_once_then_only_when_forced(env):
         "stats",
         "wave",
     }
-    # issue 12: install types and contexts are explicit on every command (Discord's
+    # install types and contexts are explicit on every command (Discord's
     # ApplicationCommand object: integration_types 0 = guild install, 1 = user install;
     # contexts 0 = guild, 1 = bot DM, 2 = private channel)
     for command in sync["body"]:
