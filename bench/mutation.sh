@@ -3,6 +3,7 @@
 # under [tool.mutmut] in pyproject.toml; tests/bot only). Not part of CI: a few minutes on 2 cores.
 #   bench/mutation.sh            run, then print the kill rate per module
 #   mutmut show <mutant-name>    inspect a survivor
+#   mutmut run "bot.cases.store.*"   one module only (after a full run, or with mutants/ removed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet "mutmut==3.8.1"

@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.appeal.draft import AppealInput
+from bot.appeal.draft import AppealInput, draft_appeal
 from bot.appeal.wording import ARGUMENTS_PLACEHOLDER
 from tests.bot.appeal.helpers import (
+    KNOWLEDGE,
     LEGAL,
     POLICY,
     SAFETY,
@@ -153,3 +154,55 @@ def test_the_same_email_told_twice_keeps_the_account_that_waits_longest():
     assert inp.contacted == {"safety": ago(2)}
     inp = AppealInput.parse({"account": "alice", "contacted": {SAFETY: "recent", "safety": None}})
     assert inp.contacted == {"safety": "recent"}
+
+
+# --- the wording each route fills in (found by the mutation run, bench/mutation.sh) ---------------
+
+
+def test_first_contact_explains_the_route_and_follows_up_in_the_same_thread():
+    draft = make()
+    assert KNOWLEDGE.contact.route("website").use_when in draft.why
+    # the shipped table sends first contact and follow-up to the same address: one thread
+    assert "reply once in the same thread" in draft.next_step
+    assert "send one short follow-up" not in draft.next_step
+
+
+def test_a_first_route_other_than_the_follow_up_says_where_to_follow_up():
+    contact = KNOWLEDGE.contact.model_copy(update={"first": "safety"})
+    knowledge = KNOWLEDGE.model_copy(update={"contact": contact})
+    inp = AppealInput.parse({"account": "alice"})
+    draft = draft_appeal(inp, knowledge=knowledge, followup_days=5, today=TODAY)
+    assert (draft.stage, draft.to) == ("first", SAFETY)
+    assert f"send one short follow-up to {WEBSITE}" in draft.next_step
+    assert "2026-11-30" in draft.next_step
+
+
+def test_a_named_address_says_why_and_where_to_follow_up():
+    draft = make(lock_message="Locked. Write to appeals@eu.huggingface.co")  # a subdomain
+    assert (draft.stage, draft.to) == ("first", "appeals@eu.huggingface.co")
+    assert KNOWLEDGE.contact.named_address in draft.why
+    assert f"send one short follow-up to {WEBSITE}" in draft.next_step
+    same = make(lock_message=f"Locked. Write to {WEBSITE}")
+    assert same.to == WEBSITE and KNOWLEDGE.contact.named_address in same.why
+    assert "reply once in the same thread" in same.next_step
+    assert "send one short follow-up" not in same.next_step
+
+
+def test_a_dated_wait_says_when_and_where_the_last_email_went():
+    draft = make(contacted={"website": ago(2), "safety": ago(4)})
+    assert draft.why.startswith(f"You wrote to {WEBSITE} on {ago(2).isoformat()}, 2 day(s) ago.")
+
+
+def test_several_recent_emails_are_all_named():
+    draft = make(contacted={"safety": "recent", "website": "recent"})
+    assert draft.stage == "wait"
+    assert f"You wrote to {WEBSITE} and {SAFETY} less than 5 days ago" in draft.why  # route order
+
+
+def test_a_follow_up_to_a_new_address_is_not_called_the_same_thread():
+    draft = make(contacted={"safety": ago(10)})
+    assert draft.why.startswith(f"Your earlier email has had no reply for 5 days or more, so "
+                                f"follow up with {WEBSITE}.")  # fmt: skip
+    assert KNOWLEDGE.contact.route("website").use_when in draft.why
+    again = make(contacted={"website": ago(10)})
+    assert f"follow up once more, in the same thread, with {WEBSITE}." in again.why

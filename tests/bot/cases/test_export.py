@@ -39,3 +39,16 @@ async def test_export_csv_neutralises_every_formula_prefix(store):
             )
     rows = list(csv.DictReader(io.StringIO(await export_cases(store, ALL, "csv"), newline="")))
     assert [r["hf_account"] for r in rows] == [*("'" + f for f in FORMULAS), "plain"]
+
+
+async def test_export_json_is_readable_utf8_one_field_per_line(store):
+    """Rows stored before `open_case` validated names may hold any text: the JSON keeps it as
+    written (UTF-8, not \\u escapes), one field per line, one space per level."""
+    async with store.db.write() as conn:
+        await conn.execute(
+            "INSERT INTO cases (discord_user_id, hf_account, created_at, updated_at) "
+            "VALUES (1, 'zoë', '2026-01-01', '2026-01-01')"
+        )
+    text = await export_cases(store, Scope.everything(), "json")
+    assert '  "hf_account": "zoë",' in text.splitlines()
+    assert json.loads(text)[0]["hf_account"] == "zoë"

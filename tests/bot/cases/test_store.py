@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -18,6 +18,7 @@ from bot.cases.models import (
     TransitionError,
 )
 from bot.cases.scope import Scope
+from bot.cases.store import MAX_NOTE_CHARS, MAX_PAYLOAD_BYTES
 
 ALL = Scope.everything()
 
@@ -310,3 +311,142 @@ async def test_dates_are_aware_datetimes_stored_as_iso_text(store):
     )
     assert row["created_at"] == case.created_at.isoformat()
     assert row["updated_at"] == event.created_at.isoformat()
+
+
+# What the mutation run (bench/mutation.sh) found untested: each test below pins a behaviour a
+# changed line of the store would break.
+
+
+async def test_a_new_case_keeps_its_guild_and_its_event_ids(store):
+    case = await store.open_case(1, 10, "alice")
+    assert case.guild_id == 10 and (await store.require_case(case.id, ALL)).guild_id == 10
+    recorded = await store.record(2, 11, "bob", EventKind.CHECK_RAN)
+    assert (await store.require_case(recorded.id, ALL)).guild_id == 11
+    event = await store.add_event(case.id, EventKind.NOTE, 3, {"text": "x"})
+    stored = (await store.events(case.id))[-1]
+    assert event == stored and event.id > 0 and event.actor_id == 3
+
+
+async def test_payloads_are_sorted_utf8_json_and_dates_become_text(store):
+    case = await store.open_case(1, None, "alice")
+    event = await store.add_event(case.id, "check_ran", 1, {"b": "é", "a": date(2026, 1, 2)})
+    assert event.payload == {"a": "2026-01-02", "b": "é"}
+    row = await store.db.fetchone("SELECT payload FROM events WHERE id = ?", (event.id,))
+    assert row["payload"] == '{"a": "2026-01-02", "b": "é"}'
+
+
+async def test_the_payload_limit_counts_utf8_bytes_up_to_and_including_the_limit(store):
+    case = await store.open_case(1, None, "alice")
+    frame = len('{"text": ""}')
+    exact = await store.add_event(case.id, "note", 1, {"text": "y" * (MAX_PAYLOAD_BYTES - frame)})
+    assert len(exact.payload["text"]) == MAX_PAYLOAD_BYTES - frame
+    with pytest.raises(CaseError, match="too large"):
+        await store.add_event(case.id, "note", 1, {"text": "y" * (MAX_PAYLOAD_BYTES - frame + 1)})
+    # "é" is 2 bytes of UTF-8 (12 as an ASCII escape \u00e9): this one fits as UTF-8 only
+    accented = await store.add_event(case.id, "note", 1, {"text": "é" * 8000})
+    assert accented.payload["text"] == "é" * 8000
+
+
+async def test_errors_name_what_was_wrong(store):
+    with pytest.raises(CaseError) as bad_name:
+        await store.open_case(1, None, "x" * 97)
+    assert repr("x" * 40) in str(bad_name.value) and "x" * 41 not in str(bad_name.value)
+    with pytest.raises(CaseNotFound, match="there is no case #999"):
+        await store.add_event(999, "note", 1)
+    case = await store.open_case(1, None, "alice")
+    with pytest.raises(NotYourCase, match=f"case {case.ref} is not yours"):
+        await store.record_progress(case.id, 2, Progress.LOCKED)
+    with pytest.raises(TransitionError) as unknown:
+        await store.set_status(case.id, "d" * 60, 1, scope=ALL)
+    assert repr("d" * 40) in str(unknown.value) and "d" * 41 not in str(unknown.value)
+    assert "use one of: open, waiting_on_hf, restored, closed" in str(unknown.value)
+
+
+async def test_note_limits_are_inclusive_and_explained(store):
+    case = await store.open_case(1, None, "alice")
+    longest = await store.add_note(case.id, 1, "n" * MAX_NOTE_CHARS, ALL)
+    assert longest.payload == {"text": "n" * MAX_NOTE_CHARS}
+    with pytest.raises(CaseError) as empty:
+        await store.add_note(case.id, 1, " \n ", ALL)
+    assert str(empty.value) == "a note cannot be empty"
+    with pytest.raises(CaseError, match="a note can be at most 1000 characters"):
+        await store.add_note(case.id, 1, "n" * (MAX_NOTE_CHARS + 1), ALL)
+
+
+async def test_reopening_needs_an_explicit_moderator(store):
+    case = await store.open_case(1, None, "alice")
+    await store.set_status(case.id, "closed", 1, scope=ALL)
+    with pytest.raises(TransitionError, match="only a moderator"):
+        await store.set_status(case.id, "open", 1, scope=ALL)  # moderator not given: not a moderator
+
+
+async def test_a_status_change_returns_the_stored_case(store):
+    case = await store.open_case(1, None, "alice")
+    moved = await store.set_status(case.id, "closed", 1, scope=ALL)
+    assert moved == await store.require_case(case.id, ALL)
+    assert moved.updated_at > case.updated_at
+
+
+async def test_progress_events_name_who_reported_it(store):
+    case = await store.open_case(1, None, "alice")
+    await store.record_progress(case.id, 1, Progress.LOCKED)
+    await store.record_progress(case.id, 7, Progress.REPLIED, moderator_scope=ALL)
+    await store.record_progress(case.id, 1, Progress.RESTORED)
+    events = (await store.events(case.id))[1:]
+    assert [(e.kind, e.actor_id, e.payload.get("update")) for e in events] == [
+        (EventKind.USER_UPDATE, 1, "still_locked"),
+        (EventKind.USER_UPDATE, 7, "hf_replied"),
+        (EventKind.STATUS_CHANGED, 7, None),
+        (EventKind.STATUS_CHANGED, 1, None),
+    ]
+
+
+async def _insert_cases(store, user: int, count: int, status: str = "open") -> None:
+    """`count` cases of `user` written directly (faster than `open_case`), one event each."""
+    async with store.db.write() as conn:
+        for i in range(count):
+            cur = await conn.execute(
+                "INSERT INTO cases (discord_user_id, hf_account, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+                (user, f"acct{i}", status),
+            )
+            await conn.execute(
+                "INSERT INTO events (case_id, kind, actor_id, created_at) "
+                "VALUES (?, 'opened', ?, '2026-01-01T00:00:00+00:00')",
+                (cur.lastrowid, user),
+            )
+
+
+async def test_list_cases_page_sizes_default_and_bounds(store):
+    await _insert_cases(store, 1, 501, status="closed")
+    assert len(await store.list_cases(ALL)) == 20
+    assert len(await store.list_cases(ALL, limit=0)) == 1
+    assert len(await store.list_cases(ALL, limit=10_000)) == 500
+
+
+async def test_the_timeline_keeps_the_last_events(store):
+    case = await store.open_case(1, None, "alice")
+    for n in range(200):
+        await store.add_event(case.id, "check_ran", 1, {"n": n})
+    timeline = await store.events(case.id)  # 201 events: the last 200, oldest first
+    assert [e.payload["n"] for e in timeline] == list(range(200))
+    assert [e.payload["n"] for e in await store.events(case.id, limit=0)] == [199]
+
+
+async def test_deleting_more_cases_than_one_batch_counts_every_event(store):
+    await _insert_cases(store, 1, 1_100)
+    other = await store.open_case(2, None, "alice")
+    report = await store.delete_user_data(1, ALL)
+    assert report.cases == 1_100 and report.events == 1_100 and len(set(report.case_ids)) == 1_100
+    assert await store.list_cases(ALL, discord_user_id=1) == []
+    remaining = await store.db.fetchone("SELECT COUNT(*) AS n FROM events")
+    assert remaining["n"] == 1 and await store.get_case(other.id, ALL) is not None
+
+
+async def test_export_pages_through_every_case_in_order(store):
+    ids = [(await store.open_case(1, None, f"acct{i}")).id for i in range(5)]
+    await store.set_status(ids[3], "closed", 1, scope=ALL)
+    rows = [row async for row in store.export(ALL, batch=2)]
+    assert [r["id"] for r in rows] == ids and [r["events"] for r in rows] == [1, 1, 1, 2, 1]
+    closed = [row async for row in store.export(ALL, status="closed", batch=1)]
+    assert [r["id"] for r in closed] == [ids[3]]

@@ -130,7 +130,7 @@ async def test_an_unreadable_stored_report_counts_as_none(
         assert await ReportCache(db).latest("alice") is None
     finally:
         await db.close()
-    assert "unreadable stored report" in caplog.text
+    assert caplog.messages == ["ignoring an unreadable stored report for alice"]
 
 
 async def test_a_failed_write_is_logged_not_raised(
@@ -141,4 +141,46 @@ async def test_a_failed_write_is_logged_not_raised(
     await db.close()  # the write finds the connection closed
     cache.store("alice", _report("alice", datetime.now(UTC)))
     await cache.aclose()
-    assert "could not store the report of alice" in caplog.text
+    (message,) = caplog.messages
+    assert message.startswith("could not store the report of alice: ")
+    assert not message.endswith(": None")  # the reason is given
+
+
+async def test_ages_are_never_negative_and_kept_to_the_millisecond(tmp_path: Path) -> None:
+    start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    now = [start]
+    db = await Database.open(tmp_path / "bot.db")
+    try:
+        cache = ReportCache(db, clock=lambda: now[0])
+        cache.store("alice", _report("alice", start))
+        fresh = await cache.latest("alice")
+        assert fresh is not None and fresh.age_s == 0
+        now[0] = start - timedelta(seconds=30)  # the clock went back (NTP): age 0, not -30
+        skewed = await cache.younger_than("alice", 1)
+        assert skewed is not None and skewed.age_s == 0
+        now[0] = start + timedelta(seconds=0.123456)
+        later = await cache.latest("alice")
+        assert later is not None and later.age_s == 0.123
+        await cache.aclose()
+    finally:
+        await db.close()
+
+
+async def test_finished_writes_are_forgotten_and_the_newest_one_is_waited_for(
+    tmp_path: Path,
+) -> None:
+    """The cache keeps no handle on a write once it is done (a long-running bot would grow), and
+    an older write finishing never drops the newer one a reader must wait for."""
+    start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    db = await Database.open(tmp_path / "bot.db")
+    try:
+        cache = ReportCache(db, clock=lambda: start)
+        for i in range(3):
+            cache.store("alice", _report(f"alice{i}", start))
+        cache.store("bob", _report("bob", start))
+        latest = await cache.latest("alice")
+        assert latest is not None and latest.account == "alice2"
+        await cache.aclose()
+        assert cache._writes == {}
+    finally:
+        await db.close()

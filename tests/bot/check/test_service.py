@@ -308,3 +308,39 @@ async def test_settings_fixture_points_at_the_fake(
     fake_hub: FakeHub, hub_settings: Settings
 ) -> None:
     assert hub_settings.hf_endpoint == fake_hub.url and hub_settings.hub_token() is False
+
+
+# --- found by the mutation run (bench/mutation.sh) ------------------------------------------------
+
+
+async def test_progress_reports_every_list_also_under_the_hubs_spelling(
+    fake_hub: FakeHub, open_service: Open
+) -> None:
+    fake_hub.add_user("Alice", models=["m1", "m2"], datasets=["d"], spaces=["s1", "s2", "s3"])
+    seen: list[tuple[str, int]] = []
+    async with open_service() as service:
+        report = await service.check("alice", progress=lambda part, n: seen.append((part, n)))
+    assert report.account == "Alice"
+    # asked as typed first (nothing listed), then as the Hub spells it: the counts come from there
+    assert {("models", 2), ("datasets", 1), ("spaces", 3)} <= set(seen)
+
+
+async def test_duration_is_the_time_the_check_took_in_milliseconds(
+    fake_hub: FakeHub, open_service: Open
+) -> None:
+    fake_hub.add_user("alice")
+    async with open_service() as service:
+        loop = asyncio.get_running_loop()
+        before = loop.time()
+        report = await service.check("alice")
+        took = loop.time() - before
+    assert 0 <= report.duration_s <= took + 0.001
+    assert report.duration_s == round(report.duration_s, 3)
+
+
+async def test_an_unreadable_profile_says_so(fake_hub: FakeHub, open_service: Open) -> None:
+    fake_hub.garbage("/api/users", body=b'{"user": 5}')
+    async with open_service() as service:
+        report = await service.check("alice")
+    assert report.profile_error is not None
+    assert report.profile_error.message == "the Hub sent a profile that could not be read"

@@ -204,3 +204,41 @@ async def test_a_report_repr_stays_short(fake_hub: FakeHub, open_service: Open) 
         task = asyncio.create_task(service.check("big"))
         await task
     assert len(repr(task)) < 400 and "m299" not in repr(task)
+
+
+async def test_a_linked_repo_that_is_missing_failing_or_unreadable(
+    fake_hub: FakeHub, open_service: Open
+) -> None:
+    fake_hub.add_user("alice", spaces=["app"])
+    fake_hub.fail("/api/spaces/alice/app", status=500, times=None)
+    fake_hub.garbage("/api/models/alice/odd", body=b'{"no_id": 1}')
+    fake_hub.fail("/api/datasets/alice/nothing", status=404)  # the fake answers 401 otherwise
+    async with open_service() as service:
+        missing = await service.check("https://hf.co/datasets/alice/nothing")
+        failing = await service.check("https://huggingface.co/spaces/alice/app")
+        odd = await service.check("alice/odd")
+    assert missing.linked_repo is not None
+    assert (missing.linked_repo.status, missing.linked_repo.error) == (404, None)
+    assert failing.linked_repo is not None and failing.linked_repo.status is None
+    assert failing.linked_repo.error is not None and failing.linked_repo.error.status == 500
+    assert not failing.linked_repo.reachable and failing.spaces.count == 1
+    assert odd.linked_repo is not None and odd.linked_repo.error is not None
+    assert odd.linked_repo.error.kind == "bad_response"
+    assert odd.linked_repo.error.message == "the Hub sent a repo that could not be read"
+
+
+async def test_a_stored_report_is_reused_only_for_the_same_link(
+    fake_hub: FakeHub, open_service: Open
+) -> None:
+    fake_hub.add_user("alice", models=["app"], spaces=["app"])
+    async with open_service() as service:
+        plain = await service.check("alice")
+        space = await service.check("https://huggingface.co/spaces/alice/app")
+        space_again = await service.check("https://huggingface.co/spaces/Alice/APP")
+        model = await service.check("https://huggingface.co/alice/app")
+        plain_again = await service.check("alice")
+    assert not plain.cached and not space.cached and not model.cached
+    assert space_again.cached and space_again.linked_repo == space.linked_repo
+    assert model.linked_repo is not None and model.linked_repo.type == "model"
+    # the last complete report is stored per account: it looked at the model, not at no link
+    assert not plain_again.cached and plain_again.linked_repo is None
