@@ -12,6 +12,7 @@ from discord import app_commands
 
 from cogs.permissions import NotModerator
 from cogs.replies import reply
+from cogs.wording import ERRORS, say
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +22,10 @@ async def report_error(interaction: discord.Interaction[Any], error: BaseExcepti
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, NotModerator):
-        await _safe_reply(interaction, str(error))
+        await _safe_reply(interaction, say(ERRORS, "moderators_only"))
         return
     if isinstance(error, app_commands.NoPrivateMessage):
-        await _safe_reply(interaction, "This command works only inside a server.")
+        await _safe_reply(interaction, say(ERRORS, "server_only"))
         return
     ref = secrets.token_hex(4)
     log.error(
@@ -34,11 +35,7 @@ async def report_error(interaction: discord.Interaction[Any], error: BaseExcepti
         interaction.command.qualified_name if interaction.command else "-",
         exc_info=error,
     )
-    await _safe_reply(
-        interaction,
-        f"Sorry, something went wrong on our side (reference `{ref}`). Nothing you entered "
-        "was shared. Please try again in a minute, or mention this reference to a moderator.",
-    )
+    await _safe_reply(interaction, say(ERRORS, "failed", ref=ref))
 
 
 async def _safe_reply(interaction: discord.Interaction[Any], text: str) -> None:

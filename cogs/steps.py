@@ -13,17 +13,19 @@ from weakref import WeakKeyDictionary
 
 import discord
 
+from bot.i18n import t
 from cogs.replies import reply
 from cogs.views import BaseModal, BaseView
+from cogs.wording import ERRORS
 
 log = logging.getLogger(__name__)
 
 STEP_ID_RE = re.compile(r"hfsb:s:(?P<kind>[a-z]+):(?P<nonce>[0-9a-f]{16}):")
 # What a click on an expired step hears, by the kind in its custom id.
 EXPIRED: dict[str, str] = {
-    "appeal": "This step expired. Run `/appeal` again to start over; nothing was sent.",
-    "case": "These buttons expired. Run the `/case` command again.",
-    "mine": "These buttons expired; nothing was erased. Run `/mycase forget` again.",
+    "appeal": ERRORS["expired_appeal"],
+    "case": ERRORS["expired_case"],
+    "mine": ERRORS["expired_mine"],
 }
 # The interactions live steps took, per bot; `answer_expired` runs right after (same loop turn),
 # so the most recent few hundred are plenty.
@@ -122,4 +124,4 @@ async def answer_expired(interaction: discord.Interaction[Any]) -> None:
         return
     if interaction.id in _claimed.get(interaction.client, ()):
         return
-    await reply(interaction, EXPIRED.get(match["kind"], EXPIRED["appeal"]))
+    await reply(interaction, t(EXPIRED.get(match["kind"], EXPIRED["appeal"])))

@@ -1,0 +1,47 @@
+"""Loading the gettext catalogues (`data/locales/<lang>/LC_MESSAGES/messages.po`) with Babel:
+each is read and compiled in memory the first time a language is asked for, then kept.
+Untranslated (empty) and fuzzy messages are left out, so they fall back to English."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from bot.i18n.locales import ENGLISH
+from bot.paths import data_file
+
+DOMAIN = "messages"
+
+
+def locales_dir() -> Path:
+    """`data/locales` in a checkout, `bot/_data/locales` in an installed wheel."""
+    return data_file("locales/messages.pot").parent
+
+
+def po_path(language: str) -> Path:
+    """The `.po` source of one language."""
+    return locales_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalogue(language: str) -> Catalog:
+    """The parsed `.po` of `language` (FileNotFoundError when there is none)."""
+    with po_path(language).open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+@cache
+def translations(language: str) -> NullTranslations:
+    """The compiled catalogue of `language`; English (and a language without a `.po`) needs
+    none: the English text is the message id."""
+    if language == ENGLISH or not po_path(language).is_file():
+        return NullTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalogue(language))
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
