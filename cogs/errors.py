@@ -10,6 +10,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from cogs.language import activate
 from cogs.permissions import NotModerator
 from cogs.replies import reply
 from cogs.wording import ERRORS, say
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 
 async def report_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
     """Tell the person something failed, with a reference; log the traceback under it."""
+    activate(interaction)
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, NotModerator):

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 import discord
 
 from bot.i18n import t
+from cogs.language import activate
 from cogs.replies import reply
 from cogs.views import BaseModal, BaseView
 from cogs.wording import ERRORS
@@ -76,6 +77,7 @@ class StepView(_Step, BaseView):
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         self._claim(interaction)  # before any await: `answer_expired` reads it
+        activate(interaction)
         return await self.allow(interaction)
 
     async def allow(self, interaction: discord.Interaction[Any]) -> bool:
@@ -105,6 +107,7 @@ class StepModal(_Step, BaseModal):
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         self._claim(interaction)
+        activate(interaction)
         return True
 
 
@@ -124,4 +127,5 @@ async def answer_expired(interaction: discord.Interaction[Any]) -> None:
         return
     if interaction.id in _claimed.get(interaction.client, ()):
         return
+    activate(interaction)
     await reply(interaction, t(EXPIRED.get(match["kind"], EXPIRED["appeal"])))

@@ -4,6 +4,7 @@ Untranslated (empty) and fuzzy messages are left out, so they fall back to Engli
 
 from __future__ import annotations
 
+import hashlib
 import io
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,14 @@ def read_catalogue(language: str) -> Catalog:
     """The parsed `.po` of `language` (FileNotFoundError when there is none)."""
     with po_path(language).open("rb") as handle:
         return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def catalogues_digest() -> str:
+    """A digest of every `.po` (a changed translation must reach the command picker)."""
+    digest = hashlib.sha256()
+    for path in sorted(locales_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        digest.update(path.parent.parent.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @cache

@@ -19,7 +19,7 @@ from bot.cases.outcomes import Outcome, ensure_row, note_email_sent, set_outcome
 from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.clock import Clock
-from bot.i18n import t
+from bot.i18n import t, use_language
 from bot.knowledge import Knowledge
 from bot.reminders.followup import Email, FollowUp, build_followup
 from bot.reminders.models import Delivery, Reminder, ReminderState
@@ -163,19 +163,25 @@ class ReminderService:
             return ReminderState.CANCELLED, "no email was noted"
         drafted = [e.payload for e in events if e.kind == EventKind.APPEAL_DRAFTED]
         signals = tuple(drafted[0].get("signals", ())) if drafted else ()
-        followup = build_followup(
-            case, emails, reminder.number, signals=signals, knowledge=self.knowledge,
-            followup_days=self.followup_days, today=self.today(),
-        )  # fmt: skip
-        try:
-            delivery = await send(case.discord_user_id, followup)
-        except Exception:
-            log.exception("reminder %s of case %s could not be sent", reminder.id, case.id)
-            delivery = Delivery.FAILED
+        with use_language(case.locale):  # the DM speaks the person's language
+            followup = build_followup(
+                case, emails, reminder.number, signals=signals, knowledge=self.knowledge,
+                followup_days=self.followup_days, today=self.today(),
+            )  # fmt: skip
+            delivery = await self._send(send, case, followup, reminder.id)
         await self._record(case, reminder, followup, delivery)
         if delivery == Delivery.SENT:
             return ReminderState.SENT, "sent"
         return ReminderState.UNDELIVERABLE, delivery.value
+
+    async def _send(
+        self, send: Sender, case: Case, followup: FollowUp, reminder_id: int
+    ) -> Delivery:
+        try:
+            return await send(case.discord_user_id, followup)
+        except Exception:
+            log.exception("reminder %s of case %s could not be sent", reminder_id, case.id)
+            return Delivery.FAILED
 
     async def _record(
         self, case: Case, reminder: Reminder, followup: FollowUp, delivery: Delivery
