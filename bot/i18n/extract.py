@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.i18n.extract", description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if a file is out of date")
     args = parser.parse_args(argv)
-    root = locales_dir() if (Path("data") / "locales").is_dir() else Path("data/locales")
+    root = locales_dir()  # the checkout's data/locales (or an installed copy, for --check)
     stale = []
     for path, text in files(root).items():
         if path.is_file() and path.read_bytes() == text:
