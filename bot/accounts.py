@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bot.check.repo_types import BY_PLURAL, RepoType
+from bot.i18n import t
 
 MAX_NAME_LENGTH = 96
 MAX_INPUT_LENGTH = 500
@@ -61,8 +62,45 @@ _OTHER_HOST_RE = re.compile(
 _QUOTES = (("<", ">"), ("`", "`"), ('"', '"'), ("'", "'"))
 
 
+REASONS = {
+    "not_text": "Please paste an account name, like `alice` or `@alice`.",
+    "too_long_input": "That is {length:,} characters long; a Hugging Face account name has at most {limit}. Please paste just the name or the profile link.",
+    "empty": "That was empty. Please paste an account name, like `alice`.",
+    "space": "That contains a space or line break. An account name has none: paste only the name, like `alice`, or the profile link.",
+    "control": "That contains an invisible control character. Please type the account name by hand.",
+    "not_ascii": "That contains {char} ({name}, {code}), which is not a plain ASCII letter; it may be a look-alike. Please type the account name by hand.",
+    "unreadable": "That link could not be read. Please paste the huggingface.co profile link or just the account name.",
+    "other_site": "That link is not on huggingface.co. Please paste a huggingface.co profile or repo link, or just the account name.",
+    "only_at": "That was only `@`. Please add the account name, like `@alice`.",
+    "other_host": "That looks like a link to {host}, not to huggingface.co. Please paste a huggingface.co link or just the account name.",
+    "empty_part": "That has an empty part between slashes. Please paste `name`, `name/repo` or a huggingface.co link.",
+    "too_many_parts": "That has too many parts. Please paste `name`, `name/repo` or a huggingface.co link.",
+    "dots": "That contains `.` or `..` path pieces, which are not part of an account name. Please paste just the name or the profile link.",
+    "home_page": "That link points to the Hugging Face home page, not to an account. Please add the account name, like `https://huggingface.co/alice`.",
+    "listing": "That link points to the {listing} listing, not to an account. Please paste the account's page or one of its repos.",
+    "site": "{name} is the site's own address, not an account. Please paste the account's profile link or its name.",
+    "reserved": "That link points to the Hugging Face {name} pages, not to an account. Please paste the account's profile link or its name.",
+    "link_only_at": "That link has only `@` where the name should be. Please add the name.",
+    "too_long": "That name is {length} characters long; Hugging Face names have at most {limit}.",
+    "bad_chars": "`{name}` contains {shown}; account names use only letters, digits, `-`, `_` and `.`.",
+    "edges": "`{name}` starts or ends with `-`, `_` or `.`, which Hugging Face names never do. Please check for a stray character.",
+    "doubles": "`{name}` contains `--` or `..`, which Hugging Face names never do. Please check the spelling.",
+    "invalid": "`{name}` is not a valid Hugging Face account name.",
+}
+"""Why a text is not an account, by key (English; `InvalidAccount.text()` translates)."""
+
+
 class InvalidAccount(ValueError):
-    """The text cannot be read as a Hugging Face account; `str()` is a one-line, friendly reason."""
+    """The text cannot be read as a Hugging Face account; `str()` is a one-line, friendly reason
+    (English), `text()` the same in the current language."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        self.reason, self.values = reason, values
+        super().__init__(REASONS[reason].format_map(values))
+
+    def text(self) -> str:
+        """The reason in the current language."""
+        return t(REASONS[self.reason], **self.values)
 
 
 @dataclass(frozen=True)
@@ -87,15 +125,12 @@ def parse_account_input(text: str) -> AccountInput:
     `name/repo` id): its type and id come with the name. A repo part that is not a valid repo
     name is ignored (the account is still checked)."""
     if not isinstance(text, str):
-        raise InvalidAccount("Please paste an account name, like `alice` or `@alice`.")
+        raise InvalidAccount("not_text")
     if len(text) > MAX_INPUT_LENGTH:
-        raise InvalidAccount(
-            f"That is {len(text):,} characters long; a Hugging Face account name has at most "
-            f"{MAX_NAME_LENGTH}. Please paste just the name or the profile link."
-        )
+        raise InvalidAccount("too_long_input", length=len(text), limit=MAX_NAME_LENGTH)
     text = _unwrap(text.strip())
     if not text:
-        raise InvalidAccount("That was empty. Please paste an account name, like `alice`.")
+        raise InvalidAccount("empty")
     _check_characters(text)
     segments = _segments(text)
     name = _validate_name(_account_segment(segments))
@@ -134,20 +169,12 @@ def _unwrap(text: str) -> str:
 def _check_characters(text: str) -> None:
     for char in text:
         if char.isspace():
-            raise InvalidAccount(
-                "That contains a space or line break. An account name has none: paste only the "
-                "name, like `alice`, or the profile link."
-            )
+            raise InvalidAccount("space")
         if unicodedata.category(char) in {"Cc", "Cf"}:
-            raise InvalidAccount(
-                "That contains an invisible control character. Please type the account name by hand."
-            )
+            raise InvalidAccount("control")
         if not char.isascii():
             name = unicodedata.name(char, "unknown character").title()
-            raise InvalidAccount(
-                f"That contains {char!r} ({name}, U+{ord(char):04X}), which is not a plain ASCII "
-                "letter; it may be a look-alike. Please type the account name by hand."
-            )
+            raise InvalidAccount("not_ascii", char=repr(char), name=name, code=f"U+{ord(char):04X}")
 
 
 def _segments(text: str) -> list[str]:
@@ -157,68 +184,45 @@ def _segments(text: str) -> list[str]:
         try:
             parts = urlsplit(text)
         except ValueError:
-            raise InvalidAccount(
-                "That link could not be read. Please paste the huggingface.co profile link or "
-                "just the account name."
-            ) from None
+            raise InvalidAccount("unreadable") from None
         if parts.scheme.lower() not in {"http", "https"} or (parts.hostname or "") not in HUB_HOSTS:
-            raise InvalidAccount(
-                "That link is not on huggingface.co. Please paste a huggingface.co profile or "
-                "repo link, or just the account name."
-            )
+            raise InvalidAccount("other_site")
         segments = [s for s in parts.path.split("/") if s]
         return _no_dot_segments(segments)
     if text.startswith("@"):
         text = text[1:]
         lowered = lowered[1:]
         if not text:
-            raise InvalidAccount("That was only `@`. Please add the account name, like `@alice`.")
+            raise InvalidAccount("only_at")
     first = lowered.split("/", 1)[0]
     if first in HUB_HOSTS:
         return _no_dot_segments(
             [s for s in text.split("?", 1)[0].split("#", 1)[0].split("/")[1:] if s]
         )
     if _OTHER_HOST_RE.match(first) and "/" in text:
-        raise InvalidAccount(
-            f"That looks like a link to {first}, not to huggingface.co. Please paste a "
-            "huggingface.co link or just the account name."
-        )
+        raise InvalidAccount("other_host", host=first)
     segments = _no_dot_segments(text.split("/"))
     if any(not s for s in segments):
-        raise InvalidAccount(
-            "That has an empty part between slashes. Please paste `name`, `name/repo` or a "
-            "huggingface.co link."
-        )
+        raise InvalidAccount("empty_part")
     body = segments[1:] if segments[0].lower() in _TYPE_PREFIXES else segments
     if len(body) > 2:
-        raise InvalidAccount(
-            "That has too many parts. Please paste `name`, `name/repo` or a huggingface.co link."
-        )
+        raise InvalidAccount("too_many_parts")
     return segments
 
 
 def _no_dot_segments(segments: list[str]) -> list[str]:
     if any(s in {".", ".."} for s in segments):
-        raise InvalidAccount(
-            "That contains `.` or `..` path pieces, which are not part of an account name. "
-            "Please paste just the name or the profile link."
-        )
+        raise InvalidAccount("dots")
     return segments
 
 
 def _account_segment(segments: list[str]) -> str:
     if not segments:
-        raise InvalidAccount(
-            "That link points to the Hugging Face home page, not to an account. Please add the "
-            "account name, like `https://huggingface.co/alice`."
-        )
+        raise InvalidAccount("home_page")
     first = segments[0]
     if first.lower() in _TYPE_PREFIXES:
         if len(segments) < 2:
-            raise InvalidAccount(
-                f"That link points to the {first} listing, not to an account. Please paste the "
-                "account's page or one of its repos."
-            )
+            raise InvalidAccount("listing", listing=first)
         return _not_reserved(segments[1])
     return _not_reserved(first)
 
@@ -227,15 +231,9 @@ def _not_reserved(name: str) -> str:
     """`name`, unless it is a site page or a listing: checked wherever the name is taken, so
     `spaces/CONTENT-POLICY` is refused like `CONTENT-POLICY`."""
     if name.lower() in HUB_HOSTS:  # `hf.co` typed alone reads as the site, so never a name
-        raise InvalidAccount(
-            f"{name} is the site's own address, not an account. Please paste the account's "
-            "profile link or its name."
-        )
+        raise InvalidAccount("site", name=name)
     if name.lower() in _RESERVED or name.lower() in _TYPE_PREFIXES:
-        raise InvalidAccount(
-            f"That link points to the Hugging Face {name} pages, not to an account. Please "
-            "paste the account's profile link or its name."
-        )
+        raise InvalidAccount("reserved", name=name)
     return name
 
 
@@ -243,30 +241,17 @@ def _validate_name(name: str) -> str:
     if name.startswith("@"):
         name = name[1:]
     if not name:
-        raise InvalidAccount(
-            "That link has only `@` where the name should be. Please add the name."
-        )
+        raise InvalidAccount("link_only_at")
     if len(name) > MAX_NAME_LENGTH:
-        raise InvalidAccount(
-            f"That name is {len(name)} characters long; Hugging Face names have at most "
-            f"{MAX_NAME_LENGTH}."
-        )
+        raise InvalidAccount("too_long", length=len(name), limit=MAX_NAME_LENGTH)
     bad = sorted({c for c in name if not (c.isalnum() or c in "-_.")})
     if bad:
         shown = " ".join(f"`{c}`" for c in bad)
-        raise InvalidAccount(
-            f"`{name}` contains {shown}; account names use only letters, digits, `-`, `_` and `.`."
-        )
+        raise InvalidAccount("bad_chars", name=name, shown=shown)
     if name[0] in "-_." or name[-1] in "-_.":
-        raise InvalidAccount(
-            f"`{name}` starts or ends with `-`, `_` or `.`, which Hugging Face names never do. "
-            "Please check for a stray character."
-        )
+        raise InvalidAccount("edges", name=name)
     if "--" in name or ".." in name:
-        raise InvalidAccount(
-            f"`{name}` contains `--` or `..`, which Hugging Face names never do. Please check "
-            "the spelling."
-        )
+        raise InvalidAccount("doubles", name=name)
     if not is_valid_name(name):  # defensive: every rule above is covered by the pattern
-        raise InvalidAccount(f"`{name}` is not a valid Hugging Face account name.")
+        raise InvalidAccount("invalid", name=name)
     return name

@@ -212,6 +212,11 @@ MIGRATIONS: tuple[str, ...] = (
                 OR (key = 'replied' AND OLD.led_to_reply = 1));
     END;
     """,
+    # 6: the language of the person, from their last interaction (Discord's locale, e.g. "es-ES"),
+    # so that DMs sent later (reminders, case updates) speak it.
+    """
+    ALTER TABLE cases ADD COLUMN locale TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,7 +16,8 @@ from bot.cases.models import EventKind
 from bot.check import wording
 from bot.check.models import AccountReport
 from bot.check.queue import AlreadyQueued
-from bot.servers.wording import say
+from bot.i18n import t
+from bot.servers import wording as server_wording
 from cogs.case_log import record
 from cogs.client import services
 from cogs.cooldown import cooldown_message
@@ -25,6 +26,7 @@ from cogs.permissions import in_servers_and_dms, private_context
 from cogs.replies import NO_MENTIONS, defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
 from cogs.views import GuardedItem, buttons_view
+from cogs.wording import CHECK, say
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -54,7 +56,7 @@ class AccountCog(commands.Cog):
         public: bool = False,
     ) -> None:
         if public and private_context(interaction):
-            await reply(interaction, say("public_refused"))
+            await reply(interaction, server_wording.say("public_refused"))
             return
         name = await _parse_or_explain(interaction, account)
         if name is None:
@@ -81,7 +83,7 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     try:
         parse_account(text)
     except InvalidAccount as exc:
-        await reply(interaction, f"That does not look like a Hugging Face account: {exc}")
+        await reply(interaction, say(CHECK, "invalid", reason=exc.text()))
         return None
     wait = cooldown_message(interaction)
     if wait:
@@ -104,7 +106,8 @@ async def queued_report(
         ahead = exc.ticket
         await reply(
             interaction,
-            wording.ALREADY_QUEUED.format(
+            t(
+                wording.ALREADY_QUEUED,
                 account=ahead.account,
                 position=max(1, queue.position(ahead)),
                 minutes=wording.minutes(queue.eta_s(ahead)),
@@ -116,9 +119,7 @@ async def queued_report(
     if position == 0:
         return await ticket.result, False
     await interaction.edit_original_response(
-        content=wording.QUEUED.format(
-            position=position, minutes=wording.minutes(queue.eta_s(ticket))
-        ),
+        content=t(wording.QUEUED, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
         allowed_mentions=NO_MENTIONS,
     )
     return await asyncio.shield(ticket.result), True
@@ -152,7 +153,7 @@ async def answer(
     except discord.HTTPException as exc:
         if exc.status not in (401, 404):
             raise
-        late = wording.LATE_DM.format(account=account)
+        late = t(wording.LATE_DM, account=account)
         await send_dm(
             interaction.user,
             content=f"{late}\n{content}" if content else late,
@@ -187,7 +188,7 @@ async def run_check(
     await answer(
         interaction,
         waited,
-        f"Case {case.ref}",
+        say(CHECK, "case", ref=case.ref),
         ephemeral=ephemeral,
         account=report.account,
         embed=report_embed(report),
@@ -228,12 +229,12 @@ class _AccountButton(GuardedItem):
     also accepts the longer ids of buttons sent by earlier versions)."""
 
     prefix: ClassVar[str]  # 4 characters: with a 96-character name, 100 (Discord's limit)
-    label: ClassVar[str]
+    label: ClassVar[str]  # a key of `cogs.wording.CHECK`
     style: ClassVar[discord.ButtonStyle]
 
     def __init__(self, account: str) -> None:
         button = discord.ui.Button[Any](
-            label=self.label, style=self.style, custom_id=f"{self.prefix}{account}"
+            label=say(CHECK, self.label), style=self.style, custom_id=f"{self.prefix}{account}"
         )
         super().__init__(button)  # type: ignore[call-arg]  # DynamicItem.__init__, next in the MRO
         self.account = account
@@ -256,7 +257,7 @@ class BackupButton(
 ):
     """ "Backup commands": the backup plan for that account."""
 
-    prefix, label, style = "hfb:", "Backup commands", discord.ButtonStyle.primary
+    prefix, label, style = "hfb:", "backup_button", discord.ButtonStyle.primary
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         wait = cooldown_message(interaction)
@@ -273,7 +274,7 @@ class AppealButton(
 ):
     """ "Draft appeal": opens the appeal form for that account."""
 
-    prefix, label, style = "hfa:", "Draft appeal", discord.ButtonStyle.secondary
+    prefix, label, style = "hfa:", "appeal_button", discord.ButtonStyle.secondary
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         from cogs.appeal import AppealModal

@@ -13,8 +13,9 @@ from bot.accounts import MAX_INPUT_LENGTH
 from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal
 from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIMIT
 from bot.cases.models import EventKind
+from bot.i18n import gettext
 from bot.knowledge import Knowledge
-from cogs.appeal_embeds import CLOSED_DMS, DM_FAILED, DM_HELP, draft_message
+from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.case_log import record
 from cogs.client import services
 from cogs.dms import send_dm
@@ -22,24 +23,21 @@ from cogs.permissions import in_bot_dm, in_servers_and_dms
 from cogs.reminders import sent_view
 from cogs.replies import defer, reply
 from cogs.steps import StepModal, StepView
+from cogs.wording import APPEAL, say
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
 # Under Discord's 15-minute interaction token, so a step left alone can still be disabled.
 STEP_TIMEOUT_S = 600.0
-# (field, label, max length, placeholder) of the appeal form, in order; the lengths are the
-# core's input limits (Discord allows at most 4000 characters in a text input).
+# (field, label's key in `cogs.wording.APPEAL`, max length, placeholder or its key) of the
+# appeal form, in order; the lengths are the core's input limits (Discord allows at most 4000
+# characters in a text input).
 FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
-    ("account", "Hugging Face account", MAX_INPUT_LENGTH, "your-username"),
-    ("lock_message", "Lock message (exact words, if any)", LOCK_MESSAGE_LIMIT, None),
-    (
-        "links",
-        "Affected repo/Space links, one per line",
-        LINKS_TEXT_LIMIT,
-        "https://huggingface.co/spaces/you/app",
-    ),
-    ("activity", "What were you doing before the lock?", ACTIVITY_LIMIT, None),
+    ("account", "account_label", MAX_INPUT_LENGTH, "account_placeholder"),
+    ("lock_message", "lock_label", LOCK_MESSAGE_LIMIT, None),
+    ("links", "links_label", LINKS_TEXT_LIMIT, "https://huggingface.co/spaces/you/app"),
+    ("activity", "activity_label", ACTIVITY_LIMIT, None),
 )
 
 
@@ -69,18 +67,19 @@ class AppealModal(StepModal, title="Appeal draft: the facts"):
 
     def __init__(self, client: discord.Client, **typed: str) -> None:
         super().__init__(client, timeout=STEP_TIMEOUT_S)
+        self.title = say(APPEAL, "form_title")
         self.inputs: dict[str, discord.ui.TextInput[Any]] = {}
         for field, label, max_length, placeholder in FORM_FIELDS:
             self.inputs[field] = discord.ui.TextInput(
                 custom_id=field,
-                label=label,
+                label=say(APPEAL, label),
                 style=discord.TextStyle.short
                 if field == "account"
                 else discord.TextStyle.paragraph,
                 required=field == "account",
                 max_length=max_length,
                 default=typed.get(field, "")[:max_length] or None,
-                placeholder=placeholder,
+                placeholder=say(APPEAL, placeholder) if placeholder in APPEAL else placeholder,
             )
             self.add_item(self.inputs[field])
 
@@ -98,7 +97,7 @@ class AppealModal(StepModal, title="Appeal draft: the facts"):
         except AppealInputError as exc:
             retry = RetryView(interaction.client, typed)
             retry.anchor = interaction
-            await reply(interaction, f"Something in the form needs fixing: {exc}", view=retry)
+            await reply(interaction, say(APPEAL, "fix_form", error=exc), view=retry)
             return
         step = AppealStepView(
             interaction.client,
@@ -118,6 +117,7 @@ class RetryView(StepView):
     def __init__(self, client: discord.Client, typed: dict[str, str]) -> None:
         super().__init__(client, timeout=STEP_TIMEOUT_S)
         self.typed = typed
+        self.retry.label = say(APPEAL, "retry_button")
 
     @discord.ui.button(label="Edit and try again", style=discord.ButtonStyle.primary)
     async def retry(
@@ -145,27 +145,29 @@ class AppealStepView(StepView):
         self.formal = False
         signals = signal_options(knowledge)
         self.signal_select: discord.ui.Select[Any] = discord.ui.Select(
-            placeholder="Recent activity that may matter (optional)",
+            placeholder=say(APPEAL, "signals_placeholder"),
             min_values=0,
             max_values=len(signals),
             options=signals,
             row=0,
         )
         contacts = [
-            discord.SelectOption(label=f"{r.address}: {when}"[:100], value=f"{r.id}:{key}")
-            for r in knowledge.contact.routes[:12]
-            for key, when in (
-                ("recent", f"under {followup_days} days ago"),
-                ("old", f"{followup_days}+ days ago"),
+            discord.SelectOption(
+                label=say(APPEAL, f"contact_{key}", address=r.address, days=followup_days)[:100],
+                value=f"{r.id}:{key}",
             )
+            for r in knowledge.contact.routes[:12]
+            for key in ("recent", "old")
         ]
         self.contact_select: discord.ui.Select[Any] = discord.ui.Select(
-            placeholder="Already emailed Hugging Face? (optional)",
+            placeholder=say(APPEAL, "contacts_placeholder"),
             min_values=0,
             max_values=len(contacts),
             options=contacts,
             row=1,
         )
+        self.formal_toggle.label = say(APPEAL, "formal_no")
+        self.send.label = say(APPEAL, "send_button")
         for select in (self.signal_select, self.contact_select):
             select.callback = self._ack  # type: ignore[method-assign]
             self.add_item(select)
@@ -177,17 +179,14 @@ class AppealStepView(StepView):
 
     def prompt(self) -> str:
         """The text above the step."""
-        return (
-            f"Thanks. For **{self.appeal.account}**: tick anything that applies (all optional), "
-            "then press **Send me the draft**. It arrives in your DMs; nothing is posted here."
-        )
+        return say(APPEAL, "prompt", account=self.appeal.account)
 
     @discord.ui.button(label="Formal appeal: no", style=discord.ButtonStyle.secondary, row=2)
     async def formal_toggle(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
         self.formal = not self.formal
-        button.label = f"Formal appeal: {'yes' if self.formal else 'no'}"
+        button.label = say(APPEAL, "formal_yes" if self.formal else "formal_no")
         button.style = discord.ButtonStyle.danger if self.formal else discord.ButtonStyle.secondary
         await interaction.response.edit_message(view=self)
         self.anchor = interaction
@@ -243,7 +242,10 @@ class AppealStepView(StepView):
 
 def signal_options(knowledge: Knowledge) -> list[discord.SelectOption]:
     """The activity signals as select options (a select holds at most 25)."""
-    return [discord.SelectOption(label=x.label[:100], value=x.id) for x in knowledge.signals[:25]]
+    return [
+        discord.SelectOption(label=gettext(x.label)[:100], value=x.id)
+        for x in knowledge.signals[:25]
+    ]
 
 
 def _contacted(values: list[str]) -> dict[str, str]:
@@ -271,8 +273,8 @@ async def deliver(
     code = await send_dm(interaction.user, **message())
     if code is None:
         await store.add_event(case_id, EventKind.DM_SENT, user_id, {"dm_sent": True})
-        await reply(interaction, f"Sent to your DMs (case #{case_id}). Take your time with it.")
+        await reply(interaction, say(APPEAL, "sent", case=case_id))
         return
     await store.add_event(case_id, EventKind.DM_FAILED, user_id, {"dm_sent": False, "code": code})
-    await reply(interaction, DM_HELP if code == CLOSED_DMS else DM_FAILED)
+    await reply(interaction, say(APPEAL, "dm_help" if code == CLOSED_DMS else "dm_failed"))
     await reply(interaction, **message())

@@ -9,6 +9,7 @@ from typing import Any
 import discord
 
 from bot.appeal.draft import AppealDraft
+from bot.i18n import ENGLISH, current_language
 from cogs.limits import (
     CONTENT,
     EMBED_DESCRIPTION,
@@ -19,29 +20,13 @@ from cogs.limits import (
     make_embed,
 )
 from cogs.markdown import discord_code_block, escape_discord
+from cogs.wording import DRAFT, say
 
 SUBJECT_SHOWN = 300  # the subject block stays short; the file has the subject in full
 
-DM_HELP = (
-    "I could not send you a direct message: your DMs are closed for this server. To allow them, "
-    "open the server menu → **Privacy Settings** → turn on **Direct Messages**, then run "
-    "`/appeal` again. Meanwhile, here is your draft, visible only to you:"
-)
-DM_FAILED = (
-    "I could not send you a direct message just now. Here is your draft, visible only to you:"
-)
 CLOSED_DMS = 50007  # Discord's "Cannot send messages to this user"
-
-
-# The wording of the DM that carries the draft (headings above each copyable block).
-DRAFT_WORDS = {
-    "to": "**Send to** (tap and hold, or select, to copy)",
-    "subject": "**Subject**",
-    "email": "**Email**, also attached as `{file}`",
-    "email_in_embed": "**Email**: below, and attached as `{file}`",
-    "email_in_file": "**Email**: it is long, so it is in the attached `{file}`",
-    "footer": "Fill in the placeholders before sending. Nothing is sent for you.",
-}
+EXPLAINED = ("explain_subject", "explain_opening", "explain_facts", "explain_earlier",
+             "explain_closing")  # fmt: skip
 
 
 def draft_file_name(account: str) -> str:
@@ -53,20 +38,25 @@ def draft_embed(draft: AppealDraft, account: str, body_block: str | None = None)
     """Why this address, the checklist and the next step; the email itself as a copyable block
     when `body_block` is given (it did not fit in the message text)."""
     description = body_block or escape_discord(draft.why)
-    embed = make_embed(f"Your email draft for {account}", description, colour=0x3498DB)
+    embed = make_embed(say(DRAFT, "title", account=account), description, colour=0x3498DB)
     if body_block:
-        add_field(embed, "Why this address", escape_discord(draft.why))
+        add_field(embed, say(DRAFT, "why"), escape_discord(draft.why))
     add_field(
         embed,
-        "Before you send",
+        say(DRAFT, "before"),
         fit_lines([f"• {escape_discord(c)}" for c in draft.checklist], FIELD_VALUE),
     )
-    add_field(embed, "Next step", escape_discord(draft.next_step))
+    add_field(embed, say(DRAFT, "next"), escape_discord(draft.next_step))
     if draft.warnings:
         add_field(
-            embed, "Note", fit_lines([escape_discord(w) for w in draft.warnings], FIELD_VALUE)
+            embed,
+            say(DRAFT, "note"),
+            fit_lines([escape_discord(w) for w in draft.warnings], FIELD_VALUE),
         )
-    embed.set_footer(text=DRAFT_WORDS["footer"])
+    if current_language() != ENGLISH:  # the email is English: say what each part says
+        lines = [f"• {escape_discord(say(DRAFT, key))}" for key in EXPLAINED]
+        add_field(embed, say(DRAFT, "explain_title"), fit_lines(lines, FIELD_VALUE))
+    embed.set_footer(text=say(DRAFT, "footer"))
     return embed
 
 
@@ -85,21 +75,21 @@ def draft_message(draft: AppealDraft, account: str, *, preface: str = "") -> dic
     head = "\n".join(
         (
             *([escape_discord(preface)] if preface else []),
-            DRAFT_WORDS["to"],
+            say(DRAFT, "to"),
             discord_code_block(draft.to),
-            DRAFT_WORDS["subject"],
+            say(DRAFT, "subject"),
             discord_code_block(fit(draft.subject, SUBJECT_SHOWN)),
         )
     )
     block = discord_code_block(draft.body)
-    with_body = f"{head}\n{DRAFT_WORDS['email'].format(file=name)}\n{block}"
+    with_body = f"{head}\n{say(DRAFT, 'email', file=name)}\n{block}"
     embed_block: str | None = None
     if len(with_body) <= CONTENT:
         content = with_body
     elif len(block) <= EMBED_DESCRIPTION:
-        content, embed_block = f"{head}\n{DRAFT_WORDS['email_in_embed'].format(file=name)}", block
+        content, embed_block = f"{head}\n{say(DRAFT, 'email_in_embed', file=name)}", block
     else:
-        content = f"{head}\n{DRAFT_WORDS['email_in_file'].format(file=name)}"
+        content = f"{head}\n{say(DRAFT, 'email_in_file', file=name)}"
     return {
         "content": content,
         "embed": draft_embed(draft, account, embed_block),

@@ -7,14 +7,13 @@ import discord
 from bot.cases.models import Case, Event, EventKind
 from cogs.limits import FIELD_VALUE, add_field, fit, fit_lines, make_embed
 from cogs.markdown import escape_discord
+from cogs.wording import CASES, MINE, say
 
 
 def case_line(case: Case) -> str:
     """`#12 · alice · waiting on Hugging Face · updated 2026-11-25`."""
-    return (
-        f"**{case.ref}** · `{case.hf_account}` · {case.status_label} · "
-        f"updated {case.updated_at:%Y-%m-%d}"
-    )
+    updated = say(MINE, "updated", date=f"{case.updated_at:%Y-%m-%d}")
+    return f"**{case.ref}** · `{case.hf_account}` · {case.status_label} · {updated}"
 
 
 def event_line(event: Event) -> str:
@@ -41,40 +40,39 @@ def event_line(event: Event) -> str:
 def case_embed(case: Case, events: list[Event]) -> discord.Embed:
     """A case for moderators: who, which account, status, and the timeline."""
     dm = [e for e in events if e.kind in (EventKind.DM_SENT, EventKind.DM_FAILED)]
-    dm_state = "-" if not dm else ("yes" if dm[-1].kind == EventKind.DM_SENT else "no (DMs closed)")
+    dm_state = "-"
+    if dm:
+        dm_state = say(CASES, "dm_yes" if dm[-1].kind == EventKind.DM_SENT else "dm_no")
+    when = f"{case.created_at:%Y-%m-%d %H:%M}"
     embed = make_embed(
-        f"Case {case.ref}: {case.hf_account}",
-        f"Person: <@{case.discord_user_id}> (`{case.discord_user_id}`)\n"
-        f"Status: **{case.status_label}**\n"
-        f"Opened {case.created_at:%Y-%m-%d %H:%M} UTC · DM delivered: {dm_state}",
+        say(CASES, "title", ref=case.ref, account=case.hf_account),
+        "\n".join(
+            (
+                say(CASES, "person", user=case.discord_user_id),
+                say(CASES, "status", status=case.status_label),
+                say(CASES, "opened", when=when, dm=dm_state),
+            )
+        ),
     )
     lines = [event_line(e) for e in events]
-    add_field(embed, f"Timeline ({len(events)})", fit_lines(lines[-15:], FIELD_VALUE))
+    timeline = say(CASES, "timeline", count=len(events))
+    add_field(embed, timeline, fit_lines(lines[-15:], FIELD_VALUE))
     return embed
 
 
 def case_list_embed(cases: list[Case], title: str, page: int) -> discord.Embed:
     """A page of cases."""
-    description = "\n".join(case_line(c) for c in cases) if cases else "No cases match."
+    description = "\n".join(case_line(c) for c in cases) if cases else say(CASES, "no_match")
     embed = make_embed(title, description)
-    embed.set_footer(text=f"Page {page}")
+    embed.set_footer(text=say(CASES, "page", page=page))
     return embed
 
 
 def my_cases_embed(cases: list[Case]) -> discord.Embed:
     """A person's own cases, with what the buttons do."""
     if not cases:
-        return make_embed(
-            "Your cases",
-            "You have no cases yet. `/checkaccount` looks at an account; `/appeal` drafts an "
-            "email to Hugging Face.",
-        )
-    embed = make_embed("Your cases", "\n".join(case_line(c) for c in cases))
+        return make_embed(say(MINE, "title"), say(MINE, "none"))
+    embed = make_embed(say(MINE, "title"), "\n".join(case_line(c) for c in cases))
     if any(c.active for c in cases):
-        add_field(
-            embed,
-            "Keep it up to date",
-            "Use the buttons when something changes: it helps the moderators help you, and "
-            "nothing else is shared.",
-        )
+        add_field(embed, say(MINE, "keep_up"), say(MINE, "keep_up_text"))
     return embed

@@ -10,9 +10,11 @@ import discord
 
 from bot.cases.models import Case, EventKind
 from bot.cases.scope import HOME
+from bot.i18n import use_language
 from cogs.client import services
 from cogs.permissions import case_guild
 from cogs.replies import NO_MENTIONS
+from cogs.wording import CASES, say
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -29,7 +31,12 @@ async def record(
     """Record the interaction on the person's case for `account`; post a notice to the mod-log
     channel when the case is new. Returns the case."""
     case = await services(interaction).cases.record(
-        interaction.user.id, case_guild(interaction), account, kind, payload
+        interaction.user.id,
+        case_guild(interaction),
+        account,
+        kind,
+        payload,
+        locale=interaction.locale.value,
     )
     if case.created:
         await _modlog(interaction, case, kind)
@@ -40,10 +47,15 @@ async def _modlog(interaction: discord.Interaction[Any], case: Case, kind: Event
     """Post to the mod-log channel of the server that handles the case (the home server for DM
     and user-install cases)."""
     via = interaction.command.qualified_name if interaction.command else kind.value
-    text = (
-        f"New case {case.ref}: account `{case.hf_account}`, opened by "
-        f"{interaction.user.mention} via /{via}."
-    )
+    with use_language(str(interaction.guild_locale or "")):  # the server's language
+        text = say(
+            CASES,
+            "new_case",
+            ref=case.ref,
+            account=case.hf_account,
+            person=interaction.user.mention,
+            command=via,
+        )
     svc = services(interaction)
     guild_id = svc.settings.home_guild() if case.owner == HOME else case.owner
     await post_to_modlog(interaction.client, guild_id, text)

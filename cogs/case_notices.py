@@ -7,22 +7,28 @@ from typing import Any
 
 import discord
 
-from bot.cases.models import Case, EventKind
+from bot.cases.models import STATUS_LABELS, Case, EventKind
+from bot.i18n import gettext, use_language
 from bot.servers.wording import say
 from cogs.client import services
 from cogs.dms import send_dm
 
 
-async def tell_person(interaction: discord.Interaction[Any], case: Case, text: str) -> str:
-    """DM `text` to the case's person unless they turned these DMs off; returns what the
-    moderator should hear about it."""
+async def tell_person(
+    interaction: discord.Interaction[Any], case: Case, key: str, **values: object
+) -> str:
+    """DM the sentence `key` of `bot.servers.wording` (in the case's language) to the case's
+    person unless they turned these DMs off; returns what the moderator should hear about it."""
     svc = services(interaction)
     if not await svc.prefs.status_dms(case.discord_user_id):
         return say("told_off")
     user = interaction.client.get_user(case.discord_user_id) or await interaction.client.fetch_user(
         case.discord_user_id
     )
-    code = await send_dm(user, content=f"{text}\n-# {say('dm_footer')}")
+    with use_language(case.locale):
+        status = gettext(STATUS_LABELS[case.status])
+        text = f"{say(key, **{'status': status, **values})}\n-# {say('dm_footer')}"
+    code = await send_dm(user, content=text)
     if code is None:
         await svc.cases.add_event(case.id, EventKind.DM_SENT, None, {"what": "case_update"})
         return say("told_sent")

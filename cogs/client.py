@@ -34,7 +34,9 @@ from bot.servers.config import ServerConfigStore
 from bot.servers.prefs import PersonPrefs
 from cogs import setup_cogs
 from cogs.heartbeat import beat
+from cogs.language import LocalisedTree
 from cogs.sync import SyncError, sync_commands
+from cogs.translator import CatalogueTranslator
 
 if TYPE_CHECKING:
     from cogs.waves import WaveWatcher
@@ -84,6 +86,7 @@ class SupportBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT_S,
+            tree_cls=LocalisedTree,
         )
         self.settings = settings
         self.clock: Clock = clock or SystemClock()  # reminders, records, Hub budget, queue
@@ -146,6 +149,7 @@ class SupportBot(commands.Bot):
                 "HOME_GUILD_ID is not set: cases opened in DMs are visible to no moderator, and "
                 "MODLOG_CHANNEL_ID / MODERATOR_ROLE_IDS apply to no server until it is"
             )
+        await self.tree.set_translator(CatalogueTranslator())  # the command picker, localised
         await setup_cogs(self)
         from cogs.reminders import make_sender
 

@@ -7,6 +7,7 @@ from typing import Any
 import discord
 
 from cogs.client import services
+from cogs.wording import CHECK, say
 
 
 def cooldown_message(interaction: discord.Interaction[Any]) -> str | None:
@@ -14,7 +15,4 @@ def cooldown_message(interaction: discord.Interaction[Any]) -> str | None:
     wait = services(interaction).cooldown.hit(interaction.user.id)
     if not wait:
         return None
-    return (
-        f"You have asked a few times in a row; please try again in {int(wait) + 1} s. "
-        "Results are kept for a few minutes, so nothing is lost by waiting."
-    )
+    return say(CHECK, "cooldown", seconds=int(wait) + 1)

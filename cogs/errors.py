@@ -10,21 +10,24 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from cogs.language import activate
 from cogs.permissions import NotModerator
 from cogs.replies import reply
+from cogs.wording import ERRORS, say
 
 log = logging.getLogger(__name__)
 
 
 async def report_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
     """Tell the person something failed, with a reference; log the traceback under it."""
+    activate(interaction)
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, NotModerator):
-        await _safe_reply(interaction, str(error))
+        await _safe_reply(interaction, say(ERRORS, "moderators_only"))
         return
     if isinstance(error, app_commands.NoPrivateMessage):
-        await _safe_reply(interaction, "This command works only inside a server.")
+        await _safe_reply(interaction, say(ERRORS, "server_only"))
         return
     ref = secrets.token_hex(4)
     log.error(
@@ -34,11 +37,7 @@ async def report_error(interaction: discord.Interaction[Any], error: BaseExcepti
         interaction.command.qualified_name if interaction.command else "-",
         exc_info=error,
     )
-    await _safe_reply(
-        interaction,
-        f"Sorry, something went wrong on our side (reference `{ref}`). Nothing you entered "
-        "was shared. Please try again in a minute, or mention this reference to a moderator.",
-    )
+    await _safe_reply(interaction, say(ERRORS, "failed", ref=ref))
 
 
 async def _safe_reply(interaction: discord.Interaction[Any], text: str) -> None:

@@ -23,6 +23,8 @@ from cogs.permissions import moderator_scope, require_moderator, server_install_
 from cogs.reminders import add_reminders_field
 from cogs.replies import defer, reply
 from cogs.steps import StepView
+from cogs.wording import CASES, MINE
+from cogs.wording import say as say_
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -112,7 +114,10 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
             told = await tell_person(
                 interaction,
                 case,
-                say("note_dm", ref=case.ref, account=case.hf_account, text=event.payload["text"]),
+                "note_dm",
+                ref=case.ref,
+                account=case.hf_account,
+                text=event.payload["text"],
             )
             answer = f"{answer} {told}"
         await reply(interaction, answer)
@@ -142,7 +147,9 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         told = await tell_person(
             interaction,
             case,
-            say("status_dm", ref=case.ref, account=case.hf_account, status=case.status_label),
+            "status_dm",
+            ref=case.ref,
+            account=case.hf_account,
         )
         await reply(
             interaction, f"{say('status_set', ref=case.ref, status=case.status_label)} {told}"
@@ -155,9 +162,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         await defer(interaction)
         text = await export_cases(services(interaction).cases, moderator_scope(interaction), format)
         file = discord.File(io.BytesIO(text.encode()), filename=f"cases.{format}")
-        await reply(
-            interaction, "Here is the export. It contains Discord ids: keep it private.", file=file
-        )
+        await reply(interaction, say_(CASES, "export"), file=file)
 
     @app_commands.command(name="forget", description="Erase everything stored about a person")
     async def forget(self, interaction: discord.Interaction[Any], user: discord.User) -> None:
@@ -170,8 +175,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         confirm.anchor = interaction
         await reply(
             interaction,
-            f"Erase {count} case(s) of <@{user.id}> handled by this server, with their timelines? "
-            "This cannot be undone.",
+            say_(CASES, "forget_prompt", count=count, user=user.id),
             view=confirm,
         )
 
@@ -205,6 +209,7 @@ class CasePager(ModeratorView):
     ) -> None:
         super().__init__(client, timeout=600)
         self.status, self.user_id, self.account = status, user_id, account
+        self.previous.label, self.next.label = say_(CASES, "previous"), say_(CASES, "next")
         self.starts: list[int | None] = [None]  # before_id of each page seen
         self.next_before: int | None = None
 
@@ -225,9 +230,12 @@ class CasePager(ModeratorView):
         self.next.disabled = self.next_before is None
         filters = {"status": self.status, "user": self.user_id, "account": self.account}
         shown = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None)
-        return case_list_embed(
-            cases, f"Cases{' (' + shown + ')' if shown else ''}", len(self.starts)
+        title = (
+            say_(CASES, "list_title_filtered", filters=shown)
+            if shown
+            else say_(CASES, "list_title")
         )
+        return case_list_embed(cases, title, len(self.starts))
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
     async def previous(
@@ -254,6 +262,8 @@ class ForgetConfirm(ModeratorView):
     def __init__(self, client: discord.Client, user_id: int) -> None:
         super().__init__(client, timeout=120)
         self.user_id = user_id
+        self.confirm.label = say_(MINE, "erase_button")
+        self.cancel.label = say("cancel_button")
 
     @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)
     async def confirm(
@@ -263,7 +273,9 @@ class ForgetConfirm(ModeratorView):
         report = await services(interaction).cases.delete_user_data(
             self.user_id, moderator_scope(interaction)
         )
-        text = f"Erased {report.cases} case(s) and {report.events} event(s) of <@{self.user_id}>."
+        text = say_(
+            CASES, "forget_done", cases=report.cases, events=report.events, user=self.user_id
+        )
         await interaction.response.edit_message(
             content=text, view=None, allowed_mentions=discord.AllowedMentions.none()
         )
@@ -274,7 +286,7 @@ class ForgetConfirm(ModeratorView):
     ) -> None:
         self.stop()
         await interaction.response.edit_message(
-            content="Nothing was erased.",
+            content=say("forget_cancelled"),
             view=None,
             allowed_mentions=discord.AllowedMentions.none(),
         )

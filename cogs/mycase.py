@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
 from bot.cases.scope import Scope
+from bot.i18n import gettext, t
 from bot.knowledge import ONE_TICKET_ADVICE
 from bot.reminders.wording import WORDS as REMINDER_WORDS
 from bot.servers.wording import say
@@ -24,15 +25,17 @@ from cogs.reminders import reminder_buttons
 from cogs.replies import NO_MENTIONS, reply
 from cogs.steps import StepView
 from cogs.views import GuardedItem, buttons_view
+from cogs.wording import MINE
+from cogs.wording import say as say_
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
 MAX_CASES_WITH_BUTTONS = 4  # a row each (3 progress + 2 reminder buttons), the 5th row for the DM toggle
-ACTIONS = {
-    Progress.REPLIED: ("Hugging Face replied", discord.ButtonStyle.primary),
-    Progress.RESTORED: ("Account restored", discord.ButtonStyle.success),
-    Progress.LOCKED: ("Still locked", discord.ButtonStyle.secondary),
+ACTIONS = {  # the label's key in `cogs.wording.MINE`, the style
+    Progress.REPLIED: ("replied", discord.ButtonStyle.primary),
+    Progress.RESTORED: ("restored", discord.ButtonStyle.success),
+    Progress.LOCKED: ("locked", discord.ButtonStyle.secondary),
 }
 
 
@@ -62,10 +65,10 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
         embed = my_cases_embed(cases)
         if pending:
             lines = [
-                REMINDER_WORDS["next"].format(ref=f"#{i}", due=f"{r.due_at:%Y-%m-%d %H:%M} UTC")
+                t(REMINDER_WORDS["next"], ref=f"#{i}", due=f"{r.due_at:%Y-%m-%d %H:%M} UTC")
                 for i, r in sorted(pending.items())
             ]
-            add_field(embed, REMINDER_WORDS["field"], "\n".join(lines))
+            add_field(embed, t(REMINDER_WORDS["field"]), "\n".join(lines))
         await reply(interaction, embed=embed, view=buttons_view(*items))
 
     @app_commands.command(name="forget", description="Erase everything the bot keeps about you")
@@ -165,7 +168,7 @@ class CaseProgressButton(
         label, style = ACTIONS[action]
         super().__init__(
             discord.ui.Button(
-                label=f"#{case_id} {label}",
+                label=say_(MINE, "progress_button", case=case_id, label=say_(MINE, label)),
                 style=style,
                 custom_id=f"hfsb:my:{case_id}:{action}",
                 row=row,
@@ -191,26 +194,23 @@ class CaseProgressButton(
                 self.case_id, interaction.user.id, self.action, moderator_scope=scope
             )
         except (CaseNotFound, NotYourCase):
-            await reply(interaction, "That case is not yours, so it was left unchanged.")
+            await reply(interaction, say_(MINE, "not_yours"))
             return
         except CaseError as exc:
-            await reply(interaction, f"Could not update the case: {exc}.")
+            await reply(interaction, say_(MINE, "refused", error=exc))
             return
         if self.action == Progress.RESTORED:
-            await reply(
-                interaction,
-                f"Wonderful news. Case {case.ref} is marked restored. If anything is missing, a moderator can reopen it.",
-            )
+            await reply(interaction, say_(MINE, "now_restored", ref=case.ref))
         elif self.action == Progress.REPLIED:
-            await reply(
-                interaction,
-                f"Noted on case {case.ref}: Hugging Face replied. Answer them in the same email thread, calmly and with the facts they ask for.",
-            )
+            await reply(interaction, say_(MINE, "now_replied", ref=case.ref))
         else:
             contact = svc.knowledge.contact
-            follow = contact.route(contact.follow_up).address
-            days = svc.settings.followup_days
-            await reply(
-                interaction,
-                f"Noted on case {case.ref}: still locked. If {days} days have passed with no reply, send one short follow-up to {follow} from the address on your account (`/appeal` drafts it). {svc.knowledge.advice_text(ONE_TICKET_ADVICE)}",
+            text = say_(
+                MINE,
+                "now_locked",
+                ref=case.ref,
+                days=svc.settings.followup_days,
+                address=contact.route(contact.follow_up).address,
+                advice=gettext(svc.knowledge.advice_text(ONE_TICKET_ADVICE)),
             )
+            await reply(interaction, text)

@@ -12,6 +12,7 @@ from discord import app_commands
 
 from bot.cases.scope import Scope
 from cogs.client import services
+from cogs.wording import ERRORS
 
 T = TypeVar("T")
 _installs_everywhere = app_commands.allowed_installs(guilds=True, users=True)
@@ -32,9 +33,7 @@ class NotModerator(app_commands.CheckFailure):
     """A non-moderator tried a moderator command or button."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "This is for server moderators only (a moderator role or the Manage Server permission)."
-        )
+        super().__init__(ERRORS["moderators_only"])  # English; told in the person's language
 
 
 def installed_here(interaction: discord.Interaction[Any]) -> bool:

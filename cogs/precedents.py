@@ -12,37 +12,35 @@ from bot.cases.scope import Scope
 from bot.cases.stats import restoration_times
 from bot.cases.stats_report import WORDS as STATS_WORDS
 from bot.cases.stats_report import local_outcome_line
+from bot.i18n import gettext, t
 from bot.knowledge import Knowledge
 from cogs.client import services
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 from cogs.markdown import escape_discord
 from cogs.permissions import in_servers_and_dms
 from cogs.replies import reply
+from cogs.wording import PRECEDENTS, say
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
-LOCAL_TITLE = STATS_WORDS["local_title"]
 
 
 def precedents_embed(knowledge: Knowledge) -> discord.Embed:
     """Public cases where locked accounts were reviewed, with links."""
-    embed = make_embed(
-        "Public precedents",
-        "Other people have been through this. None of these proves what happened to a given "
-        "account; only Hugging Face can tell. They do show that locks are often reviewed.",
-    )
+    embed = make_embed(say(PRECEDENTS, "title"), say(PRECEDENTS, "intro"))
     for p in knowledge.precedents:
-        value = f"{escape_discord(p.what_happened)}\n*{escape_discord(p.why_it_matters)}*\n{p.link}"
-        add_field(embed, escape_discord(p.title), value)
-    advice = [f"• {escape_discord(a.text)}" for a in knowledge.advice]
-    add_field(embed, "What helps", fit_lines(advice, FIELD_VALUE))
+        happened, matters = gettext(p.what_happened), gettext(p.why_it_matters)
+        value = f"{escape_discord(happened)}\n*{escape_discord(matters)}*\n{p.link}"
+        add_field(embed, escape_discord(gettext(p.title)), value)
+    advice = [f"• {escape_discord(gettext(a.text))}" for a in knowledge.advice]
+    add_field(embed, say(PRECEDENTS, "helps"), fit_lines(advice, FIELD_VALUE))
     policy = knowledge.policy
-    watched = "; ".join(escape_discord(theme) for theme in policy.themes)
+    watched = "; ".join(escape_discord(gettext(theme)) for theme in policy.themes)
     add_field(
         embed,
-        f"What automated checks look for: {escape_discord(policy.section)}",
-        f"{watched}.\n{escape_discord(policy.note)}\n{policy.url}",
+        say(PRECEDENTS, "watched", section=escape_discord(gettext(policy.section))),
+        f"{watched}.\n{escape_discord(gettext(policy.note))}\n{policy.url}",
     )
     return embed
 
@@ -66,5 +64,5 @@ class PrecedentsCog(commands.Cog):
             times = await restoration_times(svc.db, scope)
             line = local_outcome_line(times[""]) if "" in times else None
             if line:
-                add_field(embed, LOCAL_TITLE, escape_discord(line))
+                add_field(embed, t(STATS_WORDS["local_title"]), escape_discord(line))
         await reply(interaction, embed=embed)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase
+from bot.i18n import t
 from bot.reminders.followup import FollowUp
 from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import WORDS
@@ -78,28 +79,28 @@ class ReminderButton(
             else:
                 text = await service.move(self.case_id, user, MOVE_DAYS, moderator_scope=moderator)
         except (CaseNotFound, NotYourCase):
-            text = WORDS["not_yours"]
+            text = t(WORDS["not_yours"])
         except CaseError as exc:
-            text = WORDS["refused"].format(reason=exc)
+            text = t(WORDS["refused"], reason=exc)
         await reply(interaction, text)
 
 
 def sent_view(case_id: int, remind_on: date) -> discord.ui.View:
     """The buttons under a draft: "I sent it: remind me on …" and "I sent it (no reminder)"."""
     view = discord.ui.View(timeout=None)
-    label = WORDS["remind_button"].format(date=remind_on.isoformat())
+    label = t(WORDS["remind_button"], date=remind_on.isoformat())
     view.add_item(ReminderButton("remind", case_id, label=label))
-    view.add_item(ReminderButton("sent", case_id, label=WORDS["sent_button"]))
+    view.add_item(ReminderButton("sent", case_id, label=t(WORDS["sent_button"])))
     return view
 
 
 def reminder_buttons(case_id: int, row: int) -> list[ReminderButton]:
     """Cancel and move buttons of a case's pending reminder, for `/mycase`."""
     return [
-        ReminderButton("cancel", case_id, label=WORDS["cancel_button"].format(case=case_id),
+        ReminderButton("cancel", case_id, label=t(WORDS["cancel_button"], case=case_id),
                        row=row),
         ReminderButton("later", case_id, row=row,
-                       label=WORDS["move_button"].format(case=case_id, days=MOVE_DAYS)),
+                       label=t(WORDS["move_button"], case=case_id, days=MOVE_DAYS)),
     ]  # fmt: skip
 
 
@@ -138,12 +139,12 @@ def add_reminders_field(
     if not reminders and dm_closed_at is None:
         return
     lines = [
-        WORDS["mod_line"].format(
+        t(WORDS["mod_line"],
             number=r.number, state=r.state.value, due=f"{r.scheduled_for:%Y-%m-%d %H:%M}",
             result=f" ({r.result})" if r.result else "",
         )
         for r in reminders
     ]  # fmt: skip
     if dm_closed_at is not None:
-        lines.append(WORDS["dm_closed"].format(when=f"{dm_closed_at:%Y-%m-%d}"))
-    add_field(embed, WORDS["field"], fit_lines(lines[-10:], FIELD_VALUE))
+        lines.append(t(WORDS["dm_closed"], when=f"{dm_closed_at:%Y-%m-%d}"))
+    add_field(embed, t(WORDS["field"]), fit_lines(lines[-10:], FIELD_VALUE))

@@ -11,17 +11,13 @@ from bot.backup.plan import GATED_NEEDS, BackupPlan
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.check.repo_types import REPO_TYPES
 from bot.check.stages import error_note, stage_label
-from bot.check.verdict import linked_repo_text
+from bot.check.verdict import build_verdict, linked_repo_text
+from bot.i18n import gettext
 from cogs.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 from cogs.markdown import discord_code_block, escape_discord
+from cogs.wording import BACKUP, CHECK, say
 
 COLOURS = {"visible": 0x2ECC71, "not_visible": 0xE67E22, "incomplete": 0xF1C40F}
-KIND_NAMES = {
-    "user": "user",
-    "organization": "organization",
-    "not_found": "no profile found",
-    "unknown": "unknown (profile could not be checked)",
-}
 SHOWN_PER_TYPE = 8
 INLINE_COMMANDS = 5
 SHOWN_ERROR = 150  # characters of a Space's error message in the embed (all in the file)
@@ -29,9 +25,9 @@ SHOWN_ERROR = 150  # characters of a Space's error message in the embed (all in 
 
 def report_embed(report: AccountReport) -> discord.Embed:
     """The check result: kind, profile, counts, Spaces by stage, verdict, what failed."""
-    verdict = report.verdict
+    verdict = build_verdict(report)  # built again: in the reader's language
     embed = make_embed(
-        f"Account check: {report.account}",
+        say(CHECK, "title", account=report.account),
         escape_discord(verdict.explanation),
         colour=COLOURS.get(verdict.code, 0x5865F2),
     )
@@ -39,41 +35,46 @@ def report_embed(report: AccountReport) -> discord.Embed:
         link = report.linked_repo
         add_field(
             embed,
-            "Linked repo",
+            say(CHECK, "linked_repo"),
             f"[{escape_discord(link.id)}]({link.url})\n{escape_discord(linked_repo_text(report))}",
         )
-    profile = "reachable" if report.profile_reachable else "not reachable"
+    profile = say(CHECK, "reachable" if report.profile_reachable else "not_reachable")
     if report.profile_status:
-        profile = f"not visible (HTTP {report.profile_status})"
-    add_field(embed, "Account", f"{KIND_NAMES.get(report.kind, report.kind)}; profile {profile}")
+        profile = say(CHECK, "not_visible", status=report.profile_status)
+    kind = say(CHECK, f"kind_{report.kind}") if f"kind_{report.kind}" in CHECK else report.kind
+    add_field(embed, say(CHECK, "account"), say(CHECK, "account_line", kind=kind, profile=profile))
     counts = "\n".join(
-        f"{REPO_TYPES[repo_type].label}: {_count(repos)}"
+        f"{gettext(REPO_TYPES[repo_type].label)}: {_count(repos)}"
         for repo_type, repos in report.repo_lists()
     )
-    add_field(embed, "Public repos", counts, inline=True)
+    add_field(embed, say(CHECK, "public_repos"), counts, inline=True)
     stages = spaces_by_stage(report)
     if stages:
-        add_field(embed, "Spaces by stage", stages, inline=True)
+        add_field(embed, say(CHECK, "spaces_by_stage"), stages, inline=True)
     for repo_type, repos in report.repo_lists():
         if repos.items:
-            add_field(embed, REPO_TYPES[repo_type].label, _item_lines(repos))
+            add_field(embed, gettext(REPO_TYPES[repo_type].label), _item_lines(repos))
     failed = [
         f"{name.capitalize()}: {escape_discord(error.message)}"
         for name, error in report.part_errors()
     ]
     if failed:
-        add_field(embed, "Could not be checked", "\n".join(failed))
-    age = f" (saved result, {int(report.age_s or 0)} s old)" if report.cached else ""
-    embed.set_footer(text=f"Checked {report.checked_at:%Y-%m-%d %H:%M} UTC{age}")
+        add_field(embed, say(CHECK, "could_not_check"), "\n".join(failed))
+    when = f"{report.checked_at:%Y-%m-%d %H:%M}"
+    if report.cached:
+        footer = say(CHECK, "footer_saved", when=when, age=int(report.age_s or 0))
+    else:
+        footer = say(CHECK, "footer", when=when)
+    embed.set_footer(text=footer)
     return embed
 
 
 def _count(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
     text = repos.shown_count()
     if repos.stated_total is not None and repos.stated_total != repos.count:
-        text += f" (profile says {repos.stated_total})"
+        text += say(CHECK, "profile_says", total=repos.stated_total)
     if repos.error is not None:
-        text += " (incomplete)"
+        text += say(CHECK, "incomplete")
     return text
 
 
@@ -83,7 +84,7 @@ def spaces_by_stage(report: AccountReport) -> str:
     lines = [f"{stage}: {n}" for stage, n in stages.most_common()]
     disabled = report.disabled_spaces()
     if disabled:
-        lines.append(f"disabled: {disabled}")
+        lines.append(say(CHECK, "disabled_count", count=disabled))
     return fit_lines(lines, FIELD_VALUE)
 
 
@@ -99,15 +100,15 @@ def _item_lines(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
         lines.append(line)
     rest = len(repos.items) - SHOWN_PER_TYPE
     if rest > 0:
-        lines.append(f"… and {rest} more in the attached list")
+        lines.append(say(CHECK, "more_in_file", rest=rest))
     return fit_lines(lines, FIELD_VALUE)
 
 
 def access_notes(item: RepoItem) -> list[str]:
     """ "disabled", "gated (manual)": why an item cannot be downloaded anonymously."""
-    notes = ["disabled"] if item.disabled else []
+    notes = [say(CHECK, "disabled")] if item.disabled else []
     if item.gated is not None:
-        notes.append(f"gated ({item.gated})")
+        notes.append(say(CHECK, "gated", how=item.gated))
     return notes
 
 
@@ -133,13 +134,8 @@ def backup_embed(plan: BackupPlan) -> discord.Embed:
     """The backup summary: the first commands inline, what cannot be recovered this way."""
     total = len(plan.commands)
     embed = make_embed(
-        f"Backup plan: {plan.account}",
-        (
-            f"{total} public repo(s) can be copied now, without logging in. The full shell and "
-            "Python scripts are attached; the Python one can be re-run to resume."
-            if total
-            else "Nothing public can be downloaded right now."
-        ),
+        say(BACKUP, "title", account=plan.account),
+        say(BACKUP, "some", total=total) if total else say(BACKUP, "none"),
     )
     if total:
         shown = plan.commands[:INLINE_COMMANDS]
@@ -148,12 +144,12 @@ def backup_embed(plan: BackupPlan) -> discord.Embed:
             shown = shown[:-1]
             block = discord_code_block("\n".join(shown), "bash")
         if len(block) <= FIELD_VALUE:
-            name = "First commands" if total > len(shown) else "Commands"
+            name = say(BACKUP, "first_commands" if total > len(shown) else "commands")
             add_field(embed, name, block)
     if plan.support_only:
         add_field(
             embed,
-            "Only Hugging Face support can recover",
+            say(BACKUP, "support_only"),
             fit_lines(
                 [
                     f"[{escape_discord(r.id)}]({r.url}) ({r.repo_type}): {escape_discord(r.reason)}"
@@ -165,25 +161,30 @@ def backup_embed(plan: BackupPlan) -> discord.Embed:
     if plan.gated:
         add_field(
             embed,
-            "Gated: need a login",
+            say(BACKUP, "gated"),
             fit_lines(
-                [f"{escape_discord(GATED_NEEDS[:1].upper() + GATED_NEEDS[1:])}."]
+                [f"{escape_discord(_capitalised(gettext(GATED_NEEDS)))}."]
                 + [f"[{escape_discord(r.id)}]({r.url}) ({r.repo_type})" for r in plan.gated],
                 FIELD_VALUE,
             ),
         )
     lines = [
-        f"{'✅' if r.copy_now else '✉️'} **{escape_discord(r.case)}**: {escape_discord(r.expectation)}"
+        f"{'✅' if r.copy_now else '✉️'} **{escape_discord(gettext(r.case))}**: "
+        f"{escape_discord(gettext(r.expectation))}"
         for r in plan.recovery
     ]
-    add_field(embed, "What can be recovered, and how", fit_lines(lines, FIELD_VALUE))
+    add_field(embed, say(BACKUP, "recovery"), fit_lines(lines, FIELD_VALUE))
     if plan.capped or plan.notes:
         add_field(
             embed,
-            "Notes",
+            say(BACKUP, "notes"),
             fit_lines([escape_discord(n) for n in plan.capped + plan.notes], FIELD_VALUE),
         )
     return embed
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def backup_files(plan: BackupPlan) -> list[discord.File]:

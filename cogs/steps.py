@@ -13,17 +13,20 @@ from weakref import WeakKeyDictionary
 
 import discord
 
+from bot.i18n import t
+from cogs.language import activate
 from cogs.replies import reply
 from cogs.views import BaseModal, BaseView
+from cogs.wording import ERRORS
 
 log = logging.getLogger(__name__)
 
 STEP_ID_RE = re.compile(r"hfsb:s:(?P<kind>[a-z]+):(?P<nonce>[0-9a-f]{16}):")
 # What a click on an expired step hears, by the kind in its custom id.
 EXPIRED: dict[str, str] = {
-    "appeal": "This step expired. Run `/appeal` again to start over; nothing was sent.",
-    "case": "These buttons expired. Run the `/case` command again.",
-    "mine": "These buttons expired; nothing was erased. Run `/mycase forget` again.",
+    "appeal": ERRORS["expired_appeal"],
+    "case": ERRORS["expired_case"],
+    "mine": ERRORS["expired_mine"],
 }
 # The interactions live steps took, per bot; `answer_expired` runs right after (same loop turn),
 # so the most recent few hundred are plenty.
@@ -74,6 +77,7 @@ class StepView(_Step, BaseView):
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         self._claim(interaction)  # before any await: `answer_expired` reads it
+        activate(interaction)
         return await self.allow(interaction)
 
     async def allow(self, interaction: discord.Interaction[Any]) -> bool:
@@ -103,6 +107,7 @@ class StepModal(_Step, BaseModal):
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         self._claim(interaction)
+        activate(interaction)
         return True
 
 
@@ -122,4 +127,5 @@ async def answer_expired(interaction: discord.Interaction[Any]) -> None:
         return
     if interaction.id in _claimed.get(interaction.client, ()):
         return
-    await reply(interaction, EXPIRED.get(match["kind"], EXPIRED["appeal"]))
+    activate(interaction)
+    await reply(interaction, t(EXPIRED.get(match["kind"], EXPIRED["appeal"])))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.i18n.catalogues import catalogues_digest
+
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
@@ -26,9 +28,11 @@ def sync_target(bot: SupportBot) -> dict[str, object]:
 
 
 def command_tree_hash(bot: SupportBot) -> str:
-    """A digest of the commands as Discord would receive them, and where they go."""
+    """A digest of the commands as Discord would receive them (their translations too: the
+    catalogues' digest), and where they go."""
     payload = {
         **sync_target(bot),
+        "catalogues": catalogues_digest(),
         "commands": sorted(
             (cmd.to_dict(bot.tree) for cmd in bot.tree.get_commands()),
             key=lambda d: str(d["name"]),

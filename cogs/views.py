@@ -8,6 +8,7 @@ from typing import Any
 import discord
 
 from cogs.errors import report_error
+from cogs.language import activate
 
 
 class GuardedItem:
@@ -19,7 +20,8 @@ class GuardedItem:
         raise NotImplementedError
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Run, reporting failures to the person."""
+        """Run in the person's language, reporting failures to the person."""
+        activate(interaction)
         try:
             await self.run(interaction)
         except Exception as exc:  # noqa: BLE001 (reported to the person with a reference)
@@ -40,7 +42,12 @@ def buttons_view(*items: discord.ui.Item[Any]) -> discord.ui.View:
 
 
 class BaseView(discord.ui.View):
-    """A view whose errors reach the person with a reference instead of failing silently."""
+    """A view whose errors reach the person with a reference instead of failing silently, and
+    which answers in the person's language."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        activate(interaction)
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.i18n import t
 from bot.waves import wording
 from bot.waves.detector import WaveState, step
 from bot.waves.summary import (
@@ -83,7 +84,8 @@ class WaveWatcher:
                     self.alerts += 1
             else:
                 figs = await figures(svc.db, new, now, rule)
-                text = wording.CLOSED.format(
+                text = t(
+                    wording.CLOSED,
                     since=_when(new.started_at), count=figs.count, usual=round(new.usual, 1)
                 )
                 await post_to_modlog(self.bot, home, text)
@@ -115,7 +117,7 @@ async def show_wave(interaction: discord.Interaction[Any]) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
     wave = await load_state(bot.services.db)
     if wave is None:
-        await reply(interaction, wording.NO_WAVE)
+        await reply(interaction, t(wording.NO_WAVE))
         return
     title, body, file = await render(bot, wave, bot.clock.now())
     if not wave.active:
@@ -126,7 +128,7 @@ async def show_wave(interaction: discord.Interaction[Any]) -> None:
 def wave_closed_line(wave: WaveState) -> str:
     """When the last wave ended."""
     assert wave.ended_at is not None
-    return wording.ENDED.format(when=_when(wave.ended_at))
+    return t(wording.ENDED, when=_when(wave.ended_at))
 
 
 def _when(moment: datetime) -> str:

@@ -63,6 +63,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
     with pytest.MonkeyPatch.context() as patch:
         for name in setting_variables():
             patch.delenv(name)
+        patch.setenv("LANG", "C.UTF-8")  # the CLI's guidance language: English unless a test says
         folder = tmp_path_factory.mktemp("cwd")
         patch.chdir(folder)
         yield folder

@@ -33,7 +33,8 @@ from bot.appeal.limits import (
 )
 from bot.appeal.routing import route_appeal
 from bot.appeal.stages import Approximate, Sent, Stage
-from bot.appeal.wording import CHECKLIST, PLACEHOLDER, WARNINGS, compose_body
+from bot.appeal.wording import CHECKLIST, CUT_PARTS, PLACEHOLDER, WARNINGS, compose_body
+from bot.i18n import gettext, t
 from bot.knowledge import EMAIL_RE, ONE_TICKET_ADVICE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
@@ -226,12 +227,12 @@ def draft_appeal(
     if followup_days < 1:
         raise ValueError("followup_days must be at least 1")
     warnings: list[str] = []
-    lock_message = _clean(inp.lock_message, LOCK_MESSAGE_LIMIT, "The lock message", warnings)
-    activity = _clean(inp.activity, ACTIVITY_LIMIT, "The activity description", warnings)
+    lock_message = _clean(inp.lock_message, LOCK_MESSAGE_LIMIT, CUT_PARTS["lock"], warnings)
+    activity = _clean(inp.activity, ACTIVITY_LIMIT, CUT_PARTS["activity"], warnings)
     summary = ""
     if report_summary:
         summary = _clean(
-            report_summary, SUMMARY_LIMIT, "The account summary", warnings, single=True
+            report_summary, SUMMARY_LIMIT, CUT_PARTS["summary"], warnings, single=True
         )
     try:
         fragments = [knowledge.signal(s).fragment for s in inp.signals]
@@ -249,7 +250,7 @@ def draft_appeal(
     )
     if route.stage == "follow-up":
         warnings.extend(
-            WARNINGS["undated"].format(address=address, days=followup_days)
+            t(WARNINGS["undated"], address=address, days=followup_days)
             for address, sent in contacts
             if sent is None
         )
@@ -266,22 +267,20 @@ def draft_appeal(
         contacts=contacts,
         days=followup_days,
     )
+    policy = knowledge.policy
     checklist = [
-        CHECKLIST["send-from"].format(send_from=knowledge.contact.send_from),
-        CHECKLIST["attach-lock" if lock_message else "paste-lock"],
+        t(CHECKLIST["send-from"], send_from=gettext(knowledge.contact.send_from)),
+        t(CHECKLIST["attach-lock" if lock_message else "paste-lock"]),
     ]
     if PLACEHOLDER in body:
-        checklist.append(CHECKLIST["placeholders"].format(placeholder=PLACEHOLDER))
+        checklist.append(t(CHECKLIST["placeholders"], placeholder=PLACEHOLDER))
     if inp.signals:
         checklist.append(
-            CHECKLIST["policy"].format(section=knowledge.policy.section, note=knowledge.policy.note)
+            t(CHECKLIST["policy"], section=gettext(policy.section), note=gettext(policy.note))
         )
     checklist.extend(route.checklist)
-    checklist.append(
-        CHECKLIST["send-once"].format(
-            days=followup_days, one_ticket=knowledge.advice_text(ONE_TICKET_ADVICE)
-        )
-    )
+    one_ticket = gettext(knowledge.advice_text(ONE_TICKET_ADVICE))
+    checklist.append(t(CHECKLIST["send-once"], days=followup_days, one_ticket=one_ticket))
     return AppealDraft(
         stage=route.stage,
         to=route.to,
@@ -298,7 +297,7 @@ def draft_appeal(
 def _clean(text: str, limit: int, what: str, warnings: list[str], *, single: bool = False) -> str:
     cleaned, cut = clean_text(text, limit, multiline=not single)
     if cut:
-        warnings.append(WARNINGS["cut"].format(what=what, limit=limit))
+        warnings.append(t(WARNINGS["cut"], what=t(what), limit=limit))
     return cleaned
 
 
@@ -313,7 +312,7 @@ def _prior_contacts(
         route = next((r for r in contact.routes if r.id == key), None)
         address = route.address if route else key
         if isinstance(sent, date) and sent > today:
-            warnings.append(WARNINGS["future"].format(address=address))
+            warnings.append(t(WARNINGS["future"], address=address))
             sent = today
         out.append((address, sent))
     return sorted(out, key=lambda item: (order.get(item[0], len(order)), item[0]))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.appeal.stages import Sent, Stage
 from bot.appeal.wording import STAGES
+from bot.i18n import gettext, t
 from bot.knowledge import EMAIL_RE, Knowledge
 
 
@@ -81,12 +82,12 @@ def route_appeal(
         return Route(
             stage=stage,
             to=to,
-            why=words.why[case].format_map(filled),
-            next_step=words.next_step[step].format_map(filled),
+            why=t(words.why[case], **filled),  # guidance: in the person's language
+            next_step=t(words.next_step[step], **filled),
             subject=words.subject.format_map(filled),
             opening=words.opening[opening].format_map(filled),
             closing=words.closing,
-            checklist=tuple(line.format_map(filled) for line in words.checklist),
+            checklist=tuple(t(line, **filled) for line in words.checklist),
             send_after=send_after,
         )
 
@@ -94,12 +95,12 @@ def route_appeal(
         return fill("formal", contact.route(contact.formal).address, "usual", "usual")
     named = named_address(lock_message, contact.official_domain)
     if named and named not in written:
-        values["named_address"] = contact.named_address
+        values["named_address"] = gettext(contact.named_address)
         step = "then-follow-up" if named != follow else "same-thread"
         return fill("first", named, "named", step)
     if not contacts:
         first = contact.route(contact.first)
-        values["use_when"] = first.use_when
+        values["use_when"] = gettext(first.use_when)
         values["safety"] = contact.route(contact.safety).address
         step = "then-follow-up" if first.address != follow else "same-thread"
         return fill("first", first.address, "usual", step)
@@ -114,6 +115,6 @@ def route_appeal(
             last_address=last_address, sent=latest.isoformat(), waited=(today - latest).days
         )
         return fill("wait", follow, "dated", "dated", latest + timedelta(days=days))
-    values["use_when"] = follow_route.use_when
+    values["use_when"] = gettext(follow_route.use_when)
     case = "same-address" if follow in written else "new-address"
     return fill("follow-up", follow, case, "same-thread")

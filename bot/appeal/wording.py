@@ -153,6 +153,13 @@ WARNINGS = {
 }
 """Notes about the input, shown next to the draft."""
 
+CUT_PARTS = {
+    "lock": "The lock message",
+    "activity": "The activity description",
+    "summary": "The account summary",
+}
+"""What a "cut" warning names."""
+
 _SENT = {
     "dated": "on {sent}",
     "undated": "(date not noted)",

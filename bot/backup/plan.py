@@ -12,6 +12,7 @@ from bot.accounts import is_valid_name
 from bot.backup.scripts import download_command, python_script, shell_script
 from bot.check.models import AccountReport
 from bot.check.repo_types import REPO_TYPES, RepoType
+from bot.i18n import t
 from bot.knowledge import RecoveryExpectation, load_knowledge
 
 BACKUP_ROOT = "hf-backup"
@@ -148,29 +149,34 @@ def _unique(folder: str, used: set[str]) -> str:
     return candidate
 
 
+NOTES = {
+    "capped": "Only the first {count} {kind} were listed; the account has more{stated}. The "
+    "others are not in this plan: add them by hand from the account page.",
+    "stated": " (its profile states {total})",
+    "incomplete": "The check was incomplete (could not check: {parts}), so this plan covers only "
+    "what was listed. Run the check again later.",
+    "none_copyable": "None of the listed repos can be downloaded anonymously right now.",
+    "nothing": "No public repos were listed, so there is nothing to copy right now.",
+}
+"""The plan's notes for the person (in the current language, `bot.i18n.t`)."""
+
+
 def _capped_notes(report: AccountReport) -> list[str]:
     notes = []
     for repo_type, lst in report.repo_lists():
         if lst.capped:
-            stated = f" (its profile states {lst.stated_total})" if lst.stated_total else ""
-            notes.append(
-                f"Only the first {lst.count} {REPO_TYPES[repo_type].many} were listed; the account "
-                f"has more{stated}. The others are not in this plan: add them by hand from the "
-                "account page."
-            )
+            stated = t(NOTES["stated"], total=lst.stated_total) if lst.stated_total else ""
+            kind = REPO_TYPES[repo_type].many
+            notes.append(t(NOTES["capped"], count=lst.count, kind=kind, stated=stated))
     return notes
 
 
 def _notes(report: AccountReport) -> list[str]:
     notes = []
     if report.failed_parts():
-        notes.append(
-            "The check was incomplete (could not check: "
-            + ", ".join(report.failed_parts())
-            + "), so this plan covers only what was listed. Run the check again later."
-        )
+        notes.append(t(NOTES["incomplete"], parts=", ".join(report.failed_parts())))
     if report.public_count and not report.copyable_count():
-        notes.append("None of the listed repos can be downloaded anonymously right now.")
+        notes.append(t(NOTES["none_copyable"]))
     if report.public_count == 0 and report.complete:
-        notes.append("No public repos were listed, so there is nothing to copy right now.")
+        notes.append(t(NOTES["nothing"]))
     return notes

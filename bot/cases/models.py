@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bot.i18n import gettext
+
 
 class CaseStatus(StrEnum):
     """Where a case stands."""
@@ -94,6 +96,7 @@ class Case(BaseModel):
     status: CaseStatus
     created_at: datetime
     updated_at: datetime
+    locale: str | None = None  # the person's Discord locale at their last interaction
     created: bool = False
 
     @property
@@ -104,7 +107,7 @@ class Case(BaseModel):
     @property
     def status_label(self) -> str:
         """The status as people read it, e.g. `waiting on Hugging Face`."""
-        return STATUS_LABELS[self.status]
+        return gettext(STATUS_LABELS[self.status])
 
     @property
     def active(self) -> bool:

@@ -7,6 +7,7 @@ from bot.cases.models import STATUS_LABELS, CaseStatus
 from bot.cases.outcomes import OUTCOME_LABELS, Outcome
 from bot.cases.stats import CHART_DAYS, DAYS_CAP, CaseStats, Times
 from bot.charts import bars_png, combine_png
+from bot.i18n import gettext, t
 
 MIN_LOCAL_OUTCOMES = 5  # never fewer: a smaller count could point at one person
 
@@ -41,48 +42,54 @@ def _days(value: float | None) -> str:
 
 
 def _items(pairs: list[str]) -> str:
-    return "; ".join(pairs) if pairs else WORDS["none"]
+    return "; ".join(pairs) if pairs else t(WORDS["none"])
 
 
 def stats_lines(stats: CaseStats) -> list[str]:
     """The statistics as sentences, one figure group per line."""
-    lines = [WORDS["as_of"].format(when=f"{stats.as_of:%Y-%m-%d %H:%M}")]
-    statuses = [f"{STATUS_LABELS[s]} {stats.by_status.get(s.value, 0)}" for s in CaseStatus]
-    lines.append(WORDS["status"].format(items=_items(statuses)))
+    lines = [t(WORDS["as_of"], when=f"{stats.as_of:%Y-%m-%d %H:%M}")]
+    statuses = [
+        f"{gettext(STATUS_LABELS[s])} {stats.by_status.get(s.value, 0)}" for s in CaseStatus
+    ]
+    lines.append(t(WORDS["status"], items=_items(statuses)))
     ages = [f"{label} {n}" for label, n in stats.open_by_age.items()]
-    lines.append(WORDS["open_age"].format(items=_items(ages)))
+    lines.append(t(WORDS["open_age"], items=_items(ages)))
     lines.append(_times_line(stats.restoration))
     addresses = [
-        WORDS["address_item"].format(
-            address=address, median=_days(t.median_days), p90=_days(t.p90_days), n=t.restored
+        t(
+            WORDS["address_item"],
+            address=address,
+            median=_days(x.median_days),
+            p90=_days(x.p90_days),
+            n=x.restored,
         )
-        for address, t in sorted(stats.by_first_address.items())
+        for address, x in sorted(stats.by_first_address.items())
     ]
-    lines.append(WORDS["by_address"].format(items=_items(addresses)))
-    outcomes = [f"{OUTCOME_LABELS[o]} {stats.outcomes.get(o.value, 0)}" for o in Outcome]
-    lines.append(WORDS["outcomes"].format(items=_items(outcomes)))
+    lines.append(t(WORDS["by_address"], items=_items(addresses)))
+    outcomes = [f"{gettext(OUTCOME_LABELS[o])} {stats.outcomes.get(o.value, 0)}" for o in Outcome]
+    lines.append(t(WORDS["outcomes"], items=_items(outcomes)))
     lines.append(
-        WORDS["reminders"].format(sent=stats.reminders_sent, replied=stats.reminders_led_to_reply)
+        t(WORDS["reminders"], sent=stats.reminders_sent, replied=stats.reminders_led_to_reply)
     )
     daily = [
         f"{day[5:]} {opened}/{stats.restored_per_day.get(day, 0)}"
         for day, opened in stats.opened_per_day.items()
         if opened or stats.restored_per_day.get(day, 0)
     ]
-    lines.append(WORDS["per_day"].format(days=CHART_DAYS, items=_items(daily)))
+    lines.append(t(WORDS["per_day"], days=CHART_DAYS, items=_items(daily)))
     spread = [
         f"{day}{'+' if day == DAYS_CAP else ''} d: {n}"
         for day, n in sorted(stats.days_to_restore.items())
     ]
-    lines.append(WORDS["spread"].format(items=_items(spread)))
+    lines.append(t(WORDS["spread"], items=_items(spread)))
     return lines
 
 
 def _times_line(times: Times) -> str:
     if not times.restored:
-        return WORDS["no_times"]
-    return WORDS["times"].format(
-        median=_days(times.median_days), p90=_days(times.p90_days), n=times.restored
+        return t(WORDS["no_times"])
+    return t(
+        WORDS["times"], median=_days(times.median_days), p90=_days(times.p90_days), n=times.restored
     )
 
 
@@ -116,4 +123,4 @@ def local_outcome_line(times: Times) -> str | None:
     `MIN_LOCAL_OUTCOMES` of them (nothing that could point at a person)."""
     if times.restored < MIN_LOCAL_OUTCOMES or times.median_days is None:
         return None
-    return WORDS["local"].format(n=times.restored, median=f"{times.median_days:.0f}")
+    return t(WORDS["local"], n=times.restored, median=f"{times.median_days:.0f}")

@@ -58,7 +58,9 @@ MAX_CASE_ID = 2**63 - 1
 MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
 
-_CASE_COLUMNS = "id, discord_user_id, guild_id, owner, hf_account, status, created_at, updated_at"
+_CASE_COLUMNS = (
+    "id, discord_user_id, guild_id, owner, hf_account, status, created_at, updated_at, locale"
+)
 
 
 def _case(row: aiosqlite.Row) -> Case:
@@ -229,12 +231,19 @@ class CaseStore:
         hf_account: str,
         kind: EventKind | str,
         payload: Mapping[str, Any] | None = None,
+        *,
+        locale: str | None = None,
     ) -> Case:
         """Every interaction about an account is part of a case: open (or reuse) the person's
         case for `hf_account` and append the event. The case's `created` tells whether it is new
-        (the bot then tells the moderators)."""
+        (the bot then tells the moderators). `locale`, when given, becomes the case's language
+        (the DMs sent later speak it)."""
         case = await self.open_case(discord_user_id, guild_id, hf_account)
         await self.add_event(case.id, kind, discord_user_id, payload)
+        if locale and locale != case.locale:
+            async with self.db.write() as conn:
+                await conn.execute("UPDATE cases SET locale = ? WHERE id = ?", (locale, case.id))
+            case = case.model_copy(update={"locale": locale})
         return case
 
     async def record_progress(

@@ -67,3 +67,6 @@ REPO_TYPES: dict[RepoType, RepoTypeInfo] = {
 
 BY_PLURAL: dict[str, RepoType] = {info.plural: info.type for info in REPO_TYPES.values()}
 """A link's first path segment (`/spaces/...`) → the repo type."""
+
+LABELS = {"Models": "Models", "Datasets": "Datasets", "Spaces": "Spaces"}
+"""The headings (`RepoTypeInfo.label`), listed for translation (`bot.i18n.t(info.label)`)."""

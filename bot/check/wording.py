@@ -1,8 +1,11 @@
-"""What a person is told about the check queue (one table; issue 14 wraps it in gettext)."""
+"""What a person is told about a check: the verdict's sentences and the check queue. English;
+each is also its gettext id (`bot.i18n.t` translates it when shown)."""
 
 from __future__ import annotations
 
 import math
+
+from bot.i18n import t
 
 QUEUED = (
     "Many people are checking accounts right now, and the Hugging Face Hub only answers so many "
@@ -23,9 +26,59 @@ LATE_DM = (
 CLI_WAIT = "The Hub's request quota is used up for now: waiting about {minutes} for the check..."
 
 
+MINUTES = {
+    "under": "less than a minute",
+    "one": "1 minute",
+    "many": "{count} minutes",
+}
+
+VERDICT = {
+    "part_profile": "the profile page",
+    "part_linked": "the linked repo",
+    "part_list": "the {kind} list",
+    "linked_name": "The linked {kind} {id}",
+    "linked_failed": "{name} could not be checked ({error}).",
+    "no_answer": "no answer",
+    "linked_unreachable": "{name} is not publicly reachable ({status})",
+    "linked_disabled": "{text}: it is disabled, and only Hugging Face support can help with it.",
+    "linked_maybe": "{text}; it may be private, disabled, renamed or deleted.",
+    "stage": "stage {stage}",
+    "disabled": "disabled",
+    "gated": "gated",
+    "linked_reachable": "{name} is reachable.",
+    "linked_reachable_details": "{name} is reachable ({details}).",
+    "linked_error": 'Its error message: "{message}"',
+    "incomplete": "Part of the check could not be done: {failures}.",
+    "retry": "Retrying in a little while may help.",
+    "answered": "What did answer: {seen}, so the account does not look deleted.",
+    "not_deleted": "Does not look deleted: {seen}.",
+    "profile_only": "Does not look deleted: the profile page is still reachable. It lists no "
+    "public repos, so there is nothing public to copy; private repos, if any, need Hugging Face "
+    "support.",
+    "profile_status": " (the Hub answered HTTP {status} for the profile)",
+    "not_visible": "Nothing is publicly visible for this account right now: no profile page"
+    "{status} and no public repos. That can mean it is locked, renamed, made private or deleted, "
+    "and only Hugging Face support can tell which. Please do not assume the data is gone.",
+    "copyable": "Public files can most likely be copied right now; the backup plan lists the "
+    "commands.",
+    "none_copyable": "None of the listed repos can be downloaded anonymously right now.",
+    "gated_count": "{count} gated repo(s) need a logged-in account that accepted their "
+    "conditions; a locked account's own token may be refused.",
+    "disabled_count": "{count} disabled repo(s): only Hugging Face support can help with them.",
+    "seen": "{repos} are still reachable ({breakdown})",
+    "seen_one": "{repos} is still reachable ({breakdown})",
+    "seen_no_profile": "{seen}, although no profile page was found",
+    "seen_profile": "the profile page is still reachable",
+    "spaces": "{stopped} of its {total} Spaces are paused or disabled. People whose accounts "
+    "were flagged have reported this same pattern; it does not tell why, and only Hugging Face "
+    "support can confirm anything.",
+}
+"""The verdict of a check, in fragments joined by `bot.check.verdict`."""
+
+
 def minutes(seconds: float) -> str:
     """A rough duration: "less than a minute", "1 minute", "N minutes"."""
     if seconds < 60:
-        return "less than a minute"
+        return t(MINUTES["under"])
     count = math.ceil(seconds / 60)
-    return "1 minute" if count == 1 else f"{count} minutes"
+    return t(MINUTES["one"]) if count == 1 else t(MINUTES["many"], count=count)

@@ -8,6 +8,7 @@ Discord could not be reached (or the answer is incomplete), 2 bad input or confi
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from bot.cli import appeal, cases, check, run
 from bot.cli.output import clean_output
 from bot.config import ConfigError, load_settings
 from bot.db import DatabaseUnavailable
+from bot.i18n import use_language
 
 SUBCOMMAND_MODULES = (run, cases, appeal, check)
 
@@ -36,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Help people whose Hugging Face account was locked: from Discord or here.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the guidance (es, pt-BR, de, ...; default: the LANG environment "
+        "variable, else English); email drafts stay in English",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMAND_MODULES:
         module.register(sub)
@@ -52,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv) or ["run"])
+    with use_language(args.lang or os.environ.get("LANG")):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from bot.appeal.draft import AppealDraft, AppealInput, draft_appeal
 from bot.cases.models import Case
+from bot.i18n import t
 from bot.knowledge import Knowledge
 from bot.reminders.models import MAX_FOLLOWUPS
 from bot.reminders.wording import WORDS
@@ -49,7 +50,7 @@ def build_followup(
     first, last = emails[0], emails[-1]
     values = {"ref": case.ref, "account": case.hf_account, "max": MAX_FOLLOWUPS}
     if number > MAX_FOLLOWUPS:
-        text = WORDS["ask_moderators"].format(**values, first_sent=first.sent_on.isoformat())
+        text = t(WORDS["ask_moderators"], **values, first_sent=first.sent_on.isoformat())
         return FollowUp(case_id=case.id, account=case.hf_account, number=number, text=text)
     contacted: dict[str, date] = {}
     for email in emails:  # the latest date per address (the routing keys on addresses)
@@ -59,7 +60,8 @@ def build_followup(
         knowledge=knowledge,
     )
     draft = draft_appeal(appeal, knowledge=knowledge, followup_days=followup_days, today=today)
-    text = WORDS["followup"].format(
+    text = t(
+        WORDS["followup"],
         **values,
         days=(today - last.sent_on).days,
         last_to=last.to,

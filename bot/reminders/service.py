@@ -19,6 +19,7 @@ from bot.cases.outcomes import Outcome, ensure_row, note_email_sent, set_outcome
 from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.clock import Clock
+from bot.i18n import t, use_language
 from bot.knowledge import Knowledge
 from bot.reminders.followup import Email, FollowUp, build_followup
 from bot.reminders.models import Delivery, Reminder, ReminderState
@@ -87,16 +88,16 @@ class ReminderService:
         case = await self._own(case_id, actor_id, moderator_scope)
         values = {"ref": case.ref, "status": case.status_label}
         if case.status != CaseStatus.OPEN:
-            return Confirmation(text=WORDS["not_active"].format(**values))
+            return Confirmation(text=t(WORDS["not_active"], **values))
         events = await self.cases.events(case.id, limit=500)
         drafted = [e for e in events if e.kind == EventKind.APPEAL_DRAFTED]
         if not drafted:
-            return Confirmation(text=WORDS["no_draft"].format(**values))
+            return Confirmation(text=t(WORDS["no_draft"], **values))
         to = str(drafted[-1].payload.get("to", ""))
         already = any(e.kind == EventKind.APPEAL_SENT and e.id > drafted[-1].id for e in events)
         now = self.clock.now()
         if already and not remind:
-            return Confirmation(text=WORDS["already_noted"].format(**values))
+            return Confirmation(text=t(WORDS["already_noted"], **values))
         emails = sum(1 for e in events if e.kind == EventKind.APPEAL_SENT)
         if not already:
             await self.cases.add_event(
@@ -106,11 +107,11 @@ class ReminderService:
                 emails = await note_email_sent(conn, case.id, to, now)
         sent = now.date().isoformat()
         if not remind:
-            return Confirmation(text=WORDS["sent_noted"].format(**values, sent=sent))
+            return Confirmation(text=t(WORDS["sent_noted"], **values, sent=sent))
         due = now + timedelta(days=self.followup_days)
         reminder = await self.store.schedule(case.id, emails, due, now)
         self.changed.set()
-        text = WORDS["scheduled"].format(**values, sent=sent, due=due.date().isoformat())
+        text = t(WORDS["scheduled"], **values, sent=sent, due=due.date().isoformat())
         return Confirmation(text=text, reminder=reminder)
 
     async def cancel(
@@ -120,7 +121,7 @@ class ReminderService:
         case = await self._own(case_id, actor_id, moderator_scope)
         done = await self.store.cancel(case.id, "cancelled by the person", self.clock.now())
         self.changed.set()
-        return WORDS["cancelled" if done else "no_reminder"].format(ref=case.ref)
+        return t(WORDS["cancelled" if done else "no_reminder"], ref=case.ref)
 
     async def move(
         self, case_id: int, actor_id: int, days: int, *, moderator_scope: Scope | None = None
@@ -131,13 +132,13 @@ class ReminderService:
         case = await self._own(case_id, actor_id, moderator_scope)
         pending = await self.store.pending(case.id)
         if pending is None:
-            return WORDS["no_reminder"].format(ref=case.ref)
+            return t(WORDS["no_reminder"], ref=case.ref)
         moved = await self.store.move(
             case.id, pending.due_at + timedelta(days=days), self.clock.now()
         )
         self.changed.set()
         due = moved.due_at if moved else pending.due_at
-        return WORDS["moved"].format(ref=case.ref, due=due.date().isoformat())
+        return t(WORDS["moved"], ref=case.ref, due=due.date().isoformat())
 
     async def deliver_due(self, send: Sender) -> int:
         """Claim what is due, send each (after checking its case still waits), mark it.
@@ -162,19 +163,25 @@ class ReminderService:
             return ReminderState.CANCELLED, "no email was noted"
         drafted = [e.payload for e in events if e.kind == EventKind.APPEAL_DRAFTED]
         signals = tuple(drafted[0].get("signals", ())) if drafted else ()
-        followup = build_followup(
-            case, emails, reminder.number, signals=signals, knowledge=self.knowledge,
-            followup_days=self.followup_days, today=self.today(),
-        )  # fmt: skip
-        try:
-            delivery = await send(case.discord_user_id, followup)
-        except Exception:
-            log.exception("reminder %s of case %s could not be sent", reminder.id, case.id)
-            delivery = Delivery.FAILED
+        with use_language(case.locale):  # the DM speaks the person's language
+            followup = build_followup(
+                case, emails, reminder.number, signals=signals, knowledge=self.knowledge,
+                followup_days=self.followup_days, today=self.today(),
+            )  # fmt: skip
+            delivery = await self._send(send, case, followup, reminder.id)
         await self._record(case, reminder, followup, delivery)
         if delivery == Delivery.SENT:
             return ReminderState.SENT, "sent"
         return ReminderState.UNDELIVERABLE, delivery.value
+
+    async def _send(
+        self, send: Sender, case: Case, followup: FollowUp, reminder_id: int
+    ) -> Delivery:
+        try:
+            return await send(case.discord_user_id, followup)
+        except Exception:
+            log.exception("reminder %s of case %s could not be sent", reminder_id, case.id)
+            return Delivery.FAILED
 
     async def _record(
         self, case: Case, reminder: Reminder, followup: FollowUp, delivery: Delivery

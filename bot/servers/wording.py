@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.i18n import t
+
 WORDING: Final[dict[str, str]] = {
     # private contexts: a group DM, or a server reached through a user install
     "public_refused": (
@@ -51,5 +53,5 @@ WORDING: Final[dict[str, str]] = {
 
 
 def say(key: str, **values: object) -> str:
-    """The sentence `key`, its placeholders filled."""
-    return WORDING[key].format(**values)
+    """The sentence `key` in the current language, its placeholders filled."""
+    return t(WORDING[key], **values)

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from bot.check.models import AccountReport
 from bot.db import Database
 from bot.hub.budget import BudgetState
+from bot.i18n import t
 from bot.waves import wording
 from bot.waves.detector import Rate, WaveRule, WaveState, rate_of
 
@@ -150,34 +151,32 @@ def describe(
     recent: int | None = None,
 ) -> tuple[str, str]:
     """A title and body for an alert or `/case wave`."""
-    title = wording.ALERT_TITLE.format(count=figs.count, since=_when(figs.since))
+    title = t(wording.ALERT_TITLE, count=figs.count, since=_when(figs.since))
     lines = []
     if recent is not None:
         lines.append(
-            wording.USUAL.format(
-                usual=_num(wave.usual), window=round(rule.window_s / 60), recent=recent
-            )
+            t(wording.USUAL, usual=_num(wave.usual), window=round(rule.window_s / 60), recent=recent)
         )
     if figs.lock_wording is None:
-        lines.append(wording.NO_LOCK_WORDING)
+        lines.append(t(wording.NO_LOCK_WORDING))
     else:
         text, count, quoted = figs.lock_wording
-        share = f"{count} of {quoted}"
-        lines.append(wording.LOCK_WORDING.format(share=share, text=f"“{text[:300]}”"))
+        share = t(wording.SHARE, count=count, quoted=quoted)
+        lines.append(t(wording.LOCK_WORDING, share=share, text=f"“{text[:300]}”"))
     if figs.checked:
-        lines.append(wording.SPACES.format(with_spaces=figs.with_spaces, checked=figs.checked))
+        lines.append(t(wording.SPACES, with_spaces=figs.with_spaces, checked=figs.checked))
     else:
-        lines.append(wording.NO_SPACES)
+        lines.append(t(wording.NO_SPACES))
     if hub is None:
-        lines.append(wording.HUB_UNKNOWN)
+        lines.append(t(wording.HUB_UNKNOWN))
     elif hub.limited and hub.reset_in_s is not None:
-        reset = f"in {max(1, round(hub.reset_in_s / 60))} min"
-        lines.append(wording.HUB_LIMITED.format(reset=reset, waiting=waiting))
+        reset = t(wording.RESET, minutes=max(1, round(hub.reset_in_s / 60)))
+        lines.append(t(wording.HUB_LIMITED, reset=reset, waiting=waiting))
     else:
-        lines.append(wording.HUB_NORMAL.format(remaining=hub.remaining))
+        lines.append(t(wording.HUB_NORMAL, remaining=hub.remaining))
     if hub is not None and hub.refused:
-        lines.append(wording.HUB_REFUSED.format(refused=hub.refused))
-    lines.append(wording.PIN)
+        lines.append(t(wording.HUB_REFUSED, refused=hub.refused))
+    lines.append(t(wording.PIN))
     return title, "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
-"""What moderators read about a wave (one table; issue 14 wraps it in gettext)."""
+"""What moderators read about a wave. English; each text but the chart's is also its gettext id
+(`TEXTS`), translated when shown."""
 
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ PIN = (
     "and /appeal for a calm email to the right address. Please do not open several tickets: one "
     "email is read as well as five.\""
 )
+SHARE = "{count} of {quoted}"
+RESET = "in {minutes} min"
+TEXTS = (
+    ALERT_TITLE, CLOSED, ENDED, NO_WAVE, USUAL, LOCK_WORDING, NO_LOCK_WORDING, SPACES, NO_SPACES,
+    HUB_NORMAL, HUB_LIMITED, HUB_REFUSED, HUB_UNKNOWN, PIN, SHARE, RESET,
+)  # fmt: skip
+"""What is translated (the chart's labels stay English: its font has no CJK glyphs)."""
 CHART_TITLE = "New cases per 10 minutes"
 CHART_LABEL = "new cases"
 CHART_USUAL = "usual"

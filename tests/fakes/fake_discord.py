@@ -223,8 +223,10 @@ class FakeDiscord(FakeWorld):
         check_permissions: bool = True,
         context: int | None = None,
         install: str = "guild",
+        locale: str = "en-US",
     ) -> FakeInteraction:
-        """Run ``/name [subcommand] options`` as ``user`` (``guild_id=None``: in the bot's DM).
+        """Run ``/name [subcommand] options`` as ``user`` (``guild_id=None``: in the bot's DM),
+        whose Discord client speaks ``locale``.
 
         ``name`` may hold the whole path (``"case view"``). Options are validated against the
         synced command; user/channel/role options take ids or Fake* objects, attachment options
@@ -257,6 +259,7 @@ class FakeDiscord(FakeWorld):
             perms,
             context=context,
             install=install,
+            locale=locale,
         )
         return await self._inject(payload)
 
@@ -268,6 +271,7 @@ class FakeDiscord(FakeWorld):
         user: int,
         values: Sequence[Any] | None = None,
         component_type: ComponentType | None = None,
+        locale: str = "en-US",
     ) -> FakeInteraction:
         """Click a button / choose in a select of a message the bot sent (dict or message id).
         The message's current state is used; ``component_type`` is only needed for components
@@ -292,6 +296,7 @@ class FakeDiscord(FakeWorld):
             perms,
             context=2 if in_group else None,
             install="user" if set(owners) == {"1"} else "guild",
+            locale=locale,
         )
         payload["message"] = msg
         return await self._inject(payload)
@@ -328,6 +333,7 @@ class FakeDiscord(FakeWorld):
             perms,
             context=context,
             install="user" if set(owners) == {"1"} else "guild",
+            locale=str(opener.payload.get("locale", "en-US")),  # the same person's client
         )
         if opener.message_id is not None and self.store.get(opener.message_id):
             payload["message"] = self.store.get(opener.message_id)

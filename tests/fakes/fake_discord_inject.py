@@ -23,6 +23,7 @@ from tests.fakes.fake_discord_models import (
     FakeDiscordError,
     FakeUser,
 )
+from tests.fakes.fake_discord_spec import spec_schema
 from tests.fakes.fake_discord_validate import walk_components
 
 if TYPE_CHECKING:
@@ -347,6 +348,11 @@ def modal_submit_components(
     return out
 
 
+def spec_schema_locales() -> frozenset[str]:
+    """Discord's locales (the spec's AvailableLocalesEnum)."""
+    return frozenset(o["const"] for o in spec_schema("AvailableLocalesEnum")["oneOf"])
+
+
 def base_payload(
     fake: FakeDiscord,
     itype: InteractionType,
@@ -359,10 +365,14 @@ def base_payload(
     *,
     context: int | None = None,
     install: str = "guild",
+    locale: str = "en-US",
 ) -> dict[str, Any]:
     """The fields every INTERACTION_CREATE carries (guild: member, DM: user). ``context`` is the
     interaction context (default: guild, or the bot's DM without a guild); ``install`` says
-    through which install the app is reached ("guild" or "user")."""
+    through which install the app is reached ("guild" or "user"); ``locale`` is the person's
+    client language (docs: Interaction object, `locale`: one of Discord's locales)."""
+    if locale not in spec_schema_locales():
+        raise FakeDiscordError(f"{locale!r} is not a Discord locale")
     if context is None:
         context = _GUILD if guild_id is not None else _BOT_DM
     owners = _integration_owners(fake, guild_id, user, context, install)
@@ -374,7 +384,7 @@ def base_payload(
         "version": 1,
         "data": data,
         "app_permissions": str(fake.app_permissions),
-        "locale": "en-US",
+        "locale": locale,
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         "entitlements": [],
         "entitlement_sku_ids": [],

@@ -87,3 +87,9 @@ def _deepest(errors: list[ValidationError]) -> ValidationError:
         if not (e.validator in ("enum", "const") and list(e.absolute_path)[-1:] == ["type"])
     ] or leaves
     return max(telling, key=lambda e: len(e.absolute_path))
+
+
+def spec_schema(name: str) -> dict[str, Any]:
+    """A named schema of the spec's components (``AvailableLocalesEnum``, ...)."""
+    schema: dict[str, Any] = _spec()[0]["components"]["schemas"][name]
+    return schema

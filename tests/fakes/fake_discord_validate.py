@@ -3,14 +3,64 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from discord import AppCommandOptionType, AppCommandType, ButtonStyle, ComponentType, MessageFlags
 
 from tests.fakes.fake_discord_models import RecordedFile
+from tests.fakes.fake_discord_spec import spec_schema
 
 _COMMAND_NAME = re.compile(r"^[-_'\w]{1,32}$")
+# Discord docs, Application Commands → "Localization": the keys of `name_localizations` and
+# `description_localizations` are Discord locales (the spec's AvailableLocalesEnum), localized
+# names follow the naming rule (Application Command Naming: `^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]
+# {1,32}$`, lower-case variants of letters that have one), localized descriptions and choice
+# names have the same 1-100 characters as the default ones.
+_SCRIPTS = ("DEVANAGARI", "THAI")
+
+
+def _locales() -> frozenset[str]:
+    return frozenset(o["const"] for o in spec_schema("AvailableLocalesEnum")["oneOf"])
+
+
+def localized_name_ok(name: str) -> bool:
+    r"""Whether `name` passes Discord's naming rule (Python's `re` has no `\p{sc=...}`)."""
+    return (
+        1 <= len(name) <= 32
+        and name == name.lower()
+        and all(
+            c.isalnum() or c in "-_'" or unicodedata.name(c, "").startswith(_SCRIPTS) for c in name
+        )
+    )
+
+
+def _localization_errors(obj: dict[str, Any], here: str, *, named: bool = True) -> list[str]:
+    errors: list[str] = []
+    locales = _locales()
+    for field, is_name in (("name_localizations", named), ("description_localizations", False)):
+        for locale, text in (obj.get(field) or {}).items():
+            if locale not in locales:
+                errors.append(f"{here}: {field} has unknown locale {locale!r}")
+            elif is_name and not localized_name_ok(text):
+                errors.append(f"{here}: invalid {locale} name {text!r}")
+            elif not is_name and not 1 <= len(text) <= 100:
+                errors.append(f"{here}: {locale} {field} must be 1-100 characters")
+    return errors
+
+
+def _unique_localized(items: list[dict[str, Any]], here: str) -> list[str]:
+    """Sibling commands or options must keep distinct names in every locale."""
+    seen: dict[tuple[str, str], str] = {}
+    errors = []
+    for item in items:
+        for locale, text in (item.get("name_localizations") or {}).items():
+            other = seen.setdefault((locale, text), item.get("name", ""))
+            if other != item.get("name", ""):
+                errors.append(f"{here}: {locale} name {text!r} used twice")
+    return errors
+
 COMPONENTS_V2 = MessageFlags(components_v2=True).value
 C = ComponentType
 _SUBCOMMANDS = (AppCommandOptionType.subcommand.value, AppCommandOptionType.subcommand_group.value)
@@ -187,7 +237,7 @@ def modal_errors(data: dict[str, Any] | None) -> list[str]:
 
 
 def _option_errors(options: list[dict[str, Any]], where: str) -> list[str]:
-    errors: list[str] = []
+    errors: list[str] = _unique_localized(options, where)
     if len(options) > 25:
         errors.append(f"{where}: {len(options)} options (max 25)")
     seen_optional = False
@@ -198,6 +248,9 @@ def _option_errors(options: list[dict[str, Any]], where: str) -> list[str]:
             errors.append(f"{here}: invalid name")
         if not 1 <= len(opt.get("description") or "") <= 100:
             errors.append(f"{here}: description must be 1-100 characters")
+        errors += _localization_errors(opt, here)
+        for choice in opt.get("choices") or []:
+            errors += _localization_errors(choice, f"{here} choice", named=False)
         if opt.get("type") in _SUBCOMMANDS:
             errors += _option_errors(opt.get("options") or [], here)
             continue
@@ -219,6 +272,7 @@ def command_errors(commands: list[dict[str, Any]]) -> list[str]:
     keys = [(c.get("name"), c.get("type", _CHAT_INPUT)) for c in commands]
     if len(keys) != len(set(keys)):
         errors.append("duplicate command names")
+    errors += _unique_localized(commands, "commands")
     for cmd in commands:
         name = cmd.get("name", "")
         if cmd.get("type", _CHAT_INPUT) == _CHAT_INPUT:
@@ -226,5 +280,6 @@ def command_errors(commands: list[dict[str, Any]]) -> list[str]:
                 errors.append(f"/{name}: invalid name")
             if not 1 <= len(cmd.get("description") or "") <= 100:
                 errors.append(f"/{name}: description must be 1-100 characters")
+            errors += _localization_errors(cmd, f"/{name}")
             errors += _option_errors(cmd.get("options") or [], f"/{name}")
     return errors

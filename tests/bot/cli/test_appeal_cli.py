@@ -157,3 +157,23 @@ def test_a_stored_check_adds_what_is_still_public(capsys, monkeypatch):
         assert hub.request_count() == requests  # the appeal asked the Hub nothing
     assert code == 0
     assert "Still publicly visible\n- 3 public repos reachable (2 models" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"), [(["--lang", "es"], None), ([], "es_ES.UTF-8"), (["--lang", "es-419"], "de")]
+)
+def test_lang_or_LANG_chooses_the_guidance_language_the_draft_stays_english(
+    capsys, monkeypatch, argv, lang
+):
+    if lang is not None:
+        monkeypatch.setenv("LANG", lang)
+    code = main([*argv, "appeal", "alice"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "Envíalo una sola vez" in out  # the checklist, in Spanish
+    assert "Hello Hugging Face team," in out and "Review request for locked account" in out
+
+
+def test_english_by_default(capsys):
+    code, out, _ = run(capsys, "alice")
+    assert code == 0 and "Send it once" in out and "Envíalo" not in out

@@ -138,3 +138,17 @@ async def test_a_restart_after_the_due_time_sends_once(world):
     assert await fresh.deliver_due(world.sender) == 1
     assert await world.restarted().deliver_due(world.sender) == 0
     assert len(world.sender.sent) == 1
+
+
+async def test_the_reminder_speaks_the_language_stored_on_the_case(world):
+    """The person used Discord in Spanish: the reminder DM (sent later, with no interaction)
+    is in Spanish; the follow-up email itself in English."""
+    case = await world.drafted_case()
+    await world.cases.record(7, 1, "alice", EventKind.CHECK_RAN, {}, locale="es-ES")
+    await world.reminders.confirm_sent(case, 7, remind=True)
+    await world.clock.advance(timedelta(days=DAYS))
+    assert await world.reminders.deliver_due(world.sender) == 1
+    [(_, followup)] = world.sender.sent
+    assert followup.text.startswith("Caso #1 (alice): han pasado 5 días")
+    assert followup.draft is not None and "Hello Hugging Face team," in followup.draft.body
+    assert followup.draft.checklist[-1].startswith("Envíalo una sola vez")

@@ -1,0 +1,69 @@
+"""Choosing the language and translating: Discord and POSIX locales, fallbacks to English."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.i18n import ENGLISH, current_language, gettext, t, use_language
+from bot.i18n.catalogues import compile_catalogue, read_catalogue
+from bot.i18n.locales import catalogue_name
+from bot.reminders.wording import WORDS
+
+
+@pytest.mark.parametrize(
+    ("locale", "catalogue"),
+    [
+        ("en-US", "en"), ("en-GB", "en"), ("es-ES", "es"), ("es-419", "es"), ("pt-BR", "pt_BR"),
+        ("fr", "fr"), ("de", "de"), ("zh-CN", "zh_CN"), ("zh-TW", "en"), ("ja", "ja"),
+        ("ko", "ko"), ("ru", "ru"), ("hi", "hi"), ("id", "id"), ("tr", "tr"), ("sv-SE", "en"),
+        ("de_DE.UTF-8", "de"), ("pt_BR.UTF-8", "pt_BR"), ("C.UTF-8", "en"), ("POSIX", "en"),
+        ("", "en"), (None, "en"),
+    ],
+)  # fmt: skip
+def test_locale_to_catalogue(locale, catalogue):
+    assert catalogue_name(locale) == catalogue
+
+
+def test_spanish_with_placeholders_filled():
+    with use_language("es-ES"):
+        text = t(WORDS["moved"], ref="#4", due="2026-03-01")
+    assert text == "El recordatorio del caso #4 ahora es el 2026-03-01."
+    assert current_language() == ENGLISH  # the block restored the language
+
+
+def test_a_missing_message_falls_back_to_english():
+    with use_language("es"):
+        assert t("A sentence no catalogue has, {n}.", n=3) == "A sentence no catalogue has, 3."
+
+
+def test_an_empty_or_fuzzy_translation_falls_back_to_english_never_to_an_id():
+    catalog = read_catalogue("es")
+    emptied, fuzzy = WORDS["cancelled"], WORDS["no_reminder"]
+    catalog[emptied].string = ""
+    catalog[fuzzy].flags.add("fuzzy")
+    compiled = compile_catalogue(catalog)
+    assert compiled.gettext(emptied) == emptied and compiled.gettext(fuzzy) == fuzzy
+    assert compiled.gettext(WORDS["moved"]) != WORDS["moved"]  # the others still Spanish
+
+
+def test_a_language_without_translations_speaks_english():
+    """A catalogue not yet translated (empty msgstr everywhere) gives the English text."""
+    catalog = read_catalogue("es")
+    for message in catalog:
+        if message.id:
+            message.string = ""
+    assert compile_catalogue(catalog).gettext(WORDS["moved"]) == WORDS["moved"]
+
+
+async def test_each_task_keeps_its_own_language():
+    """Two interactions at once, each in its own task (as discord.py runs them)."""
+
+    async def speak(locale: str) -> str:
+        with use_language(locale):
+            await asyncio.sleep(0)
+            return gettext(WORDS["field"])
+
+    spanish, english = await asyncio.gather(speak("es-ES"), speak("en-US"))
+    assert (spanish, english) == ("Recordatorios", "Reminders")
