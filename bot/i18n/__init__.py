@@ -9,9 +9,11 @@ DM sent later sets it from the locale stored on the case, the CLI from `--lang` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 
 from bot.i18n.catalogues import translations
 from bot.i18n.locales import ENGLISH, LANGUAGES, catalogue_name
@@ -54,11 +56,60 @@ def use_language(locale: str | None) -> Iterator[str]:
         _language.reset(token)
 
 
+# A slash-command mention in a message: `/name` and the subcommand words after it.
+_MENTION = re.compile(r"(?<![\w/])/([a-z][a-z0-9_-]*(?: [a-z][a-z0-9_-]*)*)")
+_NAME_CONTEXTS = ("group_name", "command_name")
+
+
 def gettext(message: str, language: str | None = None) -> str:
-    """`message` (English) in `language` (default: the current one), unfilled."""
+    """`message` (English) in `language` (default: the current one), unfilled. Slash-command
+    mentions in it (`/appeal`, `/mycase show`) name the commands as the command picker shows
+    them in that language, so the text and the picker agree."""
     if not message:
         return message
-    return translations(language or _language.get()).gettext(message)
+    language = language or _language.get()
+    text = translations(language).gettext(message)
+    return text if language == ENGLISH else _MENTION.sub(lambda m: _mention(m, language), text)
+
+
+def _mention(match: re.Match[str], language: str) -> str:
+    """`/path` with each command or group name of the path translated; the words after the
+    path (ordinary text) are left as they are."""
+    words = match.group(1).split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        translated = _command_word(word, language)
+        if translated is None:
+            return "/" + " ".join(out + words[i:])
+        out.append(translated)
+    return "/" + " ".join(out)
+
+
+def _command_word(word: str, language: str) -> str | None:
+    """The picker's name of a command or group in `language`, None when `word` is not one."""
+    catalogue = translations(ENGLISH if language == ENGLISH else language)
+    for context in _NAME_CONTEXTS:
+        translated = str(catalogue.pgettext(context, word))
+        if translated != word or _is_command_name(context, word):
+            return translated
+    return None
+
+
+@cache
+def _is_command_name(context: str, word: str) -> bool:
+    """Whether the English catalogue has `word` as a command or group name."""
+    return (context, word) in _command_names()
+
+
+@cache
+def _command_names() -> frozenset[tuple[str, str]]:
+    from bot.i18n.catalogues import read_template
+
+    return frozenset(
+        (str(m.context), str(m.id))
+        for m in read_template()
+        if m.context in _NAME_CONTEXTS and isinstance(m.id, str)
+    )
 
 
 def pgettext(context: str, message: str, language: str | None = None) -> str:

@@ -130,3 +130,23 @@ async def test_select_options_are_spanish(env):
         assert selects[0]["placeholder"] == "Actividad reciente que puede importar (opcional)"
         assert any(o["label"].startswith("Dupliqué un Space") for o in selects[0]["options"])
         assert selects[1]["options"][0]["label"].endswith("hace menos de 5 días")
+
+
+async def test_brazilian_portuguese_guidance_and_an_english_draft(env):
+    """The issue's example: `locale: "pt-BR"` gets Portuguese guidance and an English draft."""
+    async with env.running():
+        opener = await env.command("appeal", {"account": "alice-hf"}, locale="pt-BR")
+        submit = await env.discord.inject_modal_submit(opener, FORM, user=ALICE)
+        await submit.wait_response()
+        step = submit.original_message
+        assert not text_of(step).startswith("Thanks")
+        send = await env.discord.inject_component(
+            step, custom_id(step, label="Me enviar o rascunho"), user=ALICE, locale="pt-BR"
+        )
+        await send.wait_done(timeout=5)
+        dm = await env.discord.wait_for_dm(ALICE)
+        content, embed = dm["content"], dm["embeds"][0]
+        assert "Hello Hugging Face team," in content  # the email stays English
+        fields = {f["name"] for f in embed["fields"]}
+        assert "Before you send" not in fields and "Next step" not in fields
+        assert "Antes de enviar" in fields and "Próximo passo" in fields

@@ -67,3 +67,22 @@ async def test_each_task_keeps_its_own_language():
 
     spanish, english = await asyncio.gather(speak("es-ES"), speak("en-US"))
     assert (spanish, english) == ("Recordatorios", "Reminders")
+
+
+def test_command_mentions_name_the_commands_as_the_picker_shows_them():
+    """A translator may keep `/appeal` in English; the text then shows the localised name, the
+    one the person sees in the command picker (and subcommands with it)."""
+    from bot.i18n import pgettext
+
+    for language in ("fr", "de", "ja"):
+        appeal = pgettext("command_name", "appeal", language)
+        group = pgettext("group_name", "mycase", language)
+        show = pgettext("command_name", "show", language)
+        assert appeal != "appeal" and group != "mycase"
+        message = "Run /appeal again, or see `/mycase show` for the rest."
+        assert gettext(message, language) == (
+            f"Run /{appeal} again, or see `/{group} {show}` for the rest."
+        )
+    # English is left alone; a slash that is not a command, and ordinary words after a command
+    assert gettext("Run /appeal, see /mycase show.", ENGLISH) == "Run /appeal, see /mycase show."
+    assert gettext("and/or /nothing-here", "fr") == "and/or /nothing-here"
