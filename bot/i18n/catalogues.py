@@ -18,7 +18,7 @@ from bot.i18n.locales import ENGLISH
 from bot.paths import data_file
 
 DOMAIN = "messages"
-SHIPPED = ("en", "es", "pt_BR", "fr", "de", "zh_CN", "ja", "ru", "ko", "id", "hi")
+SHIPPED = ("en", "es", "pt_BR", "fr", "de", "zh_CN", "ja", "ru", "ko", "id", "hi", "tr")
 """Languages whose catalogue is finished: the tests require them complete. A translator adds
 theirs here with the finished `.po`."""
 
