@@ -105,7 +105,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
                 case_id, interaction.user.id, text, scope, for_person=for_person
             )
         except CaseError as exc:
-            await reply(interaction, say("note_refused", error=exc))
+            await reply(interaction, say("note_refused", error=exc.text()))
             return
         answer = say("note_saved", case_id=case_id)
         if for_person:
@@ -141,7 +141,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
                 moderator=True,
             )
         except CaseError as exc:
-            await reply(interaction, say("status_refused", error=exc))
+            await reply(interaction, say("status_refused", error=exc.text()))
             return
         await defer(interaction)
         told = await tell_person(

@@ -81,7 +81,7 @@ class ReminderButton(
         except (CaseNotFound, NotYourCase):
             text = t(WORDS["not_yours"])
         except CaseError as exc:
-            text = t(WORDS["refused"], reason=exc)
+            text = t(WORDS["refused"], reason=exc.text())
         await reply(interaction, text)
 
 
