@@ -68,6 +68,18 @@ async def test_spanish_guidance_and_an_english_draft(env):
         assert labels[0].startswith("Lo envié: recuérdamelo el ")
 
 
+async def test_a_form_error_in_spanish(env):
+    """The appeal form's validation error, sent back through Discord in the person's language."""
+    async with env.running():
+        opener = await env.command("appeal", {"account": "alice-hf"}, **ES)
+        bad = {**FORM, "links": "https://hf.co/alice-hf\nnope"}
+        submit = await env.discord.inject_modal_submit(opener, bad, user=ALICE)
+        await submit.wait_response()
+        text = text_of(submit.original_message)
+        assert "enlace 2: 'nope' no es un enlace; pega una dirección completa" in text
+        assert "is not a link" not in text
+
+
 async def test_the_case_keeps_the_persons_locale(env):
     async with env.running():
         it = await env.command("checkaccount", {"account": "alice-hf"}, locale="pt-BR")
