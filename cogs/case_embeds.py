@@ -5,6 +5,8 @@ from __future__ import annotations
 import discord
 
 from bot.cases.models import Case, Event, EventKind
+from bot.cases.wording import CHECK_EVENT, EVENT_LABELS, EVENT_WORDS
+from bot.i18n import nt, t
 from cogs.limits import FIELD_VALUE, add_field, fit, fit_lines, make_embed
 from cogs.markdown import escape_discord
 from cogs.wording import CASES, MINE, say
@@ -19,7 +21,7 @@ def case_line(case: Case) -> str:
 def event_line(event: Event) -> str:
     """One timeline entry, without private text except moderator notes."""
     when = f"{event.created_at:%Y-%m-%d %H:%M}"
-    actor = f" by <@{event.actor_id}>" if event.actor_id else ""
+    actor = t(EVENT_WORDS["by"], actor=f"<@{event.actor_id}>") if event.actor_id else ""
     detail = ""
     p = event.payload
     if event.kind == EventKind.NOTE:
@@ -29,12 +31,15 @@ def event_line(event: Event) -> str:
         if p.get("reason"):
             detail += f" ({escape_discord(fit(str(p['reason']), 200))})"
     elif event.kind == EventKind.CHECK_RAN:
-        detail = f": {p.get('verdict')}, {p.get('public_repos', 0)} public repos"
+        count = p.get("public_repos", 0)
+        count = count if isinstance(count, int) else 0
+        detail = ": " + nt(CHECK_EVENT, count, verdict=p.get("verdict"))
     elif event.kind == EventKind.APPEAL_DRAFTED:
-        detail = f": to {p.get('to')}"
+        detail = ": " + t(EVENT_WORDS["to"], to=p.get("to"))
     elif event.kind == EventKind.USER_UPDATE:
         detail = f": {escape_discord(str(p.get('update', '')))}"
-    return f"`{when}` {event.kind.value}{actor}{detail}"
+    kind = t(EVENT_LABELS[event.kind.value]) if event.kind.value in EVENT_LABELS else event.kind
+    return f"`{when}` {kind}{actor}{detail}"
 
 
 def case_embed(case: Case, events: list[Event]) -> discord.Embed:

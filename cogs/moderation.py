@@ -14,6 +14,7 @@ from bot.accounts import MAX_NAME_LENGTH
 from bot.cases.export import export_cases
 from bot.cases.models import STATUS_LABELS, Case, CaseError
 from bot.cases.store import MAX_NOTE_CHARS
+from bot.i18n import pgettext
 from bot.servers.wording import say
 from cogs.case_config import ConfigGroup
 from cogs.case_embeds import case_embed, case_list_embed
@@ -105,7 +106,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
                 case_id, interaction.user.id, text, scope, for_person=for_person
             )
         except CaseError as exc:
-            await reply(interaction, say("note_refused", error=exc))
+            await reply(interaction, say("note_refused", error=exc.text()))
             return
         answer = say("note_saved", case_id=case_id)
         if for_person:
@@ -141,7 +142,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
                 moderator=True,
             )
         except CaseError as exc:
-            await reply(interaction, say("status_refused", error=exc))
+            await reply(interaction, say("status_refused", error=exc.text()))
             return
         await defer(interaction)
         told = await tell_person(
@@ -229,7 +230,10 @@ class CasePager(ModeratorView):
         self.previous.disabled = len(self.starts) == 1
         self.next.disabled = self.next_before is None
         filters = {"status": self.status, "user": self.user_id, "account": self.account}
-        shown = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None)
+        # each filter named as the command picker names that option in the reader's language
+        shown = ", ".join(
+            f"{pgettext('parameter_name', k)}={v}" for k, v in filters.items() if v is not None
+        )
         title = (
             say_(CASES, "list_title_filtered", filters=shown)
             if shown

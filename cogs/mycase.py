@@ -197,7 +197,7 @@ class CaseProgressButton(
             await reply(interaction, say_(MINE, "not_yours"))
             return
         except CaseError as exc:
-            await reply(interaction, say_(MINE, "refused", error=exc))
+            await reply(interaction, say_(MINE, "refused", error=exc.text()))
             return
         if self.action == Progress.RESTORED:
             await reply(interaction, say_(MINE, "now_restored", ref=case.ref))

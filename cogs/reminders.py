@@ -15,7 +15,7 @@ from bot.cases.models import CaseError, CaseNotFound, NotYourCase
 from bot.i18n import t
 from bot.reminders.followup import FollowUp
 from bot.reminders.models import Delivery, Reminder
-from bot.reminders.wording import WORDS
+from bot.reminders.wording import STATES, WORDS
 from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.client import services
 from cogs.dms import send_dm
@@ -81,7 +81,7 @@ class ReminderButton(
         except (CaseNotFound, NotYourCase):
             text = t(WORDS["not_yours"])
         except CaseError as exc:
-            text = t(WORDS["refused"], reason=exc)
+            text = t(WORDS["refused"], reason=exc.text())
         await reply(interaction, text)
 
 
@@ -140,7 +140,8 @@ def add_reminders_field(
         return
     lines = [
         t(WORDS["mod_line"],
-            number=r.number, state=r.state.value, due=f"{r.scheduled_for:%Y-%m-%d %H:%M}",
+            number=r.number, state=t(STATES[r.state.value]),
+            due=f"{r.scheduled_for:%Y-%m-%d %H:%M}",
             result=f" ({r.result})" if r.result else "",
         )
         for r in reminders

@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from bot.accounts import HUB_HOSTS, parse_account
+from bot.accounts import HUB_HOSTS, InvalidAccount, parse_account
 from bot.appeal.limits import (
     ACTIVITY_LIMIT,
     LINK_LIMIT,
@@ -33,16 +33,35 @@ from bot.appeal.limits import (
 )
 from bot.appeal.routing import route_appeal
 from bot.appeal.stages import Approximate, Sent, Stage
-from bot.appeal.wording import CHECKLIST, CUT_PARTS, PLACEHOLDER, WARNINGS, compose_body
+from bot.appeal.wording import (
+    CHECKLIST,
+    CUT_PARTS,
+    FIELD_LABELS,
+    FORM_ERRORS,
+    PLACEHOLDER,
+    WARNINGS,
+    compose_body,
+)
 from bot.i18n import gettext, t
 from bot.knowledge import EMAIL_RE, ONE_TICKET_ADVICE, Knowledge, load_knowledge
 from bot.text import clean_text, strip_hidden
 
-_FIELD_LABELS = {"lock_message": "lock message", "links": "link", "signals": "signal"}
-
 
 class AppealInputError(ValueError):
-    """The appeal input is invalid; `str()` is one friendly line naming the field."""
+    """The appeal input is invalid; `str()` is one friendly line naming the field, in the
+    language current when it was raised."""
+
+
+class FormProblem(ValueError):
+    """What is wrong with one field: `str()` in English, `text()` in the current language."""
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        self.reason, self.values = reason, values
+        super().__init__(FORM_ERRORS[reason].format_map(values))
+
+    def text(self) -> str:
+        """The problem in the current language."""
+        return t(FORM_ERRORS[self.reason], **self.values)
 
 
 def normalize_link(text: str) -> str:
@@ -50,8 +69,8 @@ def normalize_link(text: str) -> str:
     raw = strip_hidden(text, multiline=False).strip()
     shown = raw if len(raw) <= 60 else raw[:57] + "..."
     if not raw or any(c.isspace() for c in raw) or len(raw) > LINK_LIMIT:
-        problem = "too long" if len(raw) > LINK_LIMIT else "not a single link"
-        raise ValueError(f"{shown!r} is {problem}; paste one full address per link")
+        problem = "link_too_long" if len(raw) > LINK_LIMIT else "link_not_single"
+        raise FormProblem(problem, shown=repr(shown))
     if "://" not in raw and raw.split("/", 1)[0].lower() in HUB_HOSTS:
         raw = "https://" + raw
     try:
@@ -59,12 +78,9 @@ def normalize_link(text: str) -> str:
         host = (parts.hostname or "").lower()
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
-        raise ValueError(f"{shown!r} is not a valid link") from None
+        raise FormProblem("link_invalid", shown=repr(shown)) from None
     if parts.scheme.lower() not in ("http", "https") or not host:
-        raise ValueError(
-            f"{shown!r} is not a link; paste a full address such as "
-            "https://huggingface.co/spaces/NAME/SPACE"
-        )
+        raise FormProblem("link_not_link", shown=repr(shown))
     if host in HUB_HOSTS:
         return urlunsplit(("https", "huggingface.co", parts.path.rstrip("/"), parts.query, ""))
     return raw
@@ -122,7 +138,7 @@ class AppealInput(BaseModel):
     def _links(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unique = tuple(dict.fromkeys(link for link in value if link))
         if len(unique) > MAX_LINKS:
-            raise ValueError(f"at most {MAX_LINKS} links, please: keep the most relevant ones")
+            raise FormProblem("too_many_links", count=MAX_LINKS)
         return unique
 
     @field_validator("signals")
@@ -132,7 +148,7 @@ class AppealInput(BaseModel):
         wanted = tuple(dict.fromkeys(v.strip().lower() for v in value))
         for signal in wanted:
             if signal not in known:
-                raise ValueError(f"unknown signal {signal!r}; choose from: {', '.join(known)}")
+                raise FormProblem("unknown_signal", signal=repr(signal), known=", ".join(known))
         return wanted
 
     @field_validator("contacted", mode="before")
@@ -144,9 +160,11 @@ class AppealInput(BaseModel):
                     try:
                         date.fromisoformat(sent)
                     except ValueError:
-                        raise ValueError(
-                            f"when {str(key)[:40]!r} was emailed must be a date (YYYY-MM-DD), "
-                            f"{' or '.join(map(repr, get_args(Approximate)))}, not {sent[:40]!r}"
+                        raise FormProblem(
+                            "contact_date",
+                            key=repr(str(key)[:40]),
+                            choices=" or ".join(map(repr, get_args(Approximate))),
+                            sent=repr(sent[:40]),
                         ) from None
         return value
 
@@ -162,7 +180,7 @@ class AppealInput(BaseModel):
             if route is not None:
                 name = route.id
             elif name not in ids and not EMAIL_RE.fullmatch(name):
-                raise ValueError(f"{key!r} is not one of {', '.join(ids)} or an email address")
+                raise FormProblem("contact_unknown", key=repr(key), ids=", ".join(ids))
             out[name] = _latest(out.get(name), sent)
         return out
 
@@ -181,15 +199,27 @@ def _rank(sent: Sent) -> int:
 
 
 def describe_errors(exc: ValidationError) -> str:
-    """One friendly line for a validation error of `AppealInput`."""
+    """One friendly line for a validation error of `AppealInput`, in the current language
+    (pydantic's own messages, for input the forms never send, stay English)."""
     parts = []
     for err in exc.errors():
         loc = [str(p) for p in err["loc"]]
-        label = _FIELD_LABELS.get(loc[0], loc[0]) if loc else "input"
-        if len(loc) > 1 and loc[1].isdigit():
-            label += f" {int(loc[1]) + 1}"
-        parts.append(f"{label}: {str(err['msg']).removeprefix('Value error, ')}")
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, FormProblem | InvalidAccount):
+            problem = cause.text()
+        else:
+            problem = str(err["msg"]).removeprefix("Value error, ")
+        parts.append(t(FORM_ERRORS["field"], field=_field_label(loc), problem=problem))
     return "; ".join(parts)
+
+
+def _field_label(loc: list[str]) -> str:
+    """ "account", "link 2", ... in the current language; a field not in the form as named."""
+    if not loc:
+        return t(FORM_ERRORS["input"])
+    if loc[0] == "links" and len(loc) > 1 and loc[1].isdigit():
+        return t(FORM_ERRORS["numbered"], number=int(loc[1]) + 1)
+    return t(FIELD_LABELS[loc[0]]) if loc[0] in FIELD_LABELS else loc[0]
 
 
 class AppealDraft(BaseModel):
@@ -231,13 +261,14 @@ def draft_appeal(
     activity = _clean(inp.activity, ACTIVITY_LIMIT, CUT_PARTS["activity"], warnings)
     summary = ""
     if report_summary:
-        summary = _clean(
-            report_summary, SUMMARY_LIMIT, CUT_PARTS["summary"], warnings, single=True
-        )
+        summary = _clean(report_summary, SUMMARY_LIMIT, CUT_PARTS["summary"], warnings, single=True)
     try:
         fragments = [knowledge.signal(s).fragment for s in inp.signals]
     except KeyError as exc:
-        raise AppealInputError(f"signal: unknown signal {exc.args[0]!r}") from None
+        problem = FormProblem("no_such_signal", signal=repr(exc.args[0]))
+        raise AppealInputError(
+            t(FORM_ERRORS["field"], field=t(FIELD_LABELS["signals"]), problem=problem.text())
+        ) from None
     contacts = _prior_contacts(inp, knowledge, today, warnings)
     route = route_appeal(
         account=inp.account,

@@ -160,6 +160,34 @@ CUT_PARTS = {
 }
 """What a "cut" warning names."""
 
+FIELD_LABELS = {
+    "account": "account",
+    "lock_message": "lock message",
+    "links": "link",
+    "activity": "activity",
+    "signals": "signal",
+    "contacted": "contacted",
+}
+"""The appeal input's fields as an error names them."""
+
+FORM_ERRORS = {
+    "field": "{field}: {problem}",
+    "numbered": "link {number}",
+    "input": "input",
+    "link_too_long": "{shown} is too long; paste one full address per link",
+    "link_not_single": "{shown} is not a single link; paste one full address per link",
+    "link_invalid": "{shown} is not a valid link",
+    "link_not_link": "{shown} is not a link; paste a full address such as "
+    "https://huggingface.co/spaces/NAME/SPACE",
+    "too_many_links": "at most {count} links, please: keep the most relevant ones",
+    "unknown_signal": "unknown signal {signal}; choose from: {known}",
+    "no_such_signal": "unknown signal {signal}",
+    "contact_date": "when {key} was emailed must be a date (YYYY-MM-DD), {choices}, not {sent}",
+    "contact_unknown": "{key} is not one of {ids} or an email address",
+}
+"""Why the appeal form's input was refused (`AppealInputError`), "field: problem"; the values
+are what the person typed (quoted) or fixed names."""
+
 _SENT = {
     "dated": "on {sent}",
     "undated": "(date not noted)",

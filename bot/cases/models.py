@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bot.cases.wording import REFUSALS
 from bot.i18n import gettext
 
 
@@ -68,7 +69,21 @@ class EventKind(StrEnum):
 
 
 class CaseError(Exception):
-    """Base of the store's errors; the message is fit to show a moderator."""
+    """Base of the store's errors: a `bot.cases.wording.REFUSALS` sentence. `str()` is English
+    (statuses as their codes), `text()` the reader's language (statuses as their labels)."""
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        self.reason, self.values = reason, values
+        codes = {k: v.value if isinstance(v, CaseStatus) else v for k, v in values.items()}
+        super().__init__(REFUSALS[reason].format_map(codes))
+
+    def text(self) -> str:
+        """The refusal in the current language."""
+        shown = {
+            k: gettext(STATUS_LABELS[v]) if isinstance(v, CaseStatus) else v
+            for k, v in self.values.items()
+        }
+        return gettext(REFUSALS[self.reason]).format_map(shown)
 
 
 class CaseNotFound(CaseError):

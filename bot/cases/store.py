@@ -81,7 +81,7 @@ def _event(row: aiosqlite.Row) -> Event:
 def _payload_json(payload: Mapping[str, Any] | None) -> str:
     text = json.dumps(dict(payload or {}), ensure_ascii=False, sort_keys=True, default=str)
     if len(text.encode()) > MAX_PAYLOAD_BYTES:
-        raise CaseError(f"event payload too large (over {MAX_PAYLOAD_BYTES} bytes)")
+        raise CaseError("payload", limit=MAX_PAYLOAD_BYTES)
     return text
 
 
@@ -101,10 +101,7 @@ class CaseStore:
         event). Never creates a duplicate, even under concurrent calls."""
         account = hf_account.strip()
         if not is_valid_name(account):  # the check's rules: no newline, formula or path
-            raise CaseError(
-                f"{account[:40]!r} is not a Hugging Face account name (letters, digits, -, _ "
-                f"and ., 1 to {MAX_ACCOUNT_CHARS} characters)"
-            )
+            raise CaseError("account", account=repr(account[:40]), limit=MAX_ACCOUNT_CHARS)
         async with self.db.write() as conn:
             found = await self._active(conn, discord_user_id, account)
             if found is not None:
@@ -157,7 +154,7 @@ class CaseStore:
         """The case with that id in `scope`; raises `CaseNotFound`."""
         case = await self.get_case(case_id, scope)
         if case is None:
-            raise CaseNotFound(f"there is no case #{case_id}")
+            raise CaseNotFound("no_case", case_id=case_id)
         return case
 
     async def list_cases(
@@ -208,7 +205,7 @@ class CaseStore:
                 "UPDATE cases SET updated_at = ? WHERE id = ?", (now.isoformat(), case_id)
             )
             if cur.rowcount == 0:
-                raise CaseNotFound(f"there is no case #{case_id}")
+                raise CaseNotFound("no_case", case_id=case_id)
             cur = await conn.execute(
                 "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -262,7 +259,7 @@ class CaseStore:
         case = await self.require_case(case_id, Scope.everything())
         moderator = moderator_scope is not None and moderator_scope.allows(case.owner)
         if case.discord_user_id != actor_id and not moderator:
-            raise NotYourCase(f"case {case.ref} is not yours")
+            raise NotYourCase("not_yours", ref=case.ref)
         if progress == Progress.RESTORED:
             return await self.set_status(
                 case.id,
@@ -308,9 +305,9 @@ class CaseStore:
         as meant for the case's person (the bot then sends it to them)."""
         text = text.strip()
         if not text:
-            raise CaseError("a note cannot be empty")
+            raise CaseError("empty_note")
         if len(text) > MAX_NOTE_CHARS:
-            raise CaseError(f"a note can be at most {MAX_NOTE_CHARS} characters")
+            raise CaseError("long_note", limit=MAX_NOTE_CHARS)
         case = await self.require_case(case_id, scope)
         payload: dict[str, Any] = {"text": text}
         if for_person:
@@ -335,7 +332,7 @@ class CaseStore:
         except ValueError:
             allowed = ", ".join(s.value for s in CaseStatus)
             raise TransitionError(
-                f"unknown status {str(new)[:40]!r}; use one of: {allowed}"
+                "unknown_status", status=repr(str(new)[:40]), allowed=allowed
             ) from None
         now = self._now()
         async with self.db.write() as conn:
@@ -346,14 +343,13 @@ class CaseStore:
                 row = await cur.fetchone()
             case = None if row is None else _case(row)
             if case is None or not scope.allows(case.owner):
-                raise CaseNotFound(f"there is no case #{case_id}")
+                raise CaseNotFound("no_case", case_id=case_id)
             self._check_move(case, target, moderator)
             if target in ACTIVE_STATUSES and not case.active:
                 other = await self._active(conn, case.discord_user_id, case.hf_account)
                 if other is not None:
                     raise TransitionError(
-                        f"cannot reopen #{case.id}: the same person already has {other.ref} "
-                        f"open for {case.hf_account}"
+                        "reopen_taken", case_id=case.id, other=other.ref, account=case.hf_account
                     )
             await conn.execute(
                 "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
@@ -373,11 +369,9 @@ class CaseStore:
     @staticmethod
     def _check_move(case: Case, target: CaseStatus, moderator: bool) -> None:
         if target not in TRANSITIONS[case.status]:
-            raise TransitionError(
-                f"case {case.ref} is {case.status.value}; it cannot move to {target.value}"
-            )
+            raise TransitionError("cannot_move", ref=case.ref, status=case.status, target=target)
         if (case.status, target) in MODERATOR_ONLY and not moderator:
-            raise TransitionError(f"only a moderator can reopen case {case.ref}")
+            raise TransitionError("moderator_reopens", ref=case.ref)
 
     async def delete_user_data(self, discord_user_id: int, scope: Scope) -> DeletionReport:
         """Erase a person's cases in `scope` with their events, and remove their id from events

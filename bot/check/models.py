@@ -20,7 +20,9 @@ from pydantic import (
 
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.stages import has_error_message, is_paused
+from bot.check.wording import COUNT_WORDS, COUNTS
 from bot.hub.errors import ErrorKind, HubError
+from bot.i18n import ENGLISH, nt, t, use_language
 from bot.text import clean_text
 
 AccountKind = Literal["user", "organization", "not_found", "unknown"]
@@ -250,37 +252,36 @@ class AccountReport(BaseModel):
         return sum(1 for _, lst in self.repo_lists() for item in lst.items if item.copyable)
 
     def breakdown(self) -> str:
-        """Counts per type, e.g. "3 models incl. 1 gated, 1 dataset, 10 Spaces: 8 paused"."""
-        parts = [
-            _plural(lst, repo_type) + ("" if repo_type == "space" else _access_notes(lst))
-            for repo_type, lst in self.repo_lists()
-        ]
+        """Counts per type in the current language, e.g. "3 models incl. 1 gated, 1 dataset,
+        10 Spaces: 8 paused"."""
+        parts = [_with_notes(lst, repo_type) for repo_type, lst in self.repo_lists()]
         space_notes = [
-            f"{n} {label}"
+            nt(COUNTS[label], n)
             for n, label in ((self.paused_spaces(), "paused"), (self.disabled_spaces(), "disabled"))
             if n
         ]
         if space_notes:
-            parts[2] += ": " + ", ".join(space_notes)
+            parts[2] = t(COUNT_WORDS["spaces_with"], spaces=parts[2], notes=", ".join(space_notes))
         return ", ".join(parts)
 
     def public_repos_text(self) -> str:
-        """E.g. "14 public repos", "1 public repo", "1000+ public repos"."""
+        """E.g. "14 public repos", "1 public repo", "1000+ public repos" (current language)."""
         capped = any(lst.capped for _, lst in self.repo_lists())
-        noun = "repo" if self.public_count == 1 and not capped else "repos"
-        return f"{self.public_count}{'+' if capped else ''} public {noun}"
+        shown = f"{self.public_count}{'+' if capped else ''}"
+        return nt(COUNTS["public"], _form_count(self.public_count, capped), count=shown)
 
     def summary_line(self) -> str:
-        """One line for emails and embeds, e.g. "14 public repos reachable (3 models,
-        1 dataset, 10 Spaces: 8 paused)"."""
-        if self.public_count:
-            line = f"{self.public_repos_text()} reachable ({self.breakdown()})"
-        elif self.profile_reachable:
-            line = "profile reachable, no public repos listed"
-        elif self.kind == "unknown":
-            line = "no public repos listed"
-        else:
-            line = "nothing publicly visible (no profile, no public repos)"
+        """One line for emails and embeds, always English (it goes into the email), e.g.
+        "14 public repos reachable (3 models, 1 dataset, 10 Spaces: 8 paused)"."""
+        with use_language(ENGLISH):
+            if self.public_count:
+                line = f"{self.public_repos_text()} reachable ({self.breakdown()})"
+            elif self.profile_reachable:
+                line = "profile reachable, no public repos listed"
+            elif self.kind == "unknown":
+                line = "no public repos listed"
+            else:
+                line = "nothing publicly visible (no profile, no public repos)"
         failed = self.failed_parts()
         if failed:
             line += "; could not check: " + ", ".join(failed)
@@ -301,12 +302,25 @@ class AccountReport(BaseModel):
         return [name for name, _ in self.part_errors()]
 
 
+def _form_count(count: int, capped: bool) -> int:
+    """The number that chooses a plural form: a cut list ("1+") reads as several."""
+    return 2 if capped and count == 1 else count
+
+
 def _plural(lst: RepoList[RepoItem] | RepoList[SpaceItem], repo_type: RepoType) -> str:
-    return f"{lst.shown_count()} {REPO_TYPES[repo_type].noun(0 if lst.capped else lst.count)}"
+    count = _form_count(lst.count, lst.capped)
+    return nt(COUNTS[repo_type], count, count=lst.shown_count())
 
 
-def _access_notes(lst: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
+def _with_notes(lst: RepoList[RepoItem] | RepoList[SpaceItem], repo_type: RepoType) -> str:
+    """ "3 models incl. 1 disabled and 2 gated" (current language); Spaces without notes."""
+    text = _plural(lst, repo_type)
+    if repo_type == "space":
+        return text
     disabled = sum(1 for item in lst.items if item.disabled)
     gated = sum(1 for item in lst.items if item.gated is not None and not item.disabled)
-    notes = [f"{n} {label}" for n, label in ((disabled, "disabled"), (gated, "gated")) if n]
-    return f" incl. {' and '.join(notes)}" if notes else ""
+    notes = [nt(COUNTS[label], n) for n, label in ((disabled, "disabled"), (gated, "gated")) if n]
+    if not notes:
+        return text
+    joined = notes[0] if len(notes) == 1 else t(COUNT_WORDS["and"], one=notes[0], other=notes[1])
+    return t(COUNT_WORDS["including"], repos=text, notes=joined)

@@ -3,6 +3,8 @@ attached repo list, the verdict and the terminal."""
 
 from __future__ import annotations
 
+from bot.check.wording import COUNT_WORDS
+from bot.i18n import t
 from bot.text import truncate
 
 STAGE_LABEL_LIMIT = 40
@@ -29,11 +31,14 @@ def has_error_message(stage: str | None) -> bool:
 
 
 def space_state(stage: str | None, disabled: bool) -> str:
-    """`stage_label`, followed by " (disabled)" for a disabled Space."""
-    return stage_label(stage) + (" (disabled)" if disabled else "")
+    """`stage_label`, followed by " (disabled)" for a disabled Space (current language)."""
+    label = stage_label(stage)
+    return t(COUNT_WORDS["space_disabled"], stage=label) if disabled else label
 
 
 def error_note(message: str, limit: int | None = None) -> str:
     """A Space's error message as shown under it, "error: ...", the message cut to `limit`
-    characters when given."""
-    return f"error: {message if limit is None else truncate(message, limit)[0]}"
+    characters when given (the label in the current language, the message as the Hub sent it)."""
+    return t(
+        COUNT_WORDS["error"], message=message if limit is None else truncate(message, limit)[0]
+    )

@@ -7,8 +7,9 @@ from __future__ import annotations
 from bot.check.models import AccountReport, Verdict
 from bot.check.repo_types import REPO_TYPES
 from bot.check.stages import is_paused, stage_label
+from bot.check.wording import LINKED_NAME, PART_LIST, VERDICT_COUNTS
 from bot.check.wording import VERDICT as W
-from bot.i18n import t
+from bot.i18n import nt, t
 
 
 def _part_name(name: str) -> str:
@@ -16,8 +17,8 @@ def _part_name(name: str) -> str:
         return t(W["part_profile"])
     if name == "linked repo":
         return t(W["part_linked"])
-    one = next((info.one for info in REPO_TYPES.values() if info.many == name), name)
-    return t(W["part_list"], kind=one)
+    kind = next((info.type for info in REPO_TYPES.values() if info.many == name), None)
+    return t(PART_LIST[kind]) if kind else name
 
 
 def build_verdict(report: AccountReport) -> Verdict:
@@ -35,7 +36,7 @@ def linked_repo_text(report: AccountReport) -> str:
     repo = report.linked_repo
     if repo is None:
         return ""
-    name = t(W["linked_name"], kind=REPO_TYPES[repo.type].one, id=repo.id)
+    name = t(LINKED_NAME[repo.type], id=repo.id)
     if repo.error is not None:
         return t(W["linked_failed"], name=name, error=repo.error.message)
     if not repo.reachable:
@@ -86,9 +87,9 @@ def _copy_text(report: AccountReport) -> str:
     gated, disabled = report.gated_repos(), report.disabled_repos()
     parts = [t(W["copyable"] if report.copyable_count() else W["none_copyable"])]
     if gated:
-        parts.append(t(W["gated_count"], count=gated))
+        parts.append(nt(VERDICT_COUNTS["gated_count"], gated))
     if disabled:
-        parts.append(t(W["disabled_count"], count=disabled))
+        parts.append(nt(VERDICT_COUNTS["disabled_count"], disabled))
     return " ".join(parts)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from bot.i18n import t
+from bot.i18n import Plural, t
 
 QUEUED = (
     "Many people are checking accounts right now, and the Hugging Face Hub only answers so many "
@@ -35,8 +35,6 @@ MINUTES = {
 VERDICT = {
     "part_profile": "the profile page",
     "part_linked": "the linked repo",
-    "part_list": "the {kind} list",
-    "linked_name": "The linked {kind} {id}",
     "linked_failed": "{name} could not be checked ({error}).",
     "no_answer": "no answer",
     "linked_unreachable": "{name} is not publicly reachable ({status})",
@@ -62,9 +60,6 @@ VERDICT = {
     "copyable": "Public files can most likely be copied right now; the backup plan lists the "
     "commands.",
     "none_copyable": "None of the listed repos can be downloaded anonymously right now.",
-    "gated_count": "{count} gated repo(s) need a logged-in account that accepted their "
-    "conditions; a locked account's own token may be refused.",
-    "disabled_count": "{count} disabled repo(s): only Hugging Face support can help with them.",
     "seen": "{repos} are still reachable ({breakdown})",
     "seen_one": "{repos} is still reachable ({breakdown})",
     "seen_no_profile": "{seen}, although no profile page was found",
@@ -74,6 +69,51 @@ VERDICT = {
     "support can confirm anything.",
 }
 """The verdict of a check, in fragments joined by `bot.check.verdict`."""
+
+VERDICT_COUNTS = {
+    "gated_count": Plural(
+        "{count} gated repo needs a logged-in account that accepted its conditions; a locked "
+        "account's own token may be refused.",
+        "{count} gated repos need a logged-in account that accepted their conditions; a locked "
+        "account's own token may be refused.",
+    ),
+    "disabled_count": Plural(
+        "{count} disabled repo: only Hugging Face support can help with it.",
+        "{count} disabled repos: only Hugging Face support can help with them.",
+    ),
+}
+"""The verdict's sentences that count repos."""
+
+PART_LIST = {"model": "the model list", "dataset": "the dataset list", "space": "the Space list"}
+"""A repo list that could not be fetched, inside "Part of the check could not be done: ..."."""
+
+LINKED_NAME = {
+    "model": "The linked model {id}",
+    "dataset": "The linked dataset {id}",
+    "space": "The linked Space {id}",
+}
+"""The repo a pasted link pointed to, at the start of a sentence."""
+
+COUNTS = {
+    "public": Plural("{count} public repo", "{count} public repos"),
+    "model": Plural("{count} model", "{count} models"),
+    "dataset": Plural("{count} dataset", "{count} datasets"),
+    "space": Plural("{count} Space", "{count} Spaces"),
+    "paused": Plural("{count} paused", "{count} paused"),
+    "disabled": Plural("{count} disabled", "{count} disabled"),
+    "gated": Plural("{count} gated", "{count} gated"),
+}
+"""Counts inside the check result ("14 public repos", "3 models incl. 1 gated", "10 Spaces:
+8 paused"; `{count}` may be "1000+" when a list was cut)."""
+
+COUNT_WORDS = {
+    "including": "{repos} incl. {notes}",
+    "and": "{one} and {other}",
+    "spaces_with": "{spaces}: {notes}",
+    "space_disabled": "{stage} (disabled)",
+    "error": "error: {message}",
+}
+"""How the counts are joined, a Space's state and its error note."""
 
 
 def minutes(seconds: float) -> str:

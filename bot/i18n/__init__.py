@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from typing import NamedTuple
 
 from bot.i18n.catalogues import translations
 from bot.i18n.locales import ENGLISH, LANGUAGES, catalogue_name
@@ -21,9 +22,12 @@ from bot.i18n.locales import ENGLISH, LANGUAGES, catalogue_name
 __all__ = [
     "ENGLISH",
     "LANGUAGES",
+    "Plural",
     "catalogue_name",
     "current_language",
     "gettext",
+    "ngettext",
+    "nt",
     "pgettext",
     "set_language",
     "t",
@@ -110,6 +114,28 @@ def _command_names() -> frozenset[tuple[str, str]]:
         for m in read_template()
         if m.context in _NAME_CONTEXTS and isinstance(m.id, str)
     )
+
+
+class Plural(NamedTuple):
+    """A message whose wording depends on a number: its English singular and plural (the
+    gettext `msgid` and `msgid_plural`); each language has as many forms as its grammar needs."""
+
+    one: str
+    many: str
+
+
+def ngettext(plural: Plural, count: int, language: str | None = None) -> str:
+    """The form of `plural` for `count` in `language` (default: the current one), unfilled,
+    with slash-command mentions named as in `gettext`."""
+    language = language or _language.get()
+    text = translations(language).ngettext(plural.one, plural.many, count)
+    return text if language == ENGLISH else _MENTION.sub(lambda m: _mention(m, language), text)
+
+
+def nt(plural: Plural, count: int, /, **values: object) -> str:
+    """The form of `plural` for `count` in the current language, its placeholders filled
+    (`{count}` is `count` unless given)."""
+    return ngettext(plural, count).format_map({"count": count, **values})
 
 
 def pgettext(context: str, message: str, language: str | None = None) -> str:

@@ -32,7 +32,7 @@ HEADER = """\
 def template(messages: list[Message]) -> Catalog:
     """The `.pot`: one entry per (context, text), with where it is shown and its limit."""
     catalog = _catalog(None)
-    places: dict[tuple[str | None, str], list[Message]] = {}
+    places: dict[tuple[str | None, str | tuple[str, str]], list[Message]] = {}
     for message in messages:
         places.setdefault((message.context, message.id), []).append(message)
     for (context, text), found in places.items():

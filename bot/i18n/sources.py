@@ -2,7 +2,8 @@
 tables (with where each is shown and Discord's length limit there), the knowledge file's text
 people read, and the slash commands' names and descriptions (read from the Discord side).
 
-A table entry names a module attribute: a string, or a dict / tuple / `StageWording` of them.
+A table entry names a module attribute: a string or a `Plural`, or a dict / tuple /
+`StageWording` of them.
 Only what people read is listed: the email draft itself (subject, opening, closing, body) stays
 English and is not here."""
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from bot.i18n import Plural
 from bot.knowledge import Knowledge, load_knowledge
 
 CONTENT, EMBED_TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE = 2000, 256, 4096, 256, 1024
@@ -22,10 +24,11 @@ COMMAND_NAME, COMMAND_DESCRIPTION = 32, 100
 
 @dataclass(frozen=True)
 class Message:
-    """One message to translate: its English text (the id), an optional gettext context, where
-    it is shown and the tightest Discord limit it must fit."""
+    """One message to translate: its English text (the id; a plural message's is its singular
+    and plural, as gettext's `msgid` and `msgid_plural`), an optional gettext context, where it
+    is shown and the tightest Discord limit it must fit."""
 
-    id: str
+    id: str | tuple[str, str]
     where: str
     limit: int
     context: str | None = None
@@ -57,9 +60,22 @@ TABLES: tuple[Table, ...] = (
     Table(
         "bot.appeal.wording:WARNINGS", "notes about the input, shown with the draft", FIELD_VALUE
     ),
+    Table("bot.appeal.wording:FIELD_LABELS", "the appeal form's fields, in its errors", 40),
+    Table(
+        "bot.appeal.wording:FORM_ERRORS", "why the appeal form was refused, message content", 600
+    ),
     Table("bot.accounts:REASONS", "why a text is not an account name, message content", 1500),
     Table(
         "bot.check.wording:VERDICT", "the check result's explanation, an embed description", 1000
+    ),
+    Table("bot.check.wording:VERDICT_COUNTS", "the check result's explanation, repo counts", 400),
+    Table("bot.check.wording:PART_LIST", "a part of the check that failed, in a sentence", 60),
+    Table("bot.check.wording:LINKED_NAME", "the repo a pasted link pointed to, in a sentence", 60),
+    Table("bot.check.wording:COUNTS", "repo counts inside the check result's sentences", 60),
+    Table(
+        "bot.check.wording:COUNT_WORDS",
+        "joining repo counts; a Space's state and error note (check result and repo list)",
+        60,
     ),
     Table("bot.check.wording:QUEUED", "the check queue, message content"),
     Table("bot.check.wording:ALREADY_QUEUED", "the check queue, message content"),
@@ -91,6 +107,11 @@ TABLES: tuple[Table, ...] = (
             "mod_line": 200,
         },
     ),
+    Table("bot.cases.wording:REFUSALS", "why a case could not be changed, in a sentence", 500),
+    Table("bot.cases.wording:EVENT_LABELS", "/case view: a timeline entry's kind (moderators)", 40),
+    Table("bot.cases.wording:EVENT_WORDS", "/case view: in a timeline entry (moderators)", 100),
+    Table("bot.cases.wording:CHECK_EVENT", "/case view: a check in the timeline (moderators)", 100),
+    Table("bot.reminders.wording:STATES", "/case view: a reminder's state (moderators)", 40),
     Table("bot.cases.models:STATUS_LABELS", "case statuses, in sentences and choices", 40),
     Table("bot.cases.outcomes:OUTCOME_LABELS", "case outcomes, in /case stats", 40),
     Table(
@@ -213,9 +234,11 @@ TABLES: tuple[Table, ...] = (
 
 def _walk(
     value: Any, limit: int, only: tuple[str, ...], limits: dict[str, int]
-) -> Iterator[tuple[str, int]]:
+) -> Iterator[tuple[str | tuple[str, str], int]]:
     if isinstance(value, str):
         yield value, limit
+    elif isinstance(value, Plural):
+        yield (value.one, value.many), limit
     elif isinstance(value, dict):
         for key, item in value.items():
             if not only or key in only:

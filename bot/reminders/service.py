@@ -72,7 +72,7 @@ class ReminderService:
         case = await self.cases.require_case(case_id, Scope.everything())
         moderator = moderator_scope is not None and moderator_scope.allows(case.owner)
         if case.discord_user_id != actor_id and not moderator:
-            raise NotYourCase(f"case {case.ref} is not yours")
+            raise NotYourCase("not_yours", ref=case.ref)
         return case
 
     async def confirm_sent(
@@ -128,7 +128,7 @@ class ReminderService:
     ) -> str:
         """Move the case's pending reminder `days` (1 to 30) later; the answer to show."""
         if not 1 <= days <= MAX_MOVE_DAYS:
-            raise CaseError(f"a reminder moves by 1 to {MAX_MOVE_DAYS} days")
+            raise CaseError("move_days", days=MAX_MOVE_DAYS)
         case = await self._own(case_id, actor_id, moderator_scope)
         pending = await self.store.pending(case.id)
         if pending is None:

@@ -35,3 +35,13 @@ WORDS: dict[str, str] = {
     "dm_closed": "Reminder DMs could not be delivered (DMs closed) on {when}.",
 }
 """The reminders' wording."""
+
+STATES = {
+    "pending": "pending",
+    "claimed": "claimed",
+    "sent": "sent",
+    "cancelled": "cancelled",
+    "undeliverable": "undeliverable",
+    "unconfirmed": "unconfirmed",
+}
+"""Where a reminder stands (`ReminderState` values), in `/case view` (moderators)."""

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.cases.models import STATUS_LABELS, Case, CaseStatus, Event, EventKind
+from bot.i18n import use_language
 from cogs.case_embeds import case_embed, case_line, case_list_embed, event_line, my_cases_embed
 from tests.cogs.helpers import assert_fits
 
@@ -50,3 +51,21 @@ def test_statuses_show_their_label_and_dates_are_formatted_where_shown():
     assert "Status: **waiting on Hugging Face**" in (embed.description or "")
     assert "Opened 2026-11-25 08:05 UTC" in (embed.description or "")
     assert event_line(_note(1, "hi")).startswith("`2026-11-25 08:05` note by <@3>: hi")
+
+
+def _event(kind: EventKind, payload: dict[str, object]) -> Event:
+    return Event(id=1, case_id=7, kind=kind, actor_id=3, payload=payload, created_at=OPENED)
+
+
+def test_timeline_lines_in_the_moderators_language():
+    check = _event(EventKind.CHECK_RAN, {"verdict": "visible", "public_repos": 1})
+    drafted = _event(EventKind.APPEAL_DRAFTED, {"to": "website@huggingface.co"})
+    assert event_line(check).endswith("check_ran by <@3>: visible, 1 public repo")
+    assert event_line(drafted).endswith("appeal_drafted by <@3>: to website@huggingface.co")
+    with use_language("de"):
+        assert event_line(_note(1, "hi")).endswith("Notiz von <@3>: hi")
+        german = event_line(drafted)
+    assert german.endswith("E-Mail-Entwurf erstellt von <@3>: an website@huggingface.co")
+    with use_language("ru"):
+        five = _event(EventKind.CHECK_RAN, {"verdict": "visible", "public_repos": 5})
+        assert event_line(five).endswith("проверка — <@3>: visible, 5 публичных репозиториев")

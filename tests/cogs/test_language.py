@@ -6,7 +6,7 @@ from __future__ import annotations
 import aiosqlite
 from discord import ComponentType
 
-from tests.cogs.helpers import ALICE, GUILD, components, custom_id, text_of
+from tests.cogs.helpers import ALICE, GUILD, MOD, components, custom_id, text_of
 from tests.fakes.fake_discord_validate import command_errors
 
 ES = {"locale": "es-ES"}
@@ -66,6 +66,26 @@ async def test_spanish_guidance_and_an_english_draft(env):
         assert "Hello Hugging Face team," in sent and "Gracias" not in sent
         labels = [c["label"] for c in components(dm)]
         assert labels[0].startswith("Lo envié: recuérdamelo el ")
+
+
+async def test_a_form_error_in_spanish(env):
+    """The appeal form's validation error, sent back through Discord in the person's language."""
+    async with env.running():
+        opener = await env.command("appeal", {"account": "alice-hf"}, **ES)
+        bad = {**FORM, "links": "https://hf.co/alice-hf\nnope"}
+        submit = await env.discord.inject_modal_submit(opener, bad, user=ALICE)
+        await submit.wait_response()
+        text = text_of(submit.original_message)
+        assert "enlace 2: 'nope' no es un enlace; pega una dirección completa" in text
+        assert "is not a link" not in text
+
+
+async def test_case_list_filters_are_named_as_the_picker_names_them(env):
+    async with env.running():
+        it = await env.command(
+            "case list", {"status": "open"}, user=MOD, check_permissions=False, **ES
+        )
+        assert "Casos (estado=open)" in text_of(it.original_message)
 
 
 async def test_the_case_keeps_the_persons_locale(env):

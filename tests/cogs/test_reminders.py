@@ -66,6 +66,11 @@ async def test_mycase_cancel_and_move_and_moderators_see_it(env):
             await env.command("case view", {"case_id": 1}, user=MOD, check_permissions=False)
         ).original_message
         assert "#1 pending, due 2026-01-13" in text_of(view)
+        german = await env.command(
+            "case view", {"case_id": 1}, user=MOD, check_permissions=False, locale="de"
+        )
+        assert "ausstehend" in text_of(german.original_message)  # the state word translated
+        assert "pending" not in text_of(german.original_message)
         assert "cancelled" in await _click(env, mine, "#1 cancel reminder", ALICE)
         again = (await env.command("mycase show", user=ALICE)).original_message
         assert "reminder on" not in text_of(again)

@@ -12,6 +12,7 @@ import pytest
 
 from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal, normalize_link
 from bot.appeal.limits import MAX_LINKS
+from bot.i18n import use_language
 from tests.bot.appeal.helpers import KNOWLEDGE, TODAY, ago, make
 
 
@@ -82,6 +83,24 @@ def test_links_are_normalised(raw, expected):
 def test_non_links_are_rejected(raw):
     with pytest.raises(ValueError):
         normalize_link(raw)
+
+
+def test_input_errors_are_in_the_readers_language():
+    """The form's errors, the account's too, in the person's language; what they typed as
+    typed."""
+    with use_language("es"):
+        with pytest.raises(AppealInputError) as link:
+            AppealInput.parse({"account": "alice", "links": ["hf.co/alice", "nope"]})
+        with pytest.raises(AppealInputError) as account:
+            AppealInput.parse({"account": "not valid"})
+    assert str(link.value).startswith("enlace 2: 'nope' no es un enlace; pega una dirección")
+    assert str(account.value).startswith("cuenta: ") and "space" not in str(account.value)
+    with use_language("ru"), pytest.raises(AppealInputError) as many:
+        links = [f"https://a.example/{i}" for i in range(11)]
+        AppealInput.parse({"account": "alice", "links": links})
+    assert str(many.value) == (
+        f"ссылка: не больше {MAX_LINKS} ссылок, пожалуйста: оставьте самые важные"
+    )
 
 
 def test_input_errors_are_friendly_and_name_the_field():

@@ -19,6 +19,7 @@ from bot.cases.models import (
 )
 from bot.cases.scope import Scope
 from bot.cases.store import MAX_NOTE_CHARS, MAX_PAYLOAD_BYTES
+from bot.i18n import use_language
 
 ALL = Scope.everything()
 
@@ -450,3 +451,21 @@ async def test_export_pages_through_every_case_in_order(store):
     assert [r["id"] for r in rows] == ids and [r["events"] for r in rows] == [1, 1, 1, 2, 1]
     closed = [row async for row in store.export(ALL, status="closed", batch=1)]
     assert [r["id"] for r in closed] == [ids[3]]
+
+
+async def test_a_refusal_reads_in_the_persons_language(store):
+    """`str()` stays English (logs, the terminal); `text()` is what Discord shows, statuses by
+    their label in that language."""
+    case = await store.open_case(1, None, "alice")
+    await store.set_status(case.id, "closed", 1, scope=ALL)
+    with pytest.raises(TransitionError) as refused:
+        await store.set_status(case.id, "restored", 1, scope=ALL, moderator=True)
+    assert str(refused.value) == f"case {case.ref} is closed; it cannot move to restored"
+    with use_language("de"):
+        german = refused.value.text()
+    assert german == (
+        f"der Fall {case.ref} ist „geschlossen“; er kann nicht zu „wiederhergestellt“ wechseln"
+    )
+    with use_language("ja"):
+        japanese = refused.value.text()
+    assert japanese == f"ケース {case.ref} は「終了」なので、「復旧済み」には変更できません"

@@ -36,7 +36,7 @@ async def test_disabled_and_gated_models_and_datasets(fake_hub: FakeHub, open_se
     assert report.copyable_count() == 0 and report.gated_repos() == 2 and report.disabled_repos() == 1
     text = report.verdict.explanation
     assert "can most likely be copied" not in text
-    assert "2 gated repo(s) need a logged-in account" in text and "1 disabled repo(s)" in text
+    assert "2 gated repos need a logged-in account" in text and "1 disabled repo:" in text
     for r in fake_hub.requests:
         for value in parse_qs(r.query).get("expand", []):
             assert value in KNOWN_EXPAND[r.path.rsplit("/", 1)[-1].rstrip("s")]

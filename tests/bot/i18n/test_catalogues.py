@@ -17,8 +17,8 @@ from bot.i18n.sources import Message, all_messages
 
 
 @cache
-def _messages() -> dict[tuple[str | None, str], Message]:
-    found: dict[tuple[str | None, str], Message] = {}
+def _messages() -> dict[tuple[str | None, object], Message]:
+    found: dict[tuple[str | None, object], Message] = {}
     for message in all_messages():
         key = (message.context, message.id)
         if key not in found or message.limit < found[key].limit:
@@ -31,14 +31,29 @@ def _catalogue(language: str) -> Catalog:
     return read_catalogue(language)
 
 
+def _forms(string: object) -> tuple[str, ...]:
+    """A translation's texts: one, or each plural form."""
+    if isinstance(string, str):
+        return (string,)
+    assert isinstance(string, tuple | list), string
+    return tuple(string)
+
+
 def _translated(language: str) -> list[tuple[Message, str]]:
+    """(message, translated text) of every translation, one per plural form."""
     messages = _messages()
     return [
-        (messages[(m.context, m.id)], m.string)
+        (messages[(m.context, m.id)], text)
         for m in _catalogue(language)
-        if isinstance(m.id, str) and isinstance(m.string, str)  # no plural forms are used
-        and m.id and m.string and not m.fuzzy and (m.context, m.id) in messages
-    ]  # fmt: skip
+        if m.id and not m.fuzzy and (m.context, m.id) in messages
+        for text in _forms(m.string)
+        if text
+    ]
+
+
+def _english(message: Message) -> tuple[str, ...]:
+    """The English text, or both English forms of a plural message."""
+    return _forms(message.id)
 
 
 def _fields(text: str) -> set[str]:
@@ -67,14 +82,17 @@ def test_no_missing_or_unused_message(language):
 def test_shipped_languages_are_complete():
     assert {"en", "es"} <= set(SHIPPED) <= set(LANGUAGES)
     for language in _required():
-        missing = [m.id for m in _catalogue(language) if m.id and (not m.string or m.fuzzy)]
+        missing = [
+            m.id for m in _catalogue(language) if m.id and (not all(_forms(m.string)) or m.fuzzy)
+        ]
         assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:3]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_placeholders_match_the_english(language):
     for message, text in _translated(language):
-        assert _fields(text) == _fields(message.id), (language, message.id, text)
+        # a plural message's forms all have the English plural's placeholders
+        assert _fields(text) == _fields(_english(message)[-1]), (language, message.id, text)
         text.format_map({name: 1 for name in _fields(text)})  # well-formed braces
 
 
@@ -83,7 +101,8 @@ def test_discord_length_limits_hold(language):
     """Each message within the tightest limit of where it is shown (embed title 256, field 1024,
     button 80, option 100, modal title 45, command description 100, ...; the tables' limits
     leave room for what fills the placeholders)."""
-    for message, text in [(m, m.id) for m in _messages().values()] + _translated(language):
+    english = [(m, text) for m in _messages().values() for text in _english(m)]
+    for message, text in english + _translated(language):
         assert len(text) <= message.limit, (language, message.where, text)
 
 
@@ -116,7 +135,7 @@ def test_the_email_itself_is_not_translated():
     """Subject, opening and closing of the draft go to Hugging Face staff: never in a catalogue."""
     from bot.appeal.wording import STAGES
 
-    ids = {text for _, text in _messages()}
+    ids = {text for _, message in _messages() for text in _forms(message)}
     for stage in STAGES.values():
         assert stage.subject not in ids and stage.closing not in ids
         assert not set(stage.opening.values()) & ids

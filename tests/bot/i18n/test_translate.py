@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.i18n import ENGLISH, current_language, gettext, t, use_language
+from bot.i18n import ENGLISH, Plural, current_language, gettext, ngettext, nt, t, use_language
 from bot.i18n.catalogues import compile_catalogue, read_catalogue
 from bot.i18n.locales import catalogue_name
 from bot.reminders.wording import WORDS
@@ -86,3 +86,30 @@ def test_command_mentions_name_the_commands_as_the_picker_shows_them():
     # English is left alone; a slash that is not a command, and ordinary words after a command
     assert gettext("Run /appeal, see /mycase show.", ENGLISH) == "Run /appeal, see /mycase show."
     assert gettext("and/or /nothing-here", "fr") == "and/or /nothing-here"
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("ru", {1: "1 модель", 2: "2 модели", 5: "5 моделей", 11: "11 моделей", 21: "21 модель",
+                22: "22 модели"}),
+        ("fr", {0: "0 modèle", 1: "1 modèle", 2: "2 modèles"}),
+        ("de", {1: "1 Modell", 2: "2 Modelle"}),
+        ("ja", {1: "モデル1件", 7: "モデル7件"}),
+        ("en", {1: "1 model", 0: "0 models", 3: "3 models"}),
+    ],
+)  # fmt: skip
+def test_plural_forms_follow_each_languages_rule(language, counts):
+    from bot.check.wording import COUNTS
+
+    with use_language(language):
+        assert {n: nt(COUNTS["model"], n) for n in counts} == counts
+
+
+def test_a_plural_fills_a_count_given_as_text_and_falls_back_to_english():
+    from bot.check.wording import COUNTS
+
+    with use_language("ru"):
+        assert nt(COUNTS["model"], 1000, count="1000+") == "1000+ моделей"
+        assert nt(Plural("{count} thing", "{count} things"), 2) == "2 things"  # in no catalogue
+    assert ngettext(COUNTS["model"], 1, "es") == "{count} modelo"
