@@ -103,7 +103,6 @@ def _handler(
     """Run `action` on the case store; `readonly` actions open an existing file read-only."""
 
     def run(args: argparse.Namespace, settings: Settings) -> int:
-        args.home_guild = settings.home_guild()  # whose moderators also handle DM cases
         try:
             return run_on_database(
                 settings, lambda db: action(CaseStore(db), args), readonly=readonly

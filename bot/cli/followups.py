@@ -13,10 +13,9 @@ from typing import Any
 from bot.cases.scope import Scope
 from bot.cases.stats import case_stats
 from bot.cases.stats_report import WORDS, stats_chart_png, stats_lines
-from bot.cases.store import CaseStore
+from bot.cases.store import MAX_CASE_ID, CaseStore
+from bot.config import Settings
 from bot.reminders.store import ReminderStore
-
-MAX_ID = 2**63 - 1
 
 
 def _guild(text: str) -> int:
@@ -24,7 +23,7 @@ def _guild(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a server id") from None
-    if not 0 < value <= MAX_ID:
+    if not 0 < value <= MAX_CASE_ID:
         raise argparse.ArgumentTypeError(f"{text[:40]} is not a server id")
     return value
 
@@ -43,7 +42,12 @@ def register_followups(actions: Any, handler: Callable[..., Any]) -> None:
     )
     stats.add_argument("--json", action="store_true", help="the figures as JSON")
     stats.add_argument("--chart", type=Path, metavar="FILE", help="also write a PNG chart")
-    stats.set_defaults(handler=handler(_stats, readonly=True))
+    def stats_handler(args: argparse.Namespace, settings: Settings) -> int:
+        home = settings.home_guild()  # its moderators also handle DM cases
+        run = handler(lambda store, a: _stats(store, a, home), readonly=True)
+        return int(run(args, settings))
+
+    stats.set_defaults(handler=stats_handler)
 
 
 async def _reminders(store: CaseStore, args: argparse.Namespace) -> int:
@@ -61,11 +65,11 @@ async def _reminders(store: CaseStore, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _stats(store: CaseStore, args: argparse.Namespace) -> int:
+async def _stats(store: CaseStore, args: argparse.Namespace, home: int | None) -> int:
     if args.chart is not None and args.chart.is_dir():
         print(f"hf-support-bot: --chart {args.chart} is a folder; name a file", file=sys.stderr)
         return 2
-    scope = Scope.everything() if args.guild is None else Scope.server(args.guild, args.home_guild)
+    scope = Scope.everything() if args.guild is None else Scope.server(args.guild, home)
     stats = await case_stats(store.db, scope, datetime.now(UTC), guild_id=args.guild)
     if args.json:
         print(stats.model_dump_json(indent=2))
