@@ -21,6 +21,7 @@ from bot.waves.summary import (
     figures,
     load_state,
     save_state,
+    when_text,
 )
 from cogs.case_log import post_to_modlog
 from cogs.replies import reply
@@ -86,7 +87,7 @@ class WaveWatcher:
                 figs = await figures(svc.db, new, now, rule)
                 text = t(
                     wording.CLOSED,
-                    since=_when(new.started_at), count=figs.count, usual=round(new.usual, 1)
+                    since=when_text(new.started_at), count=figs.count, usual=round(new.usual, 1)
                 )
                 await post_to_modlog(self.bot, home, text)
 
@@ -128,11 +129,8 @@ async def show_wave(interaction: discord.Interaction[Any]) -> None:
 def wave_closed_line(wave: WaveState) -> str:
     """When the last wave ended."""
     assert wave.ended_at is not None
-    return t(wording.ENDED, when=_when(wave.ended_at))
+    return t(wording.ENDED, when=when_text(wave.ended_at))
 
-
-def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _bytes(png: bytes) -> Any:

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.db import Database
 from bot.waves import wording
-from bot.waves.summary import arrivals, chart, describe, figures, load_state
+from bot.waves.summary import arrivals, chart, describe, figures, load_state, when_text
 
 
 async def show_wave(db: Database, settings: Settings, chart_path: Path | None) -> int:
@@ -25,7 +25,7 @@ async def show_wave(db: Database, settings: Settings, chart_path: Path | None) -
     title, body = describe(figs, wave, rule, hub=None, recent=recent)
     print(title)
     if wave.ended_at is not None:
-        print(wording.ENDED.format(when=wave.ended_at.strftime("%Y-%m-%d %H:%M UTC")))
+        print(wording.ENDED.format(when=when_text(wave.ended_at)))
     print(body)
     if chart_path is not None:
         png = await asyncio.to_thread(chart, figs)

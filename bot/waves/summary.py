@@ -151,7 +151,7 @@ def describe(
     recent: int | None = None,
 ) -> tuple[str, str]:
     """A title and body for an alert or `/case wave`."""
-    title = t(wording.ALERT_TITLE, count=figs.count, since=_when(figs.since))
+    title = t(wording.ALERT_TITLE, count=figs.count, since=when_text(figs.since))
     lines = []
     if recent is not None:
         lines.append(
@@ -195,7 +195,8 @@ def chart(figs: WaveFigures) -> bytes:
     )
 
 
-def _when(moment: datetime) -> str:
+def when_text(moment: datetime) -> str:
+    """A moment of a wave as moderators read it."""
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
