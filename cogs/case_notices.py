@@ -11,7 +11,7 @@ from bot.cases.models import STATUS_LABELS, Case, EventKind
 from bot.i18n import gettext, use_language
 from bot.servers.wording import say
 from cogs.client import services
-from cogs.dms import send_dm
+from cogs.dms import send_dm_to
 
 
 async def tell_person(
@@ -22,13 +22,10 @@ async def tell_person(
     svc = services(interaction)
     if not await svc.prefs.status_dms(case.discord_user_id):
         return say("told_off")
-    user = interaction.client.get_user(case.discord_user_id) or await interaction.client.fetch_user(
-        case.discord_user_id
-    )
     with use_language(case.locale):
         status = gettext(STATUS_LABELS[case.status])
         text = f"{say(key, **{'status': status, **values})}\n-# {say('dm_footer')}"
-    code = await send_dm(user, content=text)
+    code = await send_dm_to(interaction.client, case.discord_user_id, content=text)
     if code is None:
         await svc.cases.add_event(case.id, EventKind.DM_SENT, None, {"what": "case_update"})
         return say("told_sent")

@@ -23,3 +23,16 @@ async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> int | N
         log.log(level, "DM to %s refused (HTTP %s, code %s)", user.id, exc.status, exc.code)
         return exc.code
     return None
+
+
+async def send_dm_to(client: discord.Client, user_id: int, **kwargs: Any) -> int | None:
+    """`send_dm` to a person known only by id (a DM sent later: reminders, case updates); a
+    person Discord no longer knows gives that error's code, like a refused DM."""
+    user = client.get_user(user_id)
+    if user is None:
+        try:
+            user = await client.fetch_user(user_id)
+        except discord.HTTPException as exc:
+            log.warning("DM to %s: user not found (HTTP %s, code %s)", user_id, exc.status, exc.code)
+            return exc.code
+    return await send_dm(user, **kwargs)

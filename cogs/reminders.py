@@ -18,7 +18,7 @@ from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import STATES, WORDS
 from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.client import services
-from cogs.dms import send_dm
+from cogs.dms import send_dm_to
 from cogs.limits import FIELD_VALUE, add_field, fit_lines
 from cogs.permissions import is_moderator, moderator_scope
 from cogs.replies import reply
@@ -117,14 +117,7 @@ def make_sender(bot: SupportBot) -> Any:
     """The scheduler's `Sender`: DM the person, and tell how it went."""
 
     async def send(user_id: int, followup: FollowUp) -> Delivery:
-        user = bot.get_user(user_id)
-        if user is None:
-            try:
-                user = await bot.fetch_user(user_id)
-            except discord.HTTPException as exc:
-                log.warning("reminder: user %s not found (HTTP %s)", user_id, exc.status)
-                return Delivery.FAILED
-        code = await send_dm(user, **followup_message(followup))
+        code = await send_dm_to(bot, user_id, **followup_message(followup))
         if code is None:
             return Delivery.SENT
         return Delivery.DMS_CLOSED if code == CLOSED_DMS else Delivery.FAILED
