@@ -9,7 +9,8 @@ from typing import Any
 import discord
 
 from bot.appeal.draft import AppealDraft
-from bot.i18n import ENGLISH, current_language
+from bot.i18n import current_language
+from bot.i18n.locales import ENGLISH
 from cogs.limits import (
     CONTENT,
     EMBED_DESCRIPTION,

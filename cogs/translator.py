@@ -12,7 +12,8 @@ import discord
 from discord import app_commands
 
 from bot.config import Settings
-from bot.i18n import ENGLISH, catalogue_name, pgettext
+from bot.i18n import pgettext
+from bot.i18n.locales import ENGLISH, catalogue_name
 
 NAME_LOCATIONS = frozenset(
     {

@@ -22,7 +22,8 @@ from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.stages import has_error_message, is_paused
 from bot.check.wording import COUNT_WORDS, COUNTS
 from bot.hub.errors import ErrorKind, HubError
-from bot.i18n import ENGLISH, nt, t, use_language
+from bot.i18n import nt, t, use_language
+from bot.i18n.locales import ENGLISH
 from bot.text import clean_text
 
 AccountKind = Literal["user", "organization", "not_found", "unknown"]

@@ -27,17 +27,7 @@ from bot import __version__
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.hub.budget import BudgetExhausted, HubBudget
-from bot.hub.errors import ErrorKind, HubError, decode_json, http_error, rate_limited, retry_after_s
-
-__all__ = [
-    "ErrorKind",
-    "HubClient",
-    "HubError",
-    "HubPage",
-    "Listing",
-    "decode_json",
-    "retry_after_s",
-]
+from bot.hub.errors import HubError, decode_json, http_error, rate_limited, retry_after_s
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 500  # no larger page is documented; huggingface.js asks for at most 500

@@ -17,13 +17,10 @@ from functools import cache
 from typing import NamedTuple
 
 from bot.i18n.catalogues import translations
-from bot.i18n.locales import ENGLISH, LANGUAGES, catalogue_name
+from bot.i18n.locales import ENGLISH, catalogue_name
 
 __all__ = [
-    "ENGLISH",
-    "LANGUAGES",
     "Plural",
-    "catalogue_name",
     "current_language",
     "gettext",
     "ngettext",

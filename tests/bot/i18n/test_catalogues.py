@@ -10,9 +10,9 @@ from functools import cache
 import pytest
 from babel.messages.catalog import Catalog
 
-from bot.i18n import LANGUAGES
 from bot.i18n.catalogues import SHIPPED, read_catalogue
 from bot.i18n.extract import files, main
+from bot.i18n.locales import LANGUAGES
 from bot.i18n.sources import Message, all_messages
 
 

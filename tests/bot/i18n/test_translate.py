@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from bot.i18n import ENGLISH, Plural, current_language, gettext, ngettext, nt, t, use_language
+from bot.i18n import Plural, current_language, gettext, ngettext, nt, t, use_language
 from bot.i18n.catalogues import compile_catalogue, read_catalogue
-from bot.i18n.locales import catalogue_name
+from bot.i18n.locales import ENGLISH, catalogue_name
 from bot.reminders.wording import WORDS
 
 
