@@ -8,7 +8,13 @@ from pathlib import Path
 import httpx2
 import pytest
 from huggingface_hub import HfApi, hf_hub_download
-from huggingface_hub.errors import BadRequestError, GatedRepoError, RepositoryNotFoundError
+from huggingface_hub.errors import (
+    BadRequestError,
+    DisabledRepoError,
+    GatedRepoError,
+    HfHubHTTPError,
+    RepositoryNotFoundError,
+)
 
 from tests.fakes.fake_hub import FakeHub, fake_hub_in_thread
 
@@ -18,7 +24,11 @@ def hub() -> Iterator[FakeHub]:
     with fake_hub_in_thread() as fake:
         fake.add_user(
             "Alice",
-            models=["open", {"name": "locked", "gated": "manual"}, {"name": "off", "disabled": True}],
+            models=[
+                "open",
+                {"name": "locked", "gated": "manual"},
+                {"name": "off", "disabled": True},
+            ],
             spaces=[{"name": "app", "stage": "PAUSED", "errorMessage": "Blocked by rule 7"}],
         )
         fake.add_files("Alice/locked", {"a.txt": b"secret"})
@@ -56,10 +66,34 @@ def test_single_repo_endpoints(hub: FakeHub) -> None:
         "hardware": {"current": "cpu-basic", "requested": "cpu-basic"},
         "errorMessage": "Blocked by rule 7",
     }
-    for repo_id in ("Alice/off", "Alice/missing"):  # disabled and missing: 401 RepoNotFound
-        with pytest.raises(RepositoryNotFoundError) as info:
-            api.model_info(repo_id)
+    with pytest.raises(RepositoryNotFoundError) as info:  # missing: 401 RepoNotFound
+        api.model_info("Alice/missing")
+    assert info.value.response.status_code == 401
+    with pytest.raises(DisabledRepoError) as disabled:  # disabled: 403, the library's own class
+        api.model_info("Alice/off")
+    assert disabled.value.response.status_code == 403
+    files = httpx2.get(f"{hub.url}/Alice/off/resolve/main/a.txt")
+    assert files.status_code == 403
+    assert files.headers["X-Error-Message"] == "Access to this resource is disabled."
+
+
+def test_a_revoked_token_is_refused_everywhere(hub: FakeHub) -> None:
+    hub.revoke_token("hf_revoked")
+    api = HfApi(endpoint=hub.url, token="hf_revoked")
+    for call in (lambda: api.model_info("Alice/open"), lambda: api.whoami()):
+        with pytest.raises(HfHubHTTPError) as info:
+            call()
+        # not RepositoryNotFoundError: the library keeps this 401 apart (utils/_http.py)
+        assert not isinstance(info.value, RepositoryNotFoundError)
         assert info.value.response.status_code == 401
+        assert "Invalid credentials" in str(info.value.response.headers["X-Error-Message"])
+        assert info.value.response.headers["RateLimit"].startswith('"api";r=')
+    response = httpx2.get(
+        f"{hub.url}/api/users/Alice/overview", headers={"Authorization": "Bearer hf_revoked"}
+    )
+    assert response.status_code == 401
+    assert HfApi(endpoint=hub.url, token="hf_good").whoami()["name"] == "bot-operator"
+    assert HfApi(endpoint=hub.url, token=False).model_info("Alice/open").id == "Alice/open"
 
 
 def test_gated_files_need_a_login(hub: FakeHub, tmp_path: Path) -> None:
@@ -72,7 +106,8 @@ def test_gated_files_need_a_login(hub: FakeHub, tmp_path: Path) -> None:
 def test_rate_limit_headers_on_every_answer_and_missing_counts(hub: FakeHub) -> None:
     answer = httpx2.get(f"{hub.url}/api/organizations/acme/overview")
     assert answer.status_code == 200
-    assert answer.headers["RateLimit"].startswith('"api";r=') and ";r=0;" not in answer.headers[
-        "RateLimit"
-    ]
+    assert (
+        answer.headers["RateLimit"].startswith('"api";r=')
+        and ";r=0;" not in answer.headers["RateLimit"]
+    )
     assert not {"numModels", "numDatasets", "numSpaces"} & set(answer.json())

@@ -25,7 +25,12 @@ from typing import Literal
 
 from aiohttp import web
 
-from tests.fakes.fake_hub_content import HubContent, RepoSpec, json_response
+from tests.fakes.fake_hub_content import (
+    INVALID_CREDENTIALS,
+    HubContent,
+    RepoSpec,
+    json_response,
+)
 
 __all__ = ["FakeHub", "RecordedRequest", "RepoSpec", "fake_hub_in_thread"]
 
@@ -51,8 +56,10 @@ class _Quota:
         if self.start is None or now >= self.start + self.window_s:
             if self.start is not None:
                 self.used = 0
-            self.start = now if self.start is None else self.start + self.window_s * (
-                (now - self.start) // self.window_s
+            self.start = (
+                now
+                if self.start is None
+                else self.start + self.window_s * ((now - self.start) // self.window_s)
             )
         self.used += 1
         reset = self.start + self.window_s - now
@@ -100,6 +107,7 @@ class FakeHub:
         self._closing = asyncio.Event()
         self._quota: _Quota | None = None
         self.refused = 0  # requests answered 429 by the quota mode
+        self.revoked_tokens: set[str] = set()  # tokens answered 401 on every route
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def __aenter__(self) -> FakeHub:
@@ -233,6 +241,14 @@ class FakeHub:
         `used` requests already count in the current window (a bot restarted mid-window)."""
         self._quota = _Quota(limit, window_s, now, used)
 
+    def revoke_token(self, token: str) -> None:
+        """Refuse `token` from now on, as the real Hub refuses a revoked or expired token (or
+        one whose owner is locked): 401 with `X-Error-Message: Invalid credentials in
+        Authorization header` on every route, public data included. huggingface_hub's
+        `hf_raise_for_status` (utils/_http.py) singles out that exact message: such a 401 is
+        *not* turned into `RepositoryNotFoundError`."""
+        self.revoked_tokens.add(token)
+
     def delay(self, path_prefix: str, seconds: float, *, times: int | None = None) -> None:
         """Wait `seconds` before answering (`times` requests, or all when None)."""
         self._rules.append(_Rule(path_prefix, "delay", times, seconds=seconds))
@@ -291,6 +307,9 @@ class FakeHub:
             await self._sleep(self.latency)
         if self._quota is not None:
             return self._quota_answer(request, request_id)
+        refused = self._token_refused(request)
+        if refused is not None:
+            return self._with_rate_limit(refused, request_id)
         for rule in list(self._rules):
             if not path.startswith(rule.prefix) or rule.times == 0:
                 continue
@@ -303,20 +322,40 @@ class FakeHub:
                 await self._sleep(rule.seconds)
                 continue
             headers = {"X-Request-Id": request_id, **rule.headers}
-            return web.Response(
+            answer = web.Response(
                 status=rule.status,
                 body=rule.body,
                 headers=headers,
                 content_type=None if "Content-Type" in headers else "application/json",
             )
-        response = self._route(request)
-        response.headers["X-Request-Id"] = request_id
-        # The Hub sends its rate-limit state on every answer, not only on 429s (hub-api.md);
-        # r>0 means "keep going". The quota itself is not enforced: `rate_limit()` simulates it.
+            return self._with_rate_limit(answer, request_id)
+        return self._with_rate_limit(self._route(request), request_id)
+
+    def _with_rate_limit(self, response: web.StreamResponse, request_id: str) -> web.StreamResponse:
+        """The request id and the rate-limit state, on every answer, errors included: the Hub
+        sends `RateLimit` on every response, not only on 429s (hub-api.md; utils/_http.py
+        `hf_raise_for_status`: "Headers are set on every response: only use them if they are
+        the reason for the 429"); r>0 means "keep going". The quota itself is not enforced
+        here: `rate_limit()` simulates it, `enforce_quota()` enforces it."""
+        response.headers.setdefault("X-Request-Id", request_id)
         remaining = max(1, RATE_LIMIT_QUOTA - len(self.requests))
-        response.headers["RateLimit"] = f'"api";r={remaining};t=120'
-        response.headers["RateLimit-Policy"] = f'"fixed window";"api";q={RATE_LIMIT_QUOTA};w=300'
+        response.headers.setdefault("RateLimit", f'"api";r={remaining};t=120')
+        response.headers.setdefault(
+            "RateLimit-Policy", f'"fixed window";"api";q={RATE_LIMIT_QUOTA};w=300'
+        )
         return response
+
+    def _token_refused(self, request: web.Request) -> web.Response | None:
+        """The 401 of a revoked token (see `revoke_token`), or None."""
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ").strip()
+        if not token or token not in self.revoked_tokens:
+            return None
+        return json_response(
+            {"error": INVALID_CREDENTIALS},
+            status=401,
+            headers={"X-Error-Message": INVALID_CREDENTIALS},
+        )
 
     def _quota_answer(self, request: web.Request, request_id: str) -> web.StreamResponse:
         """The quota mode. Every answer carries `RateLimit: "api";r=<left>;t=<reset>` and
@@ -333,6 +372,10 @@ class FakeHub:
                 f'"fixed window";"api";q={self._quota.limit};w={self._quota.window_s}'
             ),
         }
+        refused = self._token_refused(request)
+        if refused is not None and left >= 0:
+            refused.headers.update(headers)
+            return refused
         if left < 0:
             self.refused += 1
             body = json.dumps({"error": "You have been rate-limited"}).encode()
@@ -349,6 +392,8 @@ class FakeHub:
 
     def _route(self, request: web.Request) -> web.StreamResponse:
         parts = [p for p in request.path.split("/") if p]
+        if parts == ["api", "whoami-v2"]:
+            return self.content.whoami(request)
         if parts[:1] == ["api"] and len(parts) >= 2:
             if (
                 len(parts) == 4

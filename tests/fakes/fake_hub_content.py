@@ -18,6 +18,13 @@ from huggingface_hub.hf_api import (
 )
 
 RepoSpec = str | Mapping[str, Any]
+INVALID_CREDENTIALS = "Invalid credentials in Authorization header"
+"""The `X-Error-Message` of a refused token: huggingface_hub utils/_http.py
+`hf_raise_for_status` compares a 401's message with exactly this text."""
+DISABLED_MESSAGE = "Access to this resource is disabled."
+"""The `X-Error-Message` of a disabled repo (403): utils/_http.py `hf_raise_for_status` maps
+exactly this text to `DisabledRepoError`, whose docstring (errors.py) shows the real answer,
+`403 Client Error ... Access to this resource is disabled.` for `dataset_info(...)`."""
 RESOLVE_PREFIX = {"datasets": "dataset", "spaces": "space"}
 # The `expand` values the real Hub knows, per repo type: huggingface_hub's own lists
 # (hf_api.py `Expand*Property_T`); its tests check that an unknown value is a 400.
@@ -137,27 +144,46 @@ class HubContent:
         """`/api/{type}s/{id}`: one repo's metadata (`expand=` as for lists). Private, disabled and
         missing repos answer anonymous callers 401 `RepoNotFound` (huggingface_hub
         utils/_http.py `hf_raise_for_status`: "401 is returned for private and gated repos if
-        user is not authenticated, missing repos"; hub-api.md: disabled repos answer 401 as if
-        they did not exist). A gated repo's metadata stays public; only its files need a login."""
+        user is not authenticated, missing repos"); disabled ones 403 with `DISABLED_MESSAGE`
+        (errors.py `DisabledRepoError`). A gated repo's metadata stays public; only its files
+        need a login."""
         expand = request.query.getall("expand", [])
         unknown = unknown_expand(repo_type, expand)
         if unknown is not None:
             return unknown
         repo = self._repo(repo_type, repo_id)
-        if repo is None or repo.get("private") or repo.get("disabled"):
+        if repo is not None and repo.get("disabled"):
+            return _disabled()
+        if repo is None or repo.get("private"):
             return _repo_not_found(401)
         if expand:
             repo = {k: v for k, v in repo.items() if k in {"_id", "id", *expand}}
         return json_response(repo)
 
+    def whoami(self, request: web.Request) -> web.Response:
+        """`/api/whoami-v2` (hf_api.py `HfApi.whoami`): the token's owner; 401 without a token
+        (a revoked one never gets here: `FakeHub` refuses it on every route first)."""
+        if "authorization" not in request.headers:
+            return json_response(
+                {"error": INVALID_CREDENTIALS},
+                status=401,
+                headers={"X-Error-Message": INVALID_CREDENTIALS},
+            )
+        return json_response(
+            {"type": "user", "name": "bot-operator", "auth": {"type": "access_token"}}
+        )
+
     def _repo(self, repo_type: str, repo_id: str) -> dict[str, Any] | None:
         return next((r for r in self._repos[repo_type] if r["id"] == repo_id), None)
 
     def _refused(self, request: web.Request, repo_type: str, repo_id: str) -> web.Response | None:
-        """401 for a disabled repo's files, and for a gated repo's files without a login
-        (`X-Error-Code: GatedRepo`, which `hf_raise_for_status` maps to `GatedRepoError`)."""
+        """403 for a disabled repo's files (`DisabledRepoError`), 401 for a private one's, and
+        401 for a gated repo's files without a login (`X-Error-Code: GatedRepo`, which
+        `hf_raise_for_status` maps to `GatedRepoError`)."""
         repo = self._repo(repo_type, repo_id) or {}
-        if repo.get("disabled") or repo.get("private"):
+        if repo.get("disabled"):
+            return _disabled()
+        if repo.get("private"):
             return _repo_not_found(401)
         if repo.get("gated") and "authorization" not in request.headers:
             return json_response(
@@ -239,6 +265,12 @@ def unknown_expand(repo_type: str, expand: Iterable[str]) -> web.Response | None
         if value not in KNOWN_EXPAND[repo_type]:
             return json_response({"error": f'"expand" value {value!r} is not allowed'}, status=400)
     return None
+
+
+def _disabled() -> web.Response:
+    return json_response(
+        {"error": DISABLED_MESSAGE}, status=403, headers={"X-Error-Message": DISABLED_MESSAGE}
+    )
 
 
 def _repo_not_found(status: int) -> web.Response:
