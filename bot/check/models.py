@@ -21,7 +21,7 @@ from pydantic import (
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.stages import has_error_message, is_paused
 from bot.check.wording import COUNT_WORDS, COUNTS
-from bot.hub.errors import ErrorKind, HubError
+from bot.hub.errors import ErrorKind, ErrorReason, HubError
 from bot.i18n import nt, t, use_language
 from bot.i18n.locales import ENGLISH
 from bot.text import clean_text
@@ -47,11 +47,13 @@ class PartError(BaseModel):
     status: int | None = None
     request_id: str | None = None
     retry_after_s: float | None = None
+    reason: ErrorReason | None = None
 
     @classmethod
     def from_hub(cls, exc: HubError) -> PartError:
         """The report form of a `HubError`."""
         return cls(
+            reason=exc.reason,
             kind=exc.kind,
             message=exc.message,
             status=exc.status,
@@ -202,6 +204,8 @@ class AccountReport(BaseModel):
     duration_s: float
     cached: bool = False
     age_s: float | None = None
+    token_refused: bool = False
+    """The Hub refused the bot's own token, so the check was made without it (anonymously)."""
 
     def __repr__(self) -> str:
         # Short on purpose: asyncio formats a finished task with `repr(result)` (e.g. when
@@ -281,6 +285,8 @@ class AccountReport(BaseModel):
                 line = "profile reachable, no public repos listed"
             elif self.kind == "unknown":
                 line = "no public repos listed"
+            elif self.token_refused:  # never "nothing publicly visible" on the bot's own fault
+                line = "no profile or public repos seen (checked without the bot's refused token)"
             else:
                 line = "nothing publicly visible (no profile, no public repos)"
         failed = self.failed_parts()

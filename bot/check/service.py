@@ -179,6 +179,7 @@ class CheckService:
             verdict=Verdict(code="incomplete", explanation=""),
             checked_at=checked_at,
             duration_s=round(loop.time() - started, 3),
+            token_refused=self._hub.token.refused,
         )
         if profile.data is not None:
             report.models.stated_total = profile.data.num_models
@@ -209,7 +210,7 @@ class CheckService:
                     kind = "organization"
                 return _Profile(kind=kind, data=answer)  # type: ignore[arg-type]
         errors = [a for a in (user, org) if isinstance(a, HubError)]
-        failed = [e for e in errors if e.status not in NOT_VISIBLE_STATUSES]
+        failed = [e for e in errors if not _not_visible(e)]
         if failed:
             return _Profile(kind="unknown", error=PartError.from_hub(failed[0]))
         return _Profile(kind="not_found", status=errors[0].status if errors else None)
@@ -247,7 +248,9 @@ class CheckService:
                 f"/api/{REPO_TYPES[repo_type].plural}/{repo_id}", deadline=deadline, allow_404=True
             )
         except HubError as exc:
-            if exc.status in NOT_VISIBLE_STATUSES:
+            if exc.reason == "repo_disabled":  # X-Error-Message, as DisabledRepoError reads it
+                return base.model_copy(update={"status": exc.status, "disabled": True})
+            if _not_visible(exc):
                 return base.model_copy(update={"status": exc.status})
             return base.model_copy(update={"error": PartError.from_hub(exc)})
         if page is None:
@@ -302,6 +305,11 @@ class CheckService:
             deadline=deadline,
             on_page=(lambda n: progress(info.plural, n)) if progress else None,
         )
+
+
+def _not_visible(error: HubError) -> bool:
+    """Whether an error says the anonymous caller may not see it (a refused token does not)."""
+    return error.status in NOT_VISIBLE_STATUSES and error.reason != "token_refused"
 
 
 def _flight_key(request: AccountInput) -> str:

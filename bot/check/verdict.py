@@ -25,9 +25,11 @@ def build_verdict(report: AccountReport) -> Verdict:
     """`visible`, `not_visible` or `incomplete`, with an explanation for the person; what was
     seen of a linked repo comes first."""
     verdict = _account_verdict(report)
-    linked = linked_repo_text(report)
-    if linked:
-        verdict.explanation = f"{linked} {verdict.explanation}"
+    verdict.explanation = _join(
+        t(W["token_refused"]) if report.token_refused else "",
+        linked_repo_text(report),
+        verdict.explanation,
+    )
     return verdict
 
 
@@ -41,8 +43,9 @@ def linked_repo_text(report: AccountReport) -> str:
         return t(W["linked_failed"], name=name, error=repo.error.message)
     if not repo.reachable:
         status = f"HTTP {repo.status}" if repo.status else t(W["no_answer"])
-        text = t(W["linked_unreachable"], name=name, status=status)
-        return t(W["linked_disabled" if repo.disabled else "linked_maybe"], text=text)
+        if repo.disabled:
+            return t(W["linked_disabled_by_hub"], name=name, status=status)
+        return t(W["linked_maybe"], text=t(W["linked_unreachable"], name=name, status=status))
     details = [t(W["stage"], stage=stage_label(repo.stage))] if repo.stage else []
     if repo.disabled:
         details.append(t(W["disabled"]))
@@ -85,7 +88,11 @@ def _join(*sentences: str) -> str:
 def _copy_text(report: AccountReport) -> str:
     """What can be copied now, and what cannot (disabled, gated)."""
     gated, disabled = report.gated_repos(), report.disabled_repos()
-    parts = [t(W["copyable"] if report.copyable_count() else W["none_copyable"])]
+    linked = report.linked_repo
+    copyable = "copyable"
+    if linked is not None and (not linked.reachable or linked.disabled or linked.gated):
+        copyable = "copyable_others"  # never "public files" next to a repo that cannot be copied
+    parts = [t(W[copyable] if report.copyable_count() else W["none_copyable"])]
     if gated:
         parts.append(nt(VERDICT_COUNTS["gated_count"], gated))
     if disabled:

@@ -38,7 +38,8 @@ VERDICT = {
     "linked_failed": "{name} could not be checked ({error}).",
     "no_answer": "no answer",
     "linked_unreachable": "{name} is not publicly reachable ({status})",
-    "linked_disabled": "{text}: it is disabled, and only Hugging Face support can help with it.",
+    "linked_disabled_by_hub": "{name} has been disabled by Hugging Face ({status}): its files "
+    "cannot be downloaded now, and only Hugging Face support can help with it.",
     "linked_maybe": "{text}; it may be private, disabled, renamed or deleted.",
     "stage": "stage {stage}",
     "disabled": "disabled",
@@ -59,6 +60,10 @@ VERDICT = {
     "and only Hugging Face support can tell which. Please do not assume the data is gone.",
     "copyable": "Public files can most likely be copied right now; the backup plan lists the "
     "commands.",
+    "copyable_others": "The account's other public files can most likely be copied right now; "
+    "the backup plan lists the commands.",
+    "token_refused": "The bot's own Hugging Face token was refused, so this check was made "
+    "without it, the way anyone sees the account; this says nothing about your account.",
     "none_copyable": "None of the listed repos can be downloaded anonymously right now.",
     "seen": "{repos} are still reachable ({breakdown})",
     "seen_one": "{repos} is still reachable ({breakdown})",

@@ -10,6 +10,7 @@ synchronously (a blocking side request to the import-time endpoint) unless telem
 from __future__ import annotations
 
 import asyncio
+import logging
 import platform
 import random
 from collections.abc import Callable, Sequence
@@ -27,8 +28,17 @@ from bot import __version__
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.hub.budget import BudgetExhausted, HubBudget
-from bot.hub.errors import HubError, decode_json, http_error, rate_limited, retry_after_s
+from bot.hub.errors import (
+    HubError,
+    decode_json,
+    http_error,
+    is_token_refusal,
+    rate_limited,
+    retry_after_s,
+)
+from bot.hub.token import HubToken, TokenState
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_PAGE_SIZE = 500  # no larger page is documented; huggingface.js asks for at most 500
 _MAX_RATE_LIMIT_WAITS = 3
@@ -73,7 +83,8 @@ class HubClient:
         self._backoff_s = backoff_s
         self._max_retries = max_retries
         self._client = get_async_session()
-        self._headers = _headers(settings.hub_token())
+        self._headers = _headers()
+        self.token = HubToken(settings.hub_token())
 
     async def __aenter__(self) -> HubClient:
         return self
@@ -89,6 +100,22 @@ class HubClient:
     async def aclose(self) -> None:
         """Close the HTTP client (idempotent)."""
         await self._client.aclose()
+
+    async def validate_token(self, deadline: float) -> TokenState:
+        """Ask `/api/whoami-v2` whether the Hub accepts the token (hf_api.py `HfApi.whoami`).
+        A refusal drops the token (`HubToken.refuse` logs it); a failure leaves it unchecked."""
+        if self.token.state == "none":
+            return "none"
+        try:
+            page = await self.get_json("/api/whoami-v2", deadline=deadline)
+        except HubError as exc:
+            if not self.token.refused:
+                log.warning("Could not check HF_TOKEN with the Hub: %s", exc.message)
+            return self.token.state
+        data = page.data if page is not None else None
+        owner = data.get("name") if isinstance(data, dict) else None
+        self.token.accept(owner if isinstance(owner, str) else None)
+        return self.token.state
 
     async def get_json(
         self,
@@ -201,6 +228,9 @@ class HubClient:
                     if response.status_code == 429
                     else None,
                 )
+                if is_token_refusal(response) and "authorization" in response.request.headers:
+                    self.token.refuse()
+                    continue  # the same request again, anonymously
                 if response.status_code == 429:
                     wait = retry_after_s(response.headers)
                     error = rate_limited(response, wait)
@@ -232,7 +262,7 @@ class HubClient:
                     return await self._client.get(
                         url,
                         params=tuple(params) if params else None,
-                        headers=self._headers,
+                        headers=self._headers | self.token.authorization(),
                         timeout=self._timeout,
                     )
         except (TimeoutError, httpx2.TimeoutException):
@@ -257,11 +287,8 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
-def _headers(token: str | bool) -> dict[str, str]:
+def _headers() -> dict[str, str]:
     agent = (
         f"hf-support-bot/{__version__}; hf_hub/{hf_hub_version}; python/{platform.python_version()}"
     )
-    headers = {"user-agent": agent, "accept": "application/json"}
-    if isinstance(token, str) and token:
-        headers["authorization"] = f"Bearer {token}"
-    return headers
+    return {"user-agent": agent, "accept": "application/json"}
