@@ -27,6 +27,8 @@ from bot.clock import SystemClock
 from bot.config import Settings
 from bot.db import Database
 from bot.hub.client import HubClient
+from bot.hub.wording import TOKEN
+from bot.i18n import t
 
 
 def register(sub: Any) -> None:
@@ -114,7 +116,10 @@ async def _run_check(db: Database, settings: Settings, name: str, *, fresh: bool
             if queue.position(ticket):
                 eta = wording.minutes(queue.eta_s(ticket))
                 print(wording.CLI_WAIT.format(minutes=eta), file=sys.stderr)
-            return await ticket.result
+            report = await ticket.result
+            if hub.token.refused:  # one line, whatever the output format
+                print(t(TOKEN["cli_refused"]), file=sys.stderr)
+            return report
         finally:
             await queue.aclose()
             if progress is not None:

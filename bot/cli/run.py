@@ -13,6 +13,7 @@ from bot.cli.database import one_line, run_on_database
 from bot.cli.output import log_output
 from bot.config import Settings
 from bot.db import HEARTBEAT_KEY, DatabaseUnavailable
+from bot.token_status import HUB_TOKEN_KEY, health_problem
 
 HEARTBEAT_MAX_AGE_S = 120.0
 # Warnings discord.py logs at every start when the voice extras are missing: noise for a bot
@@ -107,6 +108,7 @@ def _health(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         beat = run_on_database(settings, lambda db: db.get_meta(HEARTBEAT_KEY), readonly=True)
+        token = run_on_database(settings, lambda db: db.get_meta(HUB_TOKEN_KEY), readonly=True)
         age = None if beat is None else (datetime.now(UTC) - datetime.fromisoformat(beat))
     except (DatabaseUnavailable, sqlite3.Error, ValueError, TypeError) as exc:
         print(f"unhealthy: cannot read the heartbeat: {one_line(exc)}", file=sys.stderr)
@@ -115,6 +117,10 @@ def _health(args: argparse.Namespace, settings: Settings) -> int:
         print("unhealthy: the bot has not connected yet", file=sys.stderr)
         return 1
     seconds = age.total_seconds()
+    problem = health_problem(token)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     if seconds > args.max_age:
         print(f"unhealthy: last heartbeat {seconds:.0f} s ago", file=sys.stderr)
         return 1

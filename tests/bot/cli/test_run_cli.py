@@ -77,3 +77,14 @@ def test_health_reads_the_heartbeat(capsys, monkeypatch, tmp_path):
     assert "last heartbeat" in capsys.readouterr().err
     asyncio.run(beat(datetime.now(UTC)))
     assert main(["health"]) == 0
+
+    async def token(state):
+        db = await Database.open(path)
+        await db.set_meta("hub_token_state", state)
+        await db.close()
+
+    asyncio.run(token("refused"))  # as the running bot records it (bot.token_status)
+    assert main(["health"]) == 1
+    assert "refused HF_TOKEN" in capsys.readouterr().err
+    asyncio.run(token("valid"))
+    assert main(["health"]) == 0
