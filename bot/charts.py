@@ -62,9 +62,7 @@ def bars_png(
     return _png(figure)
 
 
-def histogram_png(
-    title: str, values: Sequence[float], *, bins: int = 10, xlabel: str = ""
-) -> bytes:
+def histogram_png(title: str, values: Sequence[float], *, bins: int = 10, xlabel: str = "") -> bytes:
     """A histogram of `values` (an empty chart says "no data")."""
     figure = _figure()
     axes = figure.add_subplot()

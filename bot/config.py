@@ -133,9 +133,7 @@ class Settings(BaseSettings):
         where an empty value is more likely a mistake than a wish for the default."""
         if isinstance(value, str) and not value.strip():
             if info.field_name == "database_path":
-                raise ValueError(
-                    "is empty: give a file path like data/cases.db, or remove the line"
-                )
+                raise ValueError("is empty: give a file path like data/cases.db, or remove the line")
             raise PydanticUseDefault
         return value
 

@@ -26,9 +26,7 @@ async def setup_cogs(bot: SupportBot) -> None:
     cogs = (AccountCog(bot), AppealCog(bot), MyCaseCog(bot), PrecedentsCog(bot), CaseCog(bot))
     for cog in cogs:
         await bot.add_cog(cog)
-    bot.add_dynamic_items(
-        BackupButton, AppealButton, CaseProgressButton, ReminderButton, CaseDmsToggle
-    )
+    bot.add_dynamic_items(BackupButton, AppealButton, CaseProgressButton, ReminderButton, CaseDmsToggle)
     group = next(c for c in cogs if isinstance(c, CaseCog)).app_command
     if group is None:  # a GroupCog always has its group; this keeps the type checker honest
         raise RuntimeError("the /case command group is missing")

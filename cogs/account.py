@@ -69,9 +69,7 @@ class AccountCog(commands.Cog):
     @app_commands.describe(account="Account name or a link to it or one of its repos")
     @in_servers_and_dms
     async def backup(
-        self,
-        interaction: discord.Interaction[Any],
-        account: app_commands.Range[str, 1, MAX_INPUT_LENGTH],
+        self, interaction: discord.Interaction[Any], account: app_commands.Range[str, 1, MAX_INPUT_LENGTH]
     ) -> None:
         name = await _parse_or_explain(interaction, account)
         if name is None:

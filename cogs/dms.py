@@ -33,8 +33,6 @@ async def send_dm_to(client: discord.Client, user_id: int, **kwargs: Any) -> int
         try:
             user = await client.fetch_user(user_id)
         except discord.HTTPException as exc:
-            log.warning(
-                "DM to %s: user not found (HTTP %s, code %s)", user_id, exc.status, exc.code
-            )
+            log.warning("DM to %s: user not found (HTTP %s, code %s)", user_id, exc.status, exc.code)
             return exc.code
     return await send_dm(user, **kwargs)

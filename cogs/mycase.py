@@ -31,9 +31,7 @@ from cogs.wording import say as say_
 if TYPE_CHECKING:
     from cogs.client import SupportBot
 
-MAX_CASES_WITH_BUTTONS = (
-    4  # a row each (3 progress + 2 reminder buttons), the 5th row for the DM toggle
-)
+MAX_CASES_WITH_BUTTONS = 4  # a row each (3 progress + 2 reminder buttons), the 5th row for the DM toggle
 ACTIONS = {  # the label's key in `cogs.wording.MINE`, the style
     Progress.REPLIED: ("replied", discord.ButtonStyle.primary),
     Progress.RESTORED: ("restored", discord.ButtonStyle.success),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from cogs.client import SupportBot
 
 
+
 def precedents_embed(knowledge: Knowledge) -> discord.Embed:
     """Public cases where locked accounts were reviewed, with links."""
     embed = make_embed(say(PRECEDENTS, "title"), say(PRECEDENTS, "intro"))

@@ -87,14 +87,14 @@ class WaveWatcher:
                 figs = await figures(svc.db, new, now, rule)
                 text = t(
                     wording.CLOSED,
-                    since=when_text(new.started_at),
-                    count=figs.count,
-                    usual=round(new.usual, 1),
+                    since=when_text(new.started_at), count=figs.count, usual=round(new.usual, 1)
                 )
                 await post_to_modlog(self.bot, home, text)
 
 
-async def render(bot: SupportBot, wave: WaveState, now: datetime) -> tuple[str, str, discord.File]:
+async def render(
+    bot: SupportBot, wave: WaveState, now: datetime
+) -> tuple[str, str, discord.File]:
     """Title, text and chart of a wave (the chart drawn off the event loop)."""
     svc = bot.services
     rule = svc.settings.wave_rule()
@@ -130,6 +130,7 @@ def wave_closed_line(wave: WaveState) -> str:
     """When the last wave ended."""
     assert wave.ended_at is not None
     return t(wording.ENDED, when=when_text(wave.ended_at))
+
 
 
 def _bytes(png: bytes) -> Any:

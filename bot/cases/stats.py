@@ -103,7 +103,9 @@ async def _nth_days(
     return None if row is None else float(row[0])
 
 
-async def _times(db: Database, scope: Scope, address: str | None, counts: dict[str, int]) -> Times:
+async def _times(
+    db: Database, scope: Scope, address: str | None, counts: dict[str, int]
+) -> Times:
     buckets = {int(k): n for k, n in counts.items()}
     n = sum(buckets.values())
     if not n:
@@ -129,7 +131,9 @@ async def _restoration(
         counts = tallies.get("days", {})
         return {"": await _times(db, scope, None, counts)} if counts else {}
     return {
-        metric.removeprefix("days@"): await _times(db, scope, metric.removeprefix("days@"), counts)
+        metric.removeprefix("days@"): await _times(
+            db, scope, metric.removeprefix("days@"), counts
+        )
         for metric, counts in sorted(tallies.items())
         if metric.startswith("days@")
     }

@@ -42,7 +42,6 @@ def register_followups(actions: Any, handler: Callable[..., Any]) -> None:
     )
     stats.add_argument("--json", action="store_true", help="the figures as JSON")
     stats.add_argument("--chart", type=Path, metavar="FILE", help="also write a PNG chart")
-
     def stats_handler(args: argparse.Namespace, settings: Settings) -> int:
         home = settings.home_guild()  # its moderators also handle DM cases
         run = handler(lambda store, a: _stats(store, a, home), readonly=True)

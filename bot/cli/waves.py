@@ -31,3 +31,4 @@ async def show_wave(db: Database, settings: Settings, chart_path: Path | None) -
         png = await asyncio.to_thread(chart, figs)
         await asyncio.to_thread(chart_path.write_bytes, png)
     return 0
+

@@ -72,9 +72,7 @@ class HubBudget:
     def for_settings(cls, settings: Settings, clock: Clock) -> HubBudget:
         """The documented starting quota: anonymous, or a free account's with a token."""
         token = settings.hub_token()
-        return cls(
-            clock, quota=TOKEN_QUOTA if isinstance(token, str) and token else ANONYMOUS_QUOTA
-        )
+        return cls(clock, quota=TOKEN_QUOTA if isinstance(token, str) and token else ANONYMOUS_QUOTA)
 
     # -- what callers ask -----------------------------------------------------------------------
     def state(self) -> BudgetState:

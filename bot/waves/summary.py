@@ -40,15 +40,8 @@ async def current_rate(db: Database, now: datetime, rule: WaveRule) -> Rate:
         "SUM(created_at >= ? AND created_at <= ?) AS before, "
         "MIN(CASE WHEN created_at > ? AND created_at <= ? THEN created_at END) AS first "
         "FROM cases WHERE created_at >= ?",
-        (
-            window_from,
-            now.isoformat(),
-            base_from,
-            window_from,
-            window_from,
-            now.isoformat(),
-            base_from,
-        ),
+        (window_from, now.isoformat(), base_from, window_from, window_from, now.isoformat(),
+         base_from),
     )
     recent = int(row["recent"] or 0) if row else 0
     before = int(row["before"] or 0) if row else 0
@@ -162,12 +155,7 @@ def describe(
     lines = []
     if recent is not None:
         lines.append(
-            t(
-                wording.USUAL,
-                usual=_num(wave.usual),
-                window=round(rule.window_s / 60),
-                recent=recent,
-            )
+            t(wording.USUAL, usual=_num(wave.usual), window=round(rule.window_s / 60), recent=recent)
         )
     if figs.lock_wording is None:
         lines.append(t(wording.NO_LOCK_WORDING))

@@ -10,9 +10,7 @@ CLOSED = (
 )
 ENDED = "This wave ended {when}."
 NO_WAVE = "No lock wave so far: new cases arrive at their usual pace."
-USUAL = (
-    "Usual pace: about {usual} new cases per {window} minutes; the last {window} minutes: {recent}."
-)
+USUAL = "Usual pace: about {usual} new cases per {window} minutes; the last {window} minutes: {recent}."
 LOCK_WORDING = "Most common lock message ({share} of those who quoted one): {text}"
 NO_LOCK_WORDING = "No lock message quoted yet."
 SPACES = "Accounts checked with a Space PAUSED or disabled: {with_spaces} of {checked}."
@@ -24,10 +22,10 @@ HUB_LIMITED = (
 HUB_REFUSED = "The Hub refused {refused} requests since the bot started."
 HUB_UNKNOWN = "Hub state: not known from here (only the running bot tracks it)."
 PIN = (
-    'Suggested message to pin: "Many Hugging Face accounts were locked in the last hours; you '
+    "Suggested message to pin: \"Many Hugging Face accounts were locked in the last hours; you "
     "are not alone. Run /checkaccount to see what of yours is still public, /backup to copy it, "
     "and /appeal for a calm email to the right address. Please do not open several tickets: one "
-    'email is read as well as five."'
+    "email is read as well as five.\""
 )
 SHARE = "{count} of {quoted}"
 RESET = "in {minutes} min"

@@ -12,7 +12,6 @@ from bot.db import Database
 
 ALL = Scope.everything()
 
-
 def test_small_run_measures_and_the_stats_add_up(tmp_path):
     path = tmp_path / "bench.db"
     populate(path, cases=2_000, pending=200)

@@ -145,11 +145,7 @@ def test_any_non_ascii_character_is_refused(char: str) -> None:
 
 
 def test_the_sites_own_address_is_never_an_account_name():
-    for text in (
-        "https://huggingface.co/HF.CO",
-        "hf.co/huggingface.co",
-        "spaces/www.huggingface.co",
-    ):
+    for text in ("https://huggingface.co/HF.CO", "hf.co/huggingface.co", "spaces/www.huggingface.co"):
         with pytest.raises(InvalidAccount, match="site's own address"):
             parse_account(text)
 

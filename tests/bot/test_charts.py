@@ -11,11 +11,8 @@ def _size(png: bytes) -> tuple[int, int]:
 
 def test_bars_and_histogram_are_pngs_of_the_declared_size():
     bars = bars_png(
-        "Cases per day",
-        ["11-01", "11-02", "11-03"],
-        {"opened": [3, 5, 1], "restored": [0, 1, 2]},
-        ylabel="cases",
-        baseline=2.0,
+        "Cases per day", ["11-01", "11-02", "11-03"], {"opened": [3, 5, 1], "restored": [0, 1, 2]},
+        ylabel="cases", baseline=2.0,
     )
     hist = histogram_png("Days to restoration", [1, 2, 2, 3, 8], bins=4, xlabel="days")
     empty = histogram_png("Days to restoration", [])

@@ -16,9 +16,7 @@ async def test_manual_clock_wakes_sleepers_in_time_order():
         await clock.sleep_until(START + timedelta(seconds=after_s))
         woke.append((name, clock.now()))
 
-    tasks = [
-        asyncio.create_task(sleeper(n, s)) for n, s in (("late", 60), ("early", 10), ("mid", 30))
-    ]
+    tasks = [asyncio.create_task(sleeper(n, s)) for n, s in (("late", 60), ("early", 10), ("mid", 30))]
     await asyncio.sleep(0)
     assert clock.sleepers == 3
     await clock.advance(20)

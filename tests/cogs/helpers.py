@@ -39,9 +39,7 @@ class Env:
     tmp: Path
 
     @asynccontextmanager
-    async def running(
-        self, clock: Clock | None = None, **overrides: Any
-    ) -> AsyncIterator[SupportBot]:
+    async def running(self, clock: Clock | None = None, **overrides: Any) -> AsyncIterator[SupportBot]:
         """Run a fresh bot (same database; `clock` for its time) until the block ends."""
         settings = self.settings.model_copy(update=overrides) if overrides else self.settings
         async with run_client(self.discord, create_bot(settings, clock=clock)) as bot:

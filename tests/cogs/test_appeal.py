@@ -97,7 +97,7 @@ async def test_form_ticks_and_dm(env):
     ],
 )
 async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage, said):
-    """ "5+ days ago" is old enough to follow up now; "under 5 days ago" means wait. The email
+    """"5+ days ago" is old enough to follow up now; "under 5 days ago" means wait. The email
     says what the person chose, never a date made up from it."""
     form = {**FORM, "lock_message": "Your account has been locked."}
     async with env.running():

@@ -132,9 +132,7 @@ async def test_each_server_sees_and_erases_only_its_own_cases(env):
         assert "Case #2: quiet" in text_of(it.response.data)
     db, store = await _store(env)
     try:  # server B's "forget" left Alice's cases elsewhere alone
-        assert [
-            c.id for c in await store.list_cases(Scope.everything(), discord_user_id=ALICE)
-        ] == [
+        assert [c.id for c in await store.list_cases(Scope.everything(), discord_user_id=ALICE)] == [
             3,
             1,
         ]

@@ -225,7 +225,9 @@ def command_data(
     installed = guild_id is not None and fake.guilds[guild_id].bot_installed
     cmd, scope = find_command(fake, path, guild_id if installed and install == "guild" else None)
     if check_permissions:
-        check_command_access(cmd, guild_id, permissions, scope, context=context, install=install)
+        check_command_access(
+            cmd, guild_id, permissions, scope, context=context, install=install
+        )
     resolved: dict[str, dict[str, Any]] = {}
     schema: list[dict[str, Any]] = cmd.get("options") or []
     chain: list[dict[str, Any]] = []

@@ -61,7 +61,6 @@ def _unique_localized(items: list[dict[str, Any]], here: str) -> list[str]:
                 errors.append(f"{here}: {locale} name {text!r} used twice")
     return errors
 
-
 COMPONENTS_V2 = MessageFlags(components_v2=True).value
 C = ComponentType
 _SUBCOMMANDS = (AppCommandOptionType.subcommand.value, AppCommandOptionType.subcommand_group.value)

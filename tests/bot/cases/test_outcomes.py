@@ -12,7 +12,6 @@ from bot.clock import ManualClock
 
 ALL = Scope.everything()
 
-
 async def _outcome(store, case_id):
     row = await store.db.fetchone(
         "SELECT outcome, days_to_outcome, first_email_to FROM case_outcomes WHERE case_id = ?",

@@ -60,9 +60,7 @@ async def test_stats_per_server(store):
     assert len(stats.opened_per_day) == 30 and sum(stats.days_to_restore.values()) == 10
     everywhere = await case_stats(store.db, Scope.everything(), clock.now())
     assert everywhere.by_status["open"] == 2
-    assert (
-        await case_stats(store.db, Scope.server(2, None), clock.now())
-    ).restoration.restored == 0
+    assert (await case_stats(store.db, Scope.server(2, None), clock.now())).restoration.restored == 0
     text = "\n".join(stats_lines(stats))
     assert "median 5.0, 90th percentile 9.0 (10 restored" in text
     assert f"{today[5:]} 11/10" in text and "30 days or more 1" in text

@@ -378,9 +378,7 @@ async def test_reopening_needs_an_explicit_moderator(store):
     case = await store.open_case(1, None, "alice")
     await store.set_status(case.id, "closed", 1, scope=ALL)
     with pytest.raises(TransitionError, match="only a moderator"):
-        await store.set_status(
-            case.id, "open", 1, scope=ALL
-        )  # moderator not given: not a moderator
+        await store.set_status(case.id, "open", 1, scope=ALL)  # moderator not given: not a moderator
 
 
 async def test_a_status_change_returns_the_stored_case(store):

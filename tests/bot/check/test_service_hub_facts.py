@@ -22,9 +22,7 @@ from tests.fakes.fake_hub_content import KNOWN_EXPAND
 Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
-async def test_disabled_and_gated_models_and_datasets(
-    fake_hub: FakeHub, open_service: Open
-) -> None:
+async def test_disabled_and_gated_models_and_datasets(fake_hub: FakeHub, open_service: Open) -> None:
     fake_hub.add_user(
         "alice",
         models=[{"name": "off", "disabled": True}, {"name": "llm", "gated": "manual"}],
@@ -35,9 +33,7 @@ async def test_disabled_and_gated_models_and_datasets(
     off, llm = report.models.items
     assert (off.disabled, off.gated, llm.disabled, llm.gated) == (True, None, False, "manual")
     assert report.datasets.items[0].gated == "auto"
-    assert (
-        report.copyable_count() == 0 and report.gated_repos() == 2 and report.disabled_repos() == 1
-    )
+    assert report.copyable_count() == 0 and report.gated_repos() == 2 and report.disabled_repos() == 1
     text = report.verdict.explanation
     assert "can most likely be copied" not in text
     assert "2 gated repos need a logged-in account" in text and "1 disabled repo:" in text
@@ -46,10 +42,7 @@ async def test_disabled_and_gated_models_and_datasets(
             assert value in KNOWN_EXPAND[r.path.rsplit("/", 1)[-1].rstrip("s")]
     plan = build_backup_plan(report)
     assert plan.commands == [] and [r.id for r in plan.support_only] == ["alice/off"]
-    assert [(g.id, g.gated) for g in plan.gated] == [
-        ("alice/llm", "manual"),
-        ("alice/data", "auto"),
-    ]
+    assert [(g.id, g.gated) for g in plan.gated] == [("alice/llm", "manual"), ("alice/data", "auto")]
     for script in (plan.shell_script, plan.python_script):
         assert "hf download alice/llm" not in script and "('alice/llm'" not in script
         assert "#   alice/llm (model, gated): needs a logged-in" in script
@@ -95,9 +88,7 @@ async def test_only_transient_failures_suggest_retrying(
     assert transient.kind == "unknown" and "Retrying" in transient.verdict.explanation
 
 
-async def test_a_pasted_space_link_is_looked_at_first(
-    fake_hub: FakeHub, open_service: Open
-) -> None:
+async def test_a_pasted_space_link_is_looked_at_first(fake_hub: FakeHub, open_service: Open) -> None:
     message = "Paused by an automated rule: " + "x" * 2000
     fake_hub.add_user("alice", spaces=[{"name": "app", "stage": "PAUSED", "errorMessage": message},
                                        {"name": "ok", "stage": "RUNNING", "errorMessage": "old"}])  # fmt: skip
@@ -105,11 +96,7 @@ async def test_a_pasted_space_link_is_looked_at_first(
     async with open_service() as service:
         report = await service.check("https://huggingface.co/spaces/alice/app/discussions")
     linked = report.linked_repo
-    assert (
-        linked is not None
-        and linked.reachable
-        and (linked.type, linked.id) == ("space", "alice/app")
-    )
+    assert linked is not None and linked.reachable and (linked.type, linked.id) == ("space", "alice/app")
     assert linked.stage == "PAUSED" and linked.error_message is not None
     assert linked.error_message.startswith("Paused by an automated rule")
     assert len(linked.error_message) <= ERROR_MESSAGE_LIMIT

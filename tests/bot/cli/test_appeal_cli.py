@@ -106,10 +106,7 @@ def test_warnings_go_to_stderr(capsys):
         (["alice", "--signal", "mining"], "unknown signal 'mining'"),
         (["alice", "--contacted", "safety:2026-02-30"], "'2026-02-30' is not a real date"),
         (["alice", "--contacted", "support"], "'support' is not one of"),
-        (
-            ["alice", "--contacted", "safety:yesterday"],
-            "must be YYYY-MM-DD, like 2026-11-20, not 'yesterday'",
-        ),
+        (["alice", "--contacted", "safety:yesterday"], "must be YYYY-MM-DD, like 2026-11-20, not 'yesterday'"),
         (["alice", "--contacted", "safety:"], "must be YYYY-MM-DD"),
     ],
 )

@@ -17,10 +17,7 @@ from tests.helpers import make_hub_settings
 
 
 def _headers(r: int, t: int, q: int = 500, w: int = 300) -> dict[str, str]:
-    return {
-        "RateLimit": f'"api";r={r};t={t}',
-        "RateLimit-Policy": f'"fixed window";"api";q={q};w={w}',
-    }
+    return {"RateLimit": f'"api";r={r};t={t}', "RateLimit-Policy": f'"fixed window";"api";q={q};w={w}'}
 
 
 async def test_starts_from_the_documented_quota_and_learns_from_headers() -> None:

@@ -85,7 +85,9 @@ async def test_429_beyond_the_deadline_reports_the_wait(
     assert fake_hub.request_count("/api/users") == 1
 
 
-async def test_429_without_a_wait_closes_a_whole_window(fake_hub: FakeHub, tmp_path: Path) -> None:
+async def test_429_without_a_wait_closes_a_whole_window(
+    fake_hub: FakeHub, tmp_path: Path
+) -> None:
     """A 429 that says nothing of its reset is not retried into the window: the budget assumes
     a whole window (300 s) and a later call sends nothing at all."""
     fake_hub.rate_limit("/api/users", reset_s=None, times=None)

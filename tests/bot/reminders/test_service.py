@@ -17,7 +17,6 @@ from tests.bot.reminders.conftest import DAYS
 
 ALL = Scope.everything()
 
-
 async def test_sent_with_reminder_then_followup_on_the_due_date(world):
     case = await world.drafted_case()
     done = await world.reminders.confirm_sent(case, 7, remind=True)

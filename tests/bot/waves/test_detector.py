@@ -15,9 +15,7 @@ def _steady(start: datetime, days: float, per_day: int, seed: int = 1) -> list[d
     """`per_day` arrivals a day at random moments over `days` days before `start`."""
     rng = random.Random(seed)
     seconds = days * 86_400
-    return sorted(
-        start - timedelta(seconds=rng.uniform(0, seconds)) for _ in range(int(days * per_day))
-    )
+    return sorted(start - timedelta(seconds=rng.uniform(0, seconds)) for _ in range(int(days * per_day)))
 
 
 def _run(arrivals: list[datetime], clock: ManualClock, until: datetime, step_s: float = 300):
