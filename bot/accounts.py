@@ -1,10 +1,17 @@
 """Turn what a worried person pastes (a name, `@name`, a profile or repo link, a repo id) into a
 Hugging Face account name, or explain in one friendly line why it cannot be one.
 
-Accepted: `name`, `@name`, `name/repo`, `spaces/name/app`, and links on huggingface.co, www.
-huggingface.co or hf.co (with or without `https://`), e.g. `https://huggingface.co/spaces/name/app`.
-Names follow the Hub's rules: ASCII letters, digits, `-`, `_`, `.`; no separator at either end,
-no `--` or `..`, at most `MAX_NAME_LENGTH` characters.
+Accepted: `name`, `@name`, `name/repo`, `spaces/name/app`, links on huggingface.co, www.
+huggingface.co or hf.co (with or without `https://`) in every form huggingface_hub builds: the
+type prefixes of its `constants.REPO_TYPES_MAPPING` (`datasets/`, `spaces/`, `models/`,
+`kernels/`), `/jobs/OWNER/ID` pages (`_jobs_api.py` `JobInfo.url`), `.git` clone URLs,
+`resolve/`, `blob/`, `tree/` file paths, and `hf://` URIs (`constants.HF_PROTOCOL`, with an
+`@revision`).
+Names follow `huggingface_hub.utils.validate_repo_id` exactly (`is_valid_name`): ASCII letters,
+digits, `-`, `_`, `.`; no `-` or `.` at either end (`_` may be there), no `--` or `..`, not ending
+in `.git`, at most `MAX_NAME_LENGTH` characters. The site's own pages (`_RESERVED`) and type
+prefixes are refused as names although that function accepts them: a link to them is not an
+account.
 """
 
 from __future__ import annotations
@@ -14,19 +21,26 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from huggingface_hub.constants import HF_PROTOCOL, HF_URI_TYPE_PREFIXES, REPO_TYPES_MAPPING
+
 from bot.check.repo_types import BY_PLURAL, RepoType
 from bot.i18n import t
 
 MAX_NAME_LENGTH = 96
 MAX_INPUT_LENGTH = 500
 
-NAME_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?")
-"""The whole-string pattern every accepted name matches (with no `--` and no `..` in it)."""
+NAME_RE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?")
+r"""The whole-string pattern every accepted name matches (with no `--` and no `..` in it, not
+ending in `.git`): `validate_repo_id`'s `REPO_ID_REGEX` for one part, `[\w\-.]{1,96}` between
+word boundaries (ASCII), so a word character, `_` included, at either end."""
 
 HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
-# First path segments after which the account name follows: /spaces/<name>/<app>, ...
+# First path segments after which the account name follows: /spaces/<name>/<app>, ...: the
+# repo type prefixes huggingface_hub knows (constants.REPO_TYPES_MAPPING, kernels included), the
+# hf:// URI ones (constants.HF_URI_TYPE_PREFIXES) and the site's other owner-first pages (jobs
+# pages are /jobs/OWNER/ID, _jobs_api.py `JobInfo.url`).
 _TYPE_PREFIXES = frozenset(
-    {"spaces", "datasets", "models", "organizations", "collections", "buckets"}
+    {*REPO_TYPES_MAPPING, *HF_URI_TYPE_PREFIXES, "organizations", "collections", "jobs"}
 )
 # Site pages that are not accounts.
 _RESERVED = frozenset(
@@ -83,7 +97,7 @@ REASONS = {
     "link_only_at": "That link has only `@` where the name should be. Please add the name.",
     "too_long": "That name is {length} characters long; Hugging Face names have at most {limit}.",
     "bad_chars": "`{name}` contains {shown}; account names use only letters, digits, `-`, `_` and `.`.",
-    "edges": "`{name}` starts or ends with `-`, `_` or `.`, which Hugging Face names never do. Please check for a stray character.",
+    "edges": "`{name}` starts or ends with `-` or `.`, which Hugging Face names never do. Please check for a stray character.",
     "doubles": "`{name}` contains `--` or `..`, which Hugging Face names never do. Please check the spelling.",
     "invalid": "`{name}` is not a valid Hugging Face account name.",
 }
@@ -139,13 +153,22 @@ def parse_account_input(text: str) -> AccountInput:
 
 def _with_linked_repo(name: str, segments: list[str]) -> AccountInput:
     """`name` with the repo `segments` point to, if they are a repo link."""
-    repo_type = BY_PLURAL.get(segments[0].lower())  # a bare `name/repo` is a model
+    first = segments[0].lower()
+    repo_type = BY_PLURAL.get(first)  # a bare `name/repo` is a model
+    if first in _TYPE_PREFIXES and repo_type is None:
+        return AccountInput(name)  # kernels, jobs, collections...: the account alone
     rest = segments[1:] if repo_type else segments
     if rest[:1] and rest[0].lower() in _RESERVED | _TYPE_PREFIXES:
         return AccountInput(name)
-    if len(rest) < 2 or not is_valid_name(rest[1]):
+    repo = _repo_name(rest[1]) if len(rest) >= 2 else ""
+    if not is_valid_name(repo):
         return AccountInput(name)
-    return AccountInput(name, repo_type or "model", f"{name}/{rest[1]}")
+    return AccountInput(name, repo_type or "model", f"{name}/{repo}")
+
+
+def _repo_name(segment: str) -> str:
+    """A repo name as a link writes it: `NAME.git` (clone URL), `NAME@rev` (hf:// URI)."""
+    return segment.split("@", 1)[0].removesuffix(".git")
 
 
 def is_valid_name(name: str) -> bool:
@@ -154,6 +177,7 @@ def is_valid_name(name: str) -> bool:
         NAME_RE.fullmatch(name) is not None
         and "--" not in name
         and ".." not in name
+        and not name.endswith(".git")
         and len(name) <= MAX_NAME_LENGTH
     )
 
@@ -180,6 +204,8 @@ def _check_characters(text: str) -> None:
 def _segments(text: str) -> list[str]:
     """The path segments of a Hub link, or of a plain `name` / `name/repo` id."""
     lowered = text.lower()
+    if lowered.startswith(HF_PROTOCOL):  # hf://datasets/name/repo@rev/path
+        return _no_dot_segments([s for s in text[len(HF_PROTOCOL) :].split("/") if s])
     if "://" in text:
         try:
             parts = urlsplit(text)
@@ -248,7 +274,7 @@ def _validate_name(name: str) -> str:
     if bad:
         shown = " ".join(f"`{c}`" for c in bad)
         raise InvalidAccount("bad_chars", name=name, shown=shown)
-    if name[0] in "-_." or name[-1] in "-_.":
+    if name[0] in "-." or name[-1] in "-.":
         raise InvalidAccount("edges", name=name)
     if "--" in name or ".." in name:
         raise InvalidAccount("doubles", name=name)

@@ -266,7 +266,8 @@ class CheckService:
             return base
         return base.model_copy(
             update={
-                "id": item.id,
+                "id": item.id,  # the new name, after a rename's redirect
+                "url": item.url,
                 "reachable": True,
                 "stage": item.stage if repo_type == "space" else None,
                 "disabled": item.disabled,

@@ -51,6 +51,7 @@ class HubContent:
         self._repos: dict[str, list[dict[str, Any]]] = {"model": [], "dataset": [], "space": []}
         self._files: dict[tuple[str, str], dict[str, bytes]] = {}
         self._pages: dict[tuple[Any, ...], bytes] = {}  # encoded list pages, cleared on change
+        self.renamed: dict[tuple[str, str], str] = {}  # (type, old id) -> new id
 
     def add_account(
         self,
@@ -151,6 +152,13 @@ class HubContent:
         unknown = unknown_expand(repo_type, expand)
         if unknown is not None:
             return unknown
+        new_id = self.renamed.get((repo_type, repo_id))
+        if new_id is not None:
+            # A renamed or transferred repo's old address redirects to the new one (Hub docs,
+            # "Renaming or transferring a repo"); huggingface_hub's sessions follow redirects
+            # (utils/_http.py `follow_redirects=True`).
+            location = request.path.replace(repo_id, new_id, 1)
+            return web.Response(status=307, headers={"Location": location})
         repo = self._repo(repo_type, repo_id)
         if repo is not None and repo.get("disabled"):
             return _disabled()

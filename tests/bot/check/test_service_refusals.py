@@ -73,3 +73,16 @@ def _deadline() -> float:
     import asyncio
 
     return asyncio.get_running_loop().time() + 5
+
+
+async def test_a_renamed_repo_is_reported_under_its_new_name(
+    fake_hub: FakeHub, open_service: Open
+) -> None:
+    fake_hub.add_user("alice", models=["old-name"])
+    fake_hub.rename("alice/old-name", "alice/new-name")
+    async with open_service() as service:
+        report = await service.check("https://huggingface.co/alice/old-name")
+    linked = report.linked_repo
+    assert linked is not None and linked.reachable
+    assert linked.id == "alice/new-name" and linked.url.endswith("/alice/new-name")
+    assert fake_hub.request_count("/api/models/alice/new-name") == 1
