@@ -176,10 +176,7 @@ class FakeHub:
 
     def rename(self, old_id: str, new_id: str, *, repo_type: str = "model") -> None:
         """Rename a repo: its old API address redirects (307) to the new one."""
-        self.content.renamed[(repo_type, old_id)] = new_id
-        for repo in self.content._repos[repo_type]:  # noqa: SLF001 - the content's own store
-            if repo["id"] == old_id:
-                repo["id"] = new_id
+        self.content.rename(repo_type, old_id, new_id)
 
     def add_files(
         self, repo_id: str, files: Mapping[str, bytes], *, repo_type: str = "model"

@@ -79,6 +79,14 @@ class HubContent:
         self._pages.clear()
         return ids
 
+    def rename(self, repo_type: str, old_id: str, new_id: str) -> None:
+        """A repo's new id; its old one redirects (see `repo_info`)."""
+        self.renamed[(repo_type, old_id)] = new_id
+        for repo in self._repos[repo_type]:
+            if repo["id"] == old_id:
+                repo["id"] = new_id
+        self._pages.clear()
+
     def add_files(self, repo_type: str, repo_id: str, files: Mapping[str, bytes]) -> None:
         """Files of a repo, for the revision, tree and resolve endpoints."""
         self._files[(repo_type, repo_id)] = dict(files)
