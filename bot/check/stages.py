@@ -3,20 +3,24 @@ attached repo list, the verdict and the terminal."""
 
 from __future__ import annotations
 
-from bot.check.wording import COUNT_WORDS
+from bot.check.wording import COUNT_WORDS, SPACE_STAGES
 from bot.i18n import t
 from bot.text import truncate
 
 STAGE_LABEL_LIMIT = 40
-"""Characters shown of a stage (the Hub's stage is an open string)."""
-UNKNOWN_STAGE = "unknown"
+"""Characters shown of a stage the bot does not know (the Hub's stage is an open string)."""
+ERROR_STAGES = frozenset({"NO_APP_FILE", "CONFIG_ERROR", "BUILD_ERROR", "RUNTIME_ERROR"})
+"""Stages whose `runtime.errorMessage` says what went wrong."""
 
 
 def stage_label(stage: str | None) -> str:
-    """The Hub's stage code as people see it on the Space page ("PAUSED", "RUNTIME_ERROR"; a
-    stage added later is shown as sent), upper-case, at most `STAGE_LABEL_LIMIT` characters;
-    "unknown" when the Hub gave none."""
-    return (stage or "").upper()[:STAGE_LABEL_LIMIT] or UNKNOWN_STAGE
+    """A Space's stage as its page says it ("starting", "sleeping", "paused by its owner"), in
+    the current language (`SPACE_STAGES`); a stage added later is shown as the Hub sent it, at
+    most `STAGE_LABEL_LIMIT` characters; "unknown" when the Hub gave none."""
+    code = (stage or "").strip().upper()
+    if code in SPACE_STAGES:
+        return t(SPACE_STAGES[code])
+    return code[:STAGE_LABEL_LIMIT]
 
 
 def is_paused(stage: str | None) -> bool:
@@ -27,7 +31,8 @@ def is_paused(stage: str | None) -> bool:
 def has_error_message(stage: str | None) -> bool:
     """Whether a Space's error message is worth keeping: an error stage, or PAUSED (a Space
     stopped by an automated rule says so there)."""
-    return "ERROR" in (stage or "").upper() or is_paused(stage)
+    code = (stage or "").upper()
+    return code in ERROR_STAGES or "ERROR" in code or is_paused(stage)
 
 
 def space_state(stage: str | None, disabled: bool) -> str:

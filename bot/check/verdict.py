@@ -46,7 +46,7 @@ def linked_repo_text(report: AccountReport) -> str:
         if repo.disabled:
             return t(W["linked_disabled_by_hub"], name=name, status=status)
         return t(W["linked_maybe"], text=t(W["linked_unreachable"], name=name, status=status))
-    details = [t(W["stage"], stage=stage_label(repo.stage))] if repo.stage else []
+    details = [stage_label(repo.stage)] if repo.stage else []
     if repo.disabled:
         details.append(t(W["disabled"]))
     if repo.gated:

@@ -41,7 +41,6 @@ VERDICT = {
     "linked_disabled_by_hub": "{name} has been disabled by Hugging Face ({status}): its files "
     "cannot be downloaded now, and only Hugging Face support can help with it.",
     "linked_maybe": "{text}; it may be private, disabled, renamed or deleted.",
-    "stage": "stage {stage}",
     "disabled": "disabled",
     "gated": "gated",
     "linked_reachable": "{name} is reachable.",
@@ -110,6 +109,26 @@ COUNTS = {
 }
 """Counts inside the check result ("14 public repos", "3 models incl. 1 gated", "10 Spaces:
 8 paused"; `{count}` may be "1000+" when a list was cut)."""
+
+SPACE_STAGES = {
+    "NO_APP_FILE": "no application file",
+    "CONFIG_ERROR": "configuration error",
+    "BUILDING": "building",
+    "BUILD_ERROR": "build error",
+    "RUNNING": "running",
+    "RUNNING_BUILDING": "running, rebuilding",
+    "RUNTIME_ERROR": "runtime error",
+    "DELETING": "being deleted",
+    "STOPPED": "stopped",
+    "PAUSED": "paused by its owner",
+    "APP_STARTING": "starting",
+    "RUNNING_APP_STARTING": "running, restarting",
+    "SLEEPING": "sleeping",
+    "": "unknown",
+}
+"""A Space's runtime stage as its page says it, by the Hub's code: huggingface_hub's
+`SpaceStage` (_space_api.py) and SLEEPING, which the Hub sends though that enum lacks it
+(hub-api.md); "" when the Hub gave none. Another code is shown as sent (`stages.stage_label`)."""
 
 COUNT_WORDS = {
     "including": "{repos} incl. {notes}",

@@ -72,6 +72,7 @@ TABLES: tuple[Table, ...] = (
     Table("bot.check.wording:PART_LIST", "a part of the check that failed, in a sentence", 60),
     Table("bot.check.wording:LINKED_NAME", "the repo a pasted link pointed to, in a sentence", 60),
     Table("bot.check.wording:COUNTS", "repo counts inside the check result's sentences", 60),
+    Table("bot.check.wording:SPACE_STAGES", "a Space's stage, as its page says it", 40),
     Table("bot.hub.wording:TOKEN", "the bot's refused token: mod-log notice, CLI line", 600),
     Table(
         "bot.check.wording:COUNT_WORDS",

@@ -15,7 +15,7 @@ async def test_checkaccount_happy_path(env):
         assert it.response.type == 5 and it.ephemeral and it.ack_latency < 1
         text = text_of(message)
         assert "Account check: alice-hf" in text and "Does not look deleted" in text
-        assert "Models: 2" in text and "PAUSED: 1" in text and "RUNNING: 1" in text
+        assert "Models: 2" in text and "paused by its owner: 1" in text and "running: 1" in text
         assert "Case #1" in message["content"]
         assert custom_id(message, label="Backup commands") == "hfb:alice-hf"
         assert custom_id(message, label="Draft appeal") == "hfa:alice-hf"

@@ -129,7 +129,7 @@ def test_report_embed_shows_linked_repo_access_and_errors():
         verdict=Verdict(code="visible", explanation="x"), checked_at=now, duration_s=0.1,
     )  # fmt: skip
     embed = report_embed(report)
-    assert embed.fields[0].name == "Linked repo" and "PAUSED" in (embed.fields[0].value or "")
+    assert embed.fields[0].name == "Linked repo" and "paused by its owner" in (embed.fields[0].value or "")
     text = "\n".join(f.value or "" for f in embed.fields)
     assert "gated (manual)" in text and "disabled" in text and "Rule 7" in text
     from bot.backup.plan import build_backup_plan

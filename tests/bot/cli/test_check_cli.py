@@ -54,7 +54,7 @@ async def test_check_prints_tables_and_verdict(fake_hub: FakeHub, cli_env: Path,
     assert out.startswith("alice (user): Alice A.\n")
     assert "Models: 1 (profile states 1)" in out and "alice/m1" in out and "1,234" in out
     assert "Datasets: 0" in out
-    assert "Spaces: 2" in out and "PAUSED" in out and "FUTURE_STAGE" in out
+    assert "Spaces: 2" in out and "paused by its owner" in out and "FUTURE_STAGE" in out
     assert "Verdict: visible" in out and "Does not look deleted" in out
 
 
