@@ -16,10 +16,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.check.cost import CHECK_COST
 from bot.check.models import AccountReport
 from bot.check.service import CheckService, ProgressFn
 from bot.clock import Clock
-from bot.hub.budget import CHECK_COST, HubBudget
+from bot.hub.budget import HubBudget
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.accounts import AccountInput, parse_account_input
 from bot.check.cache import ReportCache, report_key
+from bot.check.cost import OVERVIEW_COLLECTIONS
 from bot.check.listing import page_parser, to_repo_list
 from bot.check.models import (
     AccountKind,
@@ -200,10 +201,10 @@ class CheckService:
 
     async def _profile(self, name: str, deadline: float) -> _Profile:
         """The user and the organization overview, asked at once (one round trip for either)."""
-        user, org = await asyncio.gather(
-            self._overview("users", name, deadline),
-            self._overview("organizations", name, deadline),
+        answers = await asyncio.gather(
+            *(self._overview(collection, name, deadline) for collection in OVERVIEW_COLLECTIONS)
         )
+        user, org = answers
         for kind, answer in (("user", user), ("organization", org)):
             if isinstance(answer, _RawProfile):
                 if answer.type in {"org", "organization"}:

@@ -24,7 +24,6 @@ from bot.config import Settings
 ANONYMOUS_QUOTA = 500  # requests per window, anonymous (hub-api.md "Rate limits")
 TOKEN_QUOTA = 1000  # with a free account's token
 WINDOW_S = 300  # fixed 5-minute windows
-CHECK_COST = 5  # requests of one account check: two overviews, three lists (a link adds one)
 
 
 class BudgetExhausted(Exception):

@@ -24,7 +24,7 @@ async def test_fifo_one_per_person_and_cache_first(fake_hub: FakeHub, tmp_path: 
     clock = ManualClock()
     for name in ("u0", "u1", "u2", "u3"):
         fake_hub.add_user(name)
-    fake_hub.enforce_quota(10, 300, now=lambda: clock.now().timestamp())
+    fake_hub.enforce_quota(11, 300, now=lambda: clock.now().timestamp())
     settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db")
     db = await Database.open(settings.database_path)
     budget = HubBudget(clock)
@@ -34,7 +34,7 @@ async def test_fifo_one_per_person_and_cache_first(fake_hub: FakeHub, tmp_path: 
         first = await queue.submit("ann", "u0")
         assert queue.position(first) == 0 and not first.waited
         await first.result
-        assert budget.available() == 5  # learnt: 10 per window, 5 spent
+        assert budget.available() == 6  # learnt: 11 per window, 5 spent (a check reserves 6)
         running = await queue.submit("ben", "u1")
         third = await queue.submit("cat", "u2")
         fourth = await queue.submit("dan", "u3")
