@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from huggingface_hub.constants import REPO_TYPES_URL_PREFIXES
 from huggingface_hub.errors import HFValidationError
-from huggingface_hub.utils import validate_repo_id
+from huggingface_hub.utils import validate_repo_id  # type: ignore[attr-defined]
 from hypothesis import example, given
 from hypothesis import strategies as st
 

@@ -174,6 +174,9 @@ class HubContent:
             return _repo_not_found(401)
         if expand:
             repo = {k: v for k, v in repo.items() if k in {"_id", "id", *expand}}
+        files = self._files.get((repo_type, repo_id))
+        if files is not None and not expand:  # the commit of the default branch (`ModelInfo.sha`)
+            repo = {**repo, "sha": _commit(files)}
         return json_response(repo)
 
     def whoami(self, request: web.Request) -> web.Response:

@@ -111,7 +111,7 @@ async def test_python_script_backs_up_everything_and_resumes(
     assert (root / "models/tiny/weights/w.bin").read_bytes() == b"\x00\x01" * 100
     assert (root / "datasets/data/data.csv").read_bytes() == b"x,y\n1,2\n"
     assert (root / "spaces/app/app.py").read_bytes() == b"print('hi')\n"
-    assert fake_hub.request_count("/api/spaces/alice/app/revision/") == 1
+    assert fake_hub.request_count("/api/spaces/alice/app") == 2  # the commit, then the tree
     assert fake_hub.request_count("/alice/tiny/resolve/", method="GET") == 2
     assert all(r.path != "/api/agent-harnesses" for r in fake_hub.requests)
     assert all("Authorization" not in r.headers for r in fake_hub.requests)
