@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from bot.check.models import ItemT, PartError, RepoList
+from bot.check.models import ItemT, RepoList
+from bot.check.parts import PartError
 from bot.hub.client import Listing
 from bot.hub.errors import HubError, decode_json
 

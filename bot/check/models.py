@@ -18,10 +18,10 @@ from pydantic import (
     model_validator,
 )
 
+from bot.check.parts import LinkedRepo, PartError
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.stages import has_error_message, is_paused
 from bot.check.wording import COUNT_WORDS, COUNTS
-from bot.hub.errors import ErrorKind, ErrorReason, HubError
 from bot.i18n import nt, t, use_language
 from bot.i18n.locales import ENGLISH
 from bot.text import clean_text
@@ -31,43 +31,10 @@ VerdictCode = Literal["visible", "not_visible", "incomplete"]
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._/-]+")
 ERROR_MESSAGE_LIMIT = 300
 """Characters kept of a Space's `runtime.errorMessage`."""
-TRANSIENT_STATUSES = frozenset({408, 429})
-"""HTTP statuses below 500 that are worth retrying (a timeout, the rate limit)."""
 
 
 def _false_is_none(value: object) -> object:
     return None if value is None or value is False else value
-
-
-class PartError(BaseModel):
-    """Why one part of the check (the profile or a list) could not be completed."""
-
-    kind: ErrorKind
-    message: str
-    status: int | None = None
-    request_id: str | None = None
-    retry_after_s: float | None = None
-    reason: ErrorReason | None = None
-
-    @classmethod
-    def from_hub(cls, exc: HubError) -> PartError:
-        """The report form of a `HubError`."""
-        return cls(
-            reason=exc.reason,
-            kind=exc.kind,
-            message=exc.message,
-            status=exc.status,
-            request_id=exc.request_id,
-            retry_after_s=exc.retry_after_s,
-        )
-
-    @property
-    def transient(self) -> bool:
-        """Whether retrying later may help: network errors, timeouts, 429 and 5xx only."""
-        if self.kind in {"timeout", "network", "rate_limited"}:
-            return True
-        status = self.status or 0
-        return self.kind == "hub_error" and (status >= 500 or status in TRANSIENT_STATUSES)
 
 
 class RepoItem(BaseModel):
@@ -159,23 +126,6 @@ class RepoList(BaseModel, Generic[ItemT]):
     def shown_count(self) -> str:
         """`count`, as "1000+" when capped."""
         return f"{self.count}+" if self.capped else str(self.count)
-
-
-class LinkedRepo(BaseModel):
-    """The repo a pasted link pointed to, looked at directly (`/api/{type}s/{id}`): `reachable`
-    when the Hub showed it to an anonymous caller; `status` is the HTTP status when it did not;
-    `error` when the Hub could not be asked."""
-
-    id: str
-    type: RepoType
-    url: str
-    reachable: bool
-    stage: str | None = None
-    disabled: bool | None = None
-    gated: str | None = None
-    error_message: str | None = None
-    status: int | None = None
-    error: PartError | None = None
 
 
 class Verdict(BaseModel):

@@ -18,18 +18,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.accounts import AccountInput, parse_account_input
 from bot.check.cache import ReportCache, report_key
 from bot.check.cost import OVERVIEW_COLLECTIONS
+from bot.check.linked import complete_linked, fetch_linked, not_visible, same_link
 from bot.check.listing import page_parser, to_repo_list
 from bot.check.models import (
     AccountKind,
     AccountReport,
     ItemT,
-    LinkedRepo,
-    PartError,
     RepoItem,
     RepoList,
     SpaceItem,
     Verdict,
 )
+from bot.check.parts import PartError
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.verdict import build_verdict
 from bot.config import Settings
@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 ProgressFn = Callable[[str, int], None]
 """Called with a part name ("models", "datasets", "spaces") and how many items are listed so far."""
 
-NOT_VISIBLE_STATUSES = frozenset({401, 403, 410})
-"""Answers that say for sure the anonymous caller may not see a profile or repo."""
 
 
 class _RawProfile(BaseModel):
@@ -125,7 +123,7 @@ class CheckService:
         cached = await self.reports.younger_than(
             report_key(request.name), self._settings.check_cache_ttl_s
         )
-        if cached is not None and _same_link(cached.linked_repo, request):
+        if cached is not None and same_link(cached.linked_repo, request):
             return cached
         return None
 
@@ -160,7 +158,7 @@ class CheckService:
         name = request.name
         profile, linked, (models, datasets, spaces) = await asyncio.gather(
             self._profile(name, deadline),
-            self._linked(request, deadline),
+            fetch_linked(self._hub, request, deadline),
             self._lists(name, deadline, progress),
         )
         account = _canonical(name, profile.data)
@@ -186,7 +184,7 @@ class CheckService:
             report.models.stated_total = profile.data.num_models
             report.datasets.stated_total = profile.data.num_datasets
             report.spaces.stated_total = profile.data.num_spaces
-        _complete_linked(report)
+        complete_linked(report)
         report.verdict = build_verdict(report)
         return report
 
@@ -211,7 +209,7 @@ class CheckService:
                     kind = "organization"
                 return _Profile(kind=kind, data=answer)  # type: ignore[arg-type]
         errors = [a for a in (user, org) if isinstance(a, HubError)]
-        failed = [e for e in errors if not _not_visible(e)]
+        failed = [e for e in errors if not not_visible(e)]
         if failed:
             return _Profile(kind="unknown", error=PartError.from_hub(failed[0]))
         return _Profile(kind="not_found", status=errors[0].status if errors else None)
@@ -236,46 +234,6 @@ class CheckService:
                 ) from None
         except HubError as exc:
             return exc
-
-    async def _linked(self, request: AccountInput, deadline: float) -> LinkedRepo | None:
-        """The repo a pasted link points to, asked directly (`/api/{type}s/{id}`)."""
-        if request.repo_type is None or request.repo_id is None:
-            return None
-        repo_type, repo_id = request.repo_type, request.repo_id
-        prefix = f"{self._hub.endpoint}/{REPO_TYPES[repo_type].url_prefix}"
-        base = LinkedRepo(id=repo_id, type=repo_type, url=prefix + repo_id, reachable=False)
-        try:
-            page = await self._hub.get_json(
-                f"/api/{REPO_TYPES[repo_type].plural}/{repo_id}", deadline=deadline, allow_404=True
-            )
-        except HubError as exc:
-            if exc.reason == "repo_disabled":  # X-Error-Message, as DisabledRepoError reads it
-                return base.model_copy(update={"status": exc.status, "disabled": True})
-            if _not_visible(exc):
-                return base.model_copy(update={"status": exc.status})
-            return base.model_copy(update={"error": PartError.from_hub(exc)})
-        if page is None:
-            return base.model_copy(update={"status": 404})
-        try:
-            item = SpaceItem.model_validate(page.data, context={"url_prefix": prefix})
-        except ValidationError:
-            error = PartError(
-                kind="bad_response", message="the Hub sent a repo that could not be read"
-            )
-            return base.model_copy(update={"error": error})
-        if item.private:
-            return base
-        return base.model_copy(
-            update={
-                "id": item.id,  # the new name, after a rename's redirect
-                "url": item.url,
-                "reachable": True,
-                "stage": item.stage if repo_type == "space" else None,
-                "disabled": item.disabled,
-                "gated": item.gated,
-                "error_message": item.error_message,
-            }
-        )
 
     async def _repos(
         self, repo_type: RepoType, name: str, deadline: float, progress: ProgressFn | None
@@ -309,38 +267,11 @@ class CheckService:
         )
 
 
-def _not_visible(error: HubError) -> bool:
-    """Whether an error says the anonymous caller may not see it (a refused token does not)."""
-    return error.status in NOT_VISIBLE_STATUSES and error.reason != "token_refused"
-
-
 def _flight_key(request: AccountInput) -> str:
     key = request.name.lower()
     if request.repo_id is not None:
         key += f" {request.repo_type}:{request.repo_id.lower()}"
     return key
-
-
-def _same_link(linked: LinkedRepo | None, request: AccountInput) -> bool:
-    """Whether a stored report looked at the repo this request links to (or both at none)."""
-    if linked is None or request.repo_id is None:
-        return linked is None and request.repo_id is None
-    return linked.type == request.repo_type and linked.id.lower() == request.repo_id.lower()
-
-
-def _complete_linked(report: AccountReport) -> None:
-    """What the listings tell of a linked repo its own endpoint did not show (a disabled repo
-    answers 401 there but is still listed as disabled)."""
-    linked = report.linked_repo
-    if linked is None or linked.disabled is not None:
-        return
-    for item in dict(report.repo_lists())[linked.type].items:
-        if item.id.lower() == linked.id.lower():
-            linked.disabled = item.disabled
-            linked.gated = item.gated
-            if isinstance(item, SpaceItem):
-                linked.stage, linked.error_message = item.stage, item.error_message
-            return
 
 
 def _canonical(name: str, profile: _RawProfile | None) -> str:

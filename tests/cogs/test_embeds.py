@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bot.appeal.draft import AppealInput, draft_appeal
 from bot.backup.plan import build_backup_plan
-from bot.check.models import AccountReport, PartError, RepoItem, RepoList, SpaceItem, Verdict
+from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
+from bot.check.parts import PartError
 from bot.knowledge import load_knowledge
 from cogs import limits
 from cogs.appeal_embeds import draft_embed, draft_message
@@ -113,7 +114,7 @@ def code_blocks(text: str) -> list[str]:
 
 
 def test_report_embed_shows_linked_repo_access_and_errors():
-    from bot.check.models import LinkedRepo
+    from bot.check.parts import LinkedRepo
     from cogs.report_embeds import backup_embed, report_embed
 
     now = datetime.now(UTC)
