@@ -18,52 +18,24 @@ import asyncio
 import contextlib
 import json
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from aiohttp import web
 
-from tests.fakes.fake_hub_content import (
-    INVALID_CREDENTIALS,
-    HubContent,
-    RepoSpec,
+from tests.fakes.fake_hub_answers import (
+    RATE_LIMIT_QUOTA,
+    Quota,
     json_response,
+    token_refused,
+    whoami,
 )
+from tests.fakes.fake_hub_content import HubContent, RepoSpec
+from tests.fakes.fake_hub_faults import HubFaults, Rule
 
 __all__ = ["FakeHub", "RecordedRequest", "RepoSpec", "fake_hub_in_thread"]
 
 _TYPES = {"models": "model", "datasets": "dataset", "spaces": "space"}
-RATE_LIMIT_QUOTA = 500  # anonymous API requests per 5-minute window (hub-api.md)
-RATE_LIMIT_WINDOW_S = 300
-
-
-@dataclass
-class _Quota:
-    """Fixed windows counted from the first request (hub-api.md: "Fixed 5-minute windows")."""
-
-    limit: int
-    window_s: int
-    now: Callable[[], float]
-    used: int = 0
-    start: float | None = None
-
-    def take(self) -> tuple[int, int]:
-        """Count one request: (requests left after it, negative when refused; whole seconds
-        until the window resets, rounded up as the Hub's integer `t` must be)."""
-        now = self.now()
-        if self.start is None or now >= self.start + self.window_s:
-            if self.start is not None:
-                self.used = 0
-            self.start = (
-                now
-                if self.start is None
-                else self.start + self.window_s * ((now - self.start) // self.window_s)
-            )
-        self.used += 1
-        reset = self.start + self.window_s - now
-        return self.limit - self.used, max(1, -int(-reset // 1))
 
 
 @dataclass
@@ -76,19 +48,7 @@ class RecordedRequest:
     headers: dict[str, str]
 
 
-@dataclass
-class _Rule:
-    prefix: str
-    action: Literal["fail", "delay", "garbage", "rate_limit"]
-    times: int | None
-    status: int = 500
-    seconds: float = 0.0
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    after: int = 0  # let this many matching requests through first
-
-
-class FakeHub:
+class FakeHub(HubFaults):
     """The fake server. Configure it with `add_*`, `fail`, `rate_limit`, `delay`, `garbage`;
     `latency` adds a fixed delay to every request."""
 
@@ -100,12 +60,12 @@ class FakeHub:
         self.url = ""
         self.next_link_base: str | None = None  # to make Link: rel="next" point elsewhere
         self.content = HubContent()
-        self._rules: list[_Rule] = []
+        self._rules: list[Rule] = []
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests it was answering at once
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
-        self._quota: _Quota | None = None
+        self._quota: Quota | None = None
         self.refused = 0  # requests answered 429 by the quota mode
         self.revoked_tokens: set[str] = set()  # tokens answered 401 on every route
 
@@ -184,101 +144,6 @@ class FakeHub:
         """Files of a repo, served to `snapshot_download` (revision, tree and resolve calls)."""
         self.content.add_files(repo_type, repo_id, files)
 
-    # -- faults ---------------------------------------------------------------------------------
-    def fail(
-        self,
-        path_prefix: str,
-        *,
-        status: int = 500,
-        times: int | None = 1,
-        headers: Mapping[str, str] | None = None,
-        body: bytes | None = None,
-        after: int = 0,
-    ) -> None:
-        """Answer `status` (with optional headers such as X-Error-Code) `times` times, once
-        `after` matching requests went through."""
-        payload = (
-            body if body is not None else json.dumps({"error": f"fake error {status}"}).encode()
-        )
-        self._rules.append(
-            _Rule(
-                path_prefix,
-                "fail",
-                times,
-                status=status,
-                body=payload,
-                headers=dict(headers or {}),
-                after=after,
-            )
-        )
-
-    def rate_limit(
-        self,
-        path_prefix: str,
-        *,
-        reset_s: int | None = 1,
-        times: int | None = 1,
-        style: Literal["ratelimit", "retry-after"] = "ratelimit",
-    ) -> None:
-        """Answer 429 `times` times, announcing the reset in `reset_s` seconds through the
-        `RateLimit` header (or `Retry-After`); `reset_s=None` sends neither."""
-        headers = {"RateLimit-Policy": '"fixed window";"api";q=500;w=300'}
-        if reset_s is not None and style == "ratelimit":
-            headers["RateLimit"] = f'"api";r=0;t={reset_s}'
-        elif reset_s is not None:
-            headers["Retry-After"] = str(reset_s)
-        body = json.dumps({"error": "rate limited"}).encode()
-        self._rules.append(
-            _Rule(path_prefix, "rate_limit", times, status=429, body=body, headers=headers)
-        )
-
-    def enforce_quota(
-        self,
-        limit: int = RATE_LIMIT_QUOTA,
-        window_s: int = RATE_LIMIT_WINDOW_S,
-        *,
-        now: Callable[[], float] = time.monotonic,
-        used: int = 0,
-    ) -> None:
-        """Enforce the real quota: fixed windows of `window_s` seconds (by `now`), `limit`
-        requests each, beyond which every request is refused with 429 until the window resets.
-        `used` requests already count in the current window (a bot restarted mid-window)."""
-        self._quota = _Quota(limit, window_s, now, used)
-
-    def revoke_token(self, token: str) -> None:
-        """Refuse `token` from now on, as the real Hub refuses a revoked or expired token (or
-        one whose owner is locked): 401 with `X-Error-Message: Invalid credentials in
-        Authorization header` on every route, public data included. huggingface_hub's
-        `hf_raise_for_status` (utils/_http.py) singles out that exact message: such a 401 is
-        *not* turned into `RepositoryNotFoundError`."""
-        self.revoked_tokens.add(token)
-
-    def delay(self, path_prefix: str, seconds: float, *, times: int | None = None) -> None:
-        """Wait `seconds` before answering (`times` requests, or all when None)."""
-        self._rules.append(_Rule(path_prefix, "delay", times, seconds=seconds))
-
-    def garbage(
-        self,
-        path_prefix: str,
-        *,
-        body: bytes = b"<html>surprise</html>{",
-        status: int = 200,
-        times: int | None = 1,
-        after: int = 0,
-    ) -> None:
-        """Answer a body that is not the expected JSON (after `after` good answers)."""
-        self._rules.append(
-            _Rule(
-                path_prefix,
-                "garbage",
-                times,
-                status=status,
-                body=body,
-                headers={"Content-Type": "application/json"},
-                after=after,
-            )
-        )
-
     # -- inspection -----------------------------------------------------------------------------
     def request_count(self, path_prefix: str = "", *, method: str | None = None) -> int:
         """Requests received whose path starts with `path_prefix`."""
@@ -311,7 +176,7 @@ class FakeHub:
             await self._sleep(self.latency)
         if self._quota is not None:
             return self._quota_answer(request, request_id)
-        refused = self._token_refused(request)
+        refused = token_refused(request, self.revoked_tokens)
         if refused is not None:
             return self._with_rate_limit(refused, request_id)
         for rule in list(self._rules):
@@ -349,18 +214,6 @@ class FakeHub:
         )
         return response
 
-    def _token_refused(self, request: web.Request) -> web.Response | None:
-        """The 401 of a revoked token (see `revoke_token`), or None."""
-        auth = request.headers.get("Authorization", "")
-        token = auth.removeprefix("Bearer ").strip()
-        if not token or token not in self.revoked_tokens:
-            return None
-        return json_response(
-            {"error": INVALID_CREDENTIALS},
-            status=401,
-            headers={"X-Error-Message": INVALID_CREDENTIALS},
-        )
-
     def _quota_answer(self, request: web.Request, request_id: str) -> web.StreamResponse:
         """The quota mode. Every answer carries `RateLimit: "api";r=<left>;t=<reset>` and
         `RateLimit-Policy: "fixed window";"api";q=<quota>;w=<window>` (hub-api.md; the formats
@@ -376,7 +229,7 @@ class FakeHub:
                 f'"fixed window";"api";q={self._quota.limit};w={self._quota.window_s}'
             ),
         }
-        refused = self._token_refused(request)
+        refused = token_refused(request, self.revoked_tokens)
         if refused is not None and left >= 0:
             refused.headers.update(headers)
             return refused
@@ -397,7 +250,7 @@ class FakeHub:
     def _route(self, request: web.Request) -> web.StreamResponse:
         parts = [p for p in request.path.split("/") if p]
         if parts == ["api", "whoami-v2"]:
-            return self.content.whoami(request)
+            return whoami(request)
         if parts[:1] == ["api"] and len(parts) >= 2:
             if (
                 len(parts) == 4

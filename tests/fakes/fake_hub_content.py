@@ -7,32 +7,20 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 from aiohttp import web
-from huggingface_hub.hf_api import (
-    ExpandDatasetProperty_T,
-    ExpandModelProperty_T,
-    ExpandSpaceProperty_T,
+
+from tests.fakes.fake_hub_answers import (
+    disabled_answer,
+    json_response,
+    repo_not_found,
+    unknown_expand,
 )
 
 RepoSpec = str | Mapping[str, Any]
-INVALID_CREDENTIALS = "Invalid credentials in Authorization header"
-"""The `X-Error-Message` of a refused token: huggingface_hub utils/_http.py
-`hf_raise_for_status` compares a 401's message with exactly this text."""
-DISABLED_MESSAGE = "Access to this resource is disabled."
-"""The `X-Error-Message` of a disabled repo (403): utils/_http.py `hf_raise_for_status` maps
-exactly this text to `DisabledRepoError`, whose docstring (errors.py) shows the real answer,
-`403 Client Error ... Access to this resource is disabled.` for `dataset_info(...)`."""
 RESOLVE_PREFIX = {"datasets": "dataset", "spaces": "space"}
-# The `expand` values the real Hub knows, per repo type: huggingface_hub's own lists
-# (hf_api.py `Expand*Property_T`); its tests check that an unknown value is a 400.
-KNOWN_EXPAND: dict[str, frozenset[str]] = {
-    "model": frozenset(get_args(ExpandModelProperty_T)),
-    "dataset": frozenset(get_args(ExpandDatasetProperty_T)),
-    "space": frozenset(get_args(ExpandSpaceProperty_T)),
-}
 
 
 @dataclass
@@ -169,28 +157,15 @@ class HubContent:
             return web.Response(status=307, headers={"Location": location})
         repo = self._repo(repo_type, repo_id)
         if repo is not None and repo.get("disabled"):
-            return _disabled()
+            return disabled_answer()
         if repo is None or repo.get("private"):
-            return _repo_not_found(401)
+            return repo_not_found(401)
         if expand:
             repo = {k: v for k, v in repo.items() if k in {"_id", "id", *expand}}
         files = self._files.get((repo_type, repo_id))
         if files is not None and not expand:  # the commit of the default branch (`ModelInfo.sha`)
             repo = {**repo, "sha": _commit(files)}
         return json_response(repo)
-
-    def whoami(self, request: web.Request) -> web.Response:
-        """`/api/whoami-v2` (hf_api.py `HfApi.whoami`): the token's owner; 401 without a token
-        (a revoked one never gets here: `FakeHub` refuses it on every route first)."""
-        if "authorization" not in request.headers:
-            return json_response(
-                {"error": INVALID_CREDENTIALS},
-                status=401,
-                headers={"X-Error-Message": INVALID_CREDENTIALS},
-            )
-        return json_response(
-            {"type": "user", "name": "bot-operator", "auth": {"type": "access_token"}}
-        )
 
     def _repo(self, repo_type: str, repo_id: str) -> dict[str, Any] | None:
         return next((r for r in self._repos[repo_type] if r["id"] == repo_id), None)
@@ -201,9 +176,9 @@ class HubContent:
         `hf_raise_for_status` maps to `GatedRepoError`)."""
         repo = self._repo(repo_type, repo_id) or {}
         if repo.get("disabled"):
-            return _disabled()
+            return disabled_answer()
         if repo.get("private"):
-            return _repo_not_found(401)
+            return repo_not_found(401)
         if repo.get("gated") and "authorization" not in request.headers:
             return json_response(
                 {"error": "Access to this repo is restricted; you must be logged in."},
@@ -276,38 +251,6 @@ class HubContent:
         if request.method == "HEAD":
             return web.Response(status=200, headers=headers)
         return web.Response(status=200, body=body, headers=headers)
-
-
-def unknown_expand(repo_type: str, expand: Iterable[str]) -> web.Response | None:
-    """A 400 naming the first `expand` value the real Hub does not know for `repo_type`."""
-    for value in expand:
-        if value not in KNOWN_EXPAND[repo_type]:
-            return json_response({"error": f'"expand" value {value!r} is not allowed'}, status=400)
-    return None
-
-
-def _disabled() -> web.Response:
-    return json_response(
-        {"error": DISABLED_MESSAGE}, status=403, headers={"X-Error-Message": DISABLED_MESSAGE}
-    )
-
-
-def _repo_not_found(status: int) -> web.Response:
-    return json_response(
-        {"error": "Repository not found"}, status=status, headers={"X-Error-Code": "RepoNotFound"}
-    )
-
-
-def json_response(
-    data: Any, *, status: int = 200, headers: Mapping[str, str] | None = None
-) -> web.Response:
-    """A JSON answer."""
-    return web.Response(
-        status=status,
-        text=json.dumps(data),
-        content_type="application/json",
-        headers=dict(headers or {}),
-    )
 
 
 def _repo_json(author: str, repo_type: str, spec: RepoSpec, number: int) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from bot.check.models import ERROR_MESSAGE_LIMIT
 from bot.check.service import CheckService
 from bot.db import Database
 from tests.fakes.fake_hub import FakeHub
-from tests.fakes.fake_hub_content import KNOWN_EXPAND
+from tests.fakes.fake_hub_answers import KNOWN_EXPAND
 
 Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
