@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -43,3 +44,10 @@ nasty = st.text(
     | st.characters(),
     max_size=200,
 )
+
+
+async def run_cli(*argv: str) -> int:
+    """`hf-support-bot ARGV` in-process (in a thread: the CLI runs its own event loop)."""
+    from bot.cli import main
+
+    return await asyncio.to_thread(main, list(argv))

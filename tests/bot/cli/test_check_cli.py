@@ -3,7 +3,6 @@ own event loop) against the fake Hub."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
 import json
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 from bot.accounts import InvalidAccount, parse_account
 from bot.cli import main
 from tests.fakes.fake_hub import FakeHub, fake_hub_in_thread
+from tests.helpers import run_cli
 
 
 def _invalid(text: str) -> bool:
@@ -29,27 +29,12 @@ def _invalid(text: str) -> bool:
     return False
 
 
-@pytest.fixture
-def cli_env(fake_hub: FakeHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("HF_TOKEN", "CHECK_MAX_ITEMS", "CHECK_CACHE_TTL_S"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HF_ENDPOINT", fake_hub.url)
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("HUB_TIMEOUT_S", "1")
-    monkeypatch.setenv("CHECK_DEADLINE_S", "3")
-    return tmp_path
-
-
-async def _cli(*argv: str) -> int:
-    return await asyncio.to_thread(main, list(argv))
-
 
 async def test_check_prints_tables_and_verdict(fake_hub: FakeHub, cli_env: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     fake_hub.add_user("alice", fullname="Alice A.", models=[{"name": "m1", "downloads": 1234}],
                       spaces=[{"name": "app", "stage": "PAUSED"}, {"name": "new", "stage": "FUTURE_STAGE"}])  # fmt: skip
-    assert await _cli("check", "https://huggingface.co/alice") == 0
+    assert await run_cli("check", "https://huggingface.co/alice") == 0
     out = capsys.readouterr().out
     assert out.startswith("alice (user): Alice A.\n")
     assert "Models: 1 (profile states 1)" in out and "alice/m1" in out and "1,234" in out
@@ -63,7 +48,7 @@ async def test_check_json_is_a_stable_interface(fake_hub: FakeHub, cli_env: Path
     fake_hub.add_org(
         "acme", datasets=["d"], spaces=[{"name": "s", "stage": "SLEEPING", "disabled": True}]
     )
-    assert await _cli("check", "acme", "--json") == 0
+    assert await run_cli("check", "acme", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert (
         data["account"] == "acme" and data["kind"] == "organization" and data["profile_reachable"]
@@ -80,7 +65,7 @@ async def test_check_json_is_a_stable_interface(fake_hub: FakeHub, cli_env: Path
 
 async def test_not_visible_still_exits_0(fake_hub: FakeHub, cli_env: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
-    assert await _cli("check", "ghost", "--json") == 0
+    assert await run_cli("check", "ghost", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["kind"] == "not_found" and data["verdict"]["code"] == "not_visible"
 
@@ -88,7 +73,7 @@ async def test_not_visible_still_exits_0(fake_hub: FakeHub, cli_env: Path,
 async def test_incomplete_exits_1(fake_hub: FakeHub, cli_env: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     fake_hub.fail("/api", status=503, times=None)
-    assert await _cli("check", "alice") == 1
+    assert await run_cli("check", "alice") == 1
     out = capsys.readouterr().out
     assert "Verdict: incomplete" in out and "could not" in out.lower()
 
@@ -98,7 +83,7 @@ async def test_incomplete_exits_1(fake_hub: FakeHub, cli_env: Path,
 )
 async def test_bad_input_exits_2_with_one_friendly_line(fake_hub: FakeHub, cli_env: Path, text: str,
                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
-    assert await _cli("check", text) == 2
+    assert await run_cli("check", text) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.strip().splitlines()
@@ -107,20 +92,20 @@ async def test_bad_input_exits_2_with_one_friendly_line(fake_hub: FakeHub, cli_e
         and lines[0].startswith("hf-support-bot: ")
         and "Traceback" not in captured.err
     )
-    assert await _cli("backup", text) == 2
+    assert await run_cli("backup", text) == 2
     assert fake_hub.request_count() == 0
 
 
 async def test_cache_holds_across_cli_runs_and_fresh_bypasses(fake_hub: FakeHub, cli_env: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     fake_hub.add_user("alice", models=["m"])
-    assert await _cli("check", "alice") == 0
+    assert await run_cli("check", "alice") == 0
     assert fake_hub.request_count() == 5
     capsys.readouterr()
-    assert await _cli("check", "Alice", "--json") == 0
+    assert await run_cli("check", "Alice", "--json") == 0
     assert json.loads(capsys.readouterr().out)["cached"] is True
     assert fake_hub.request_count() == 5
-    assert await _cli("check", "alice", "--fresh") == 0
+    assert await run_cli("check", "alice", "--fresh") == 0
     assert "from cache" not in capsys.readouterr().out
     assert fake_hub.request_count() == 10
 
@@ -130,7 +115,7 @@ async def test_backup_prints_plan_and_writes_scripts(fake_hub: FakeHub, cli_env:
     fake_hub.add_user("alice", models=["m"], datasets=["d"],
                       spaces=["app", {"name": "off", "disabled": True}])  # fmt: skip
     script, shell = cli_env / "out" / "backup.py", cli_env / "backup.sh"
-    assert await _cli("backup", "@alice", "--script", str(script), "--shell", str(shell)) == 0
+    assert await run_cli("backup", "@alice", "--script", str(script), "--shell", str(shell)) == 0
     out = capsys.readouterr().out
     commands = [
         shlex.split(line.strip())
@@ -156,7 +141,7 @@ async def test_progress_on_a_terminal(
     fake_hub.add_user("alice", models=[f"m{i}" for i in range(5)])
     terminal = Tty()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert await _cli("check", "alice", "--json") == 0
+    assert await run_cli("check", "alice", "--json") == 0
     assert "5 models listed so far" in terminal.getvalue()
 
 
@@ -191,7 +176,7 @@ def test_no_hostile_input_reaches_the_hub(text: str, threaded_hub: FakeHub, tmp_
     assert threaded_hub.request_count() == 0
 
 
-def test_threaded_hub_serves_the_cli(threaded_hub: FakeHub, tmp_path: Path,
+def test_threaded_hub_serves_therun_cli(threaded_hub: FakeHub, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """The same setup with a valid name does reach the fake: the test above can fail."""
     monkeypatch.chdir(tmp_path)
@@ -212,11 +197,11 @@ async def test_linked_repo_gated_and_disabled_agree_in_text_json_and_scripts(
         spaces=[{"name": "app", "stage": "RUNTIME_ERROR", "errorMessage": "Exit code 1"}],
     )
     link = "https://huggingface.co/spaces/alice/app"
-    assert await _cli("check", link) == 0
+    assert await run_cli("check", link) == 0
     out = capsys.readouterr().out
     assert out.index("Linked repo: The linked Space alice/app is reachable") < out.index("Models")
     assert "gated (manual)" in out and "disabled" in out and "error: Exit code 1" in out
-    assert await _cli("check", link, "--json") == 0
+    assert await run_cli("check", link, "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["linked_repo"]["id"] == "alice/app" and data["linked_repo"]["reachable"] is True
     assert data["linked_repo"]["stage"] == "RUNTIME_ERROR"
@@ -225,7 +210,7 @@ async def test_linked_repo_gated_and_disabled_agree_in_text_json_and_scripts(
     ]  # fmt: skip
     assert data["spaces"]["items"][0]["error_message"] == "Exit code 1"
     script, shell = cli_env / "b.py", cli_env / "b.sh"
-    assert await _cli("backup", "alice", "--script", str(script), "--shell", str(shell)) == 0
+    assert await run_cli("backup", "alice", "--script", str(script), "--shell", str(shell)) == 0
     out = capsys.readouterr().out
     assert "Gated repos: each needs a logged-in" in out and "alice/llm" in out
     assert "Only Hugging Face support" in out and "alice/off" in out
