@@ -90,6 +90,25 @@ async def _download_setup(fake: FakeHub, tmp_path: Path, extra_models: list[Any]
     return script
 
 
+async def shell_setup(fake: FakeHub, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The `.sh` of the sample account (checked once, as the bot would) and an environment whose
+    PATH has the real `hf` command; skips where `hf` is not installed next to this Python."""
+    hf = Path(sys.executable).parent / "hf"
+    if not hf.exists():
+        pytest.skip("the hf command is not installed next to this Python")
+    await _download_setup(fake, tmp_path)
+    settings = make_hub_settings(fake.url, tmp_path / "bot.db")
+    db = await Database.open(settings.database_path)
+    try:
+        async with HubClient(settings) as hub:
+            report = await CheckService(hub, ReportCache(db), settings).check("alice")
+    finally:
+        await db.close()
+    script = tmp_path / "backup.sh"
+    script.write_text(build_backup_plan(report).shell_script)
+    return script, {**_env(fake, tmp_path), "PATH": f"{hf.parent}:/usr/bin:/bin"}
+
+
 def _env(fake: FakeHub, tmp_path: Path) -> dict[str, str]:
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HF_ENDPOINT": fake.url,
             "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HOME": str(tmp_path / "hf-home"),
@@ -135,24 +154,9 @@ async def test_python_script_keeps_going_past_failures(fake_hub: FakeHub, tmp_pa
 
 
 async def test_shell_script_runs_with_the_real_hf_cli(fake_hub: FakeHub, tmp_path: Path) -> None:
-    hf = Path(sys.executable).parent / "hf"
-    if not hf.exists():
-        pytest.skip("the hf command is not installed next to this Python")
-    await _download_setup(fake_hub, tmp_path)
-    settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db")
-    db = await Database.open(settings.database_path)
-    try:
-        async with HubClient(settings) as hub:
-            report = await CheckService(hub, ReportCache(db), settings).check(
-                "alice"
-            )  # served from cache
-    finally:
-        await db.close()
-    script = tmp_path / "backup.sh"
-    script.write_text(build_backup_plan(report).shell_script)
+    script, env = await shell_setup(fake_hub, tmp_path)
     work = tmp_path / "work"
     work.mkdir()
-    env = {**_env(fake_hub, tmp_path), "PATH": f"{hf.parent}:/usr/bin:/bin"}
     code, out, err = await _run("sh", str(script), cwd=work, env=env)
     assert code == 0, err
     assert "Done: 3 copied, 0 failed (of 3)." in out

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.backup.plan import build_backup_plan
-from bot.check.cache import ReportCache
-from bot.check.service import CheckService
-from bot.db import Database
-from bot.hub.client import HubClient
-from tests.bot.backup.test_scripts import _download_setup, _env, _run
+from tests.bot.backup.test_scripts import _download_setup, _env, _run, shell_setup
 from tests.fakes.fake_hub import FakeHub
-from tests.helpers import make_hub_settings
 
 LIMIT, WINDOW_S = 5, 2  # requests per window: far fewer than the copies need
 
@@ -49,25 +43,12 @@ async def test_python_script_lists_what_is_still_missing(fake_hub: FakeHub, tmp_
 async def test_shell_script_waits_out_the_quota_with_the_real_hf_cli(
     fake_hub: FakeHub, tmp_path: Path
 ) -> None:
-    hf = Path(sys.executable).parent / "hf"
-    if not hf.exists():
-        pytest.skip("the hf command is not installed next to this Python")
-    await _download_setup(fake_hub, tmp_path)
-    settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db")
-    db = await Database.open(settings.database_path)
-    try:
-        async with HubClient(settings) as hub:
-            report = await CheckService(hub, ReportCache(db), settings).check("alice")
-    finally:
-        await db.close()
-    script = tmp_path / "backup.sh"
-    script.write_text(build_backup_plan(report).shell_script)
+    script, env = await shell_setup(fake_hub, tmp_path)
     code, _, _ = await _run("bash", "-n", str(script), cwd=tmp_path, env={})
     assert code == 0
     fake_hub.enforce_quota(LIMIT, WINDOW_S)
     work = tmp_path / "work"
     work.mkdir()
-    env = {**_env(fake_hub, tmp_path), "PATH": f"{hf.parent}:/usr/bin:/bin"}
     code, out, err = await _run("sh", str(script), cwd=work, env=env)
     assert code == 0, err
     assert fake_hub.refused > 0
@@ -93,23 +74,10 @@ async def test_a_refused_repo_lookup_is_waited_for_and_retried(
 
 
 async def test_shell_script_waits_for_a_refused_lookup(fake_hub: FakeHub, tmp_path: Path) -> None:
-    hf = Path(sys.executable).parent / "hf"
-    if not hf.exists():
-        pytest.skip("the hf command is not installed next to this Python")
-    await _download_setup(fake_hub, tmp_path)
-    settings = make_hub_settings(fake_hub.url, tmp_path / "bot.db")
-    db = await Database.open(settings.database_path)
-    try:
-        async with HubClient(settings) as hub:
-            report = await CheckService(hub, ReportCache(db), settings).check("alice")
-    finally:
-        await db.close()
-    script = tmp_path / "backup.sh"
-    script.write_text(build_backup_plan(report).shell_script)
+    script, env = await shell_setup(fake_hub, tmp_path)
     fake_hub.rate_limit("/api/models/alice/tiny", reset_s=1, times=1)
     work = tmp_path / "work"
     work.mkdir()
-    env = {**_env(fake_hub, tmp_path), "PATH": f"{hf.parent}:/usr/bin:/bin"}
     code, out, err = await _run("sh", str(script), cwd=work, env=env)
     assert code == 0, err
     assert "(HTTP 429): waiting 2 s, then trying alice/tiny again (attempt 2 of 6)" in out
