@@ -66,4 +66,4 @@ async def test_a_rate_limited_alert_is_logged_and_the_watcher_goes_on(env):
         await bot.services.waves.aclose()
         assert env.discord.rate_limit_messages == 0 and bot.services.waves.alerts == 0
         assert not [m for m in env.discord.channel_messages(MODLOG) if m.get("embeds")]
-        assert not bot._waves.done()  # the watcher loop still runs
+        assert bot._waves is not None and not bot._waves.done()  # the watcher loop runs on
