@@ -223,6 +223,10 @@ class RestApi(InteractionRoutes):
             fake.rate_limit_messages -= 1
             fake.record_sent("channel", body, rec, False, None, None)
             return rate_limited(60.0)
+        if channel_id in fake.dm_users and fake.rate_limit_dms > 0:
+            fake.rate_limit_dms -= 1
+            fake.record_sent("channel", body, rec, False, None, None)
+            return rate_limited(60.0)
         if channel_id in fake.dm_users:
             user = fake.users[fake.dm_users[channel_id]]
             if not user.dms_open:
