@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import discord
@@ -142,12 +144,13 @@ async def answer(
     if not waited:
         await reply(interaction, content, ephemeral=ephemeral, embed=embed, view=view, files=files)
         return
+    fresh = _file_maker(files or [])  # a discord.File is spent by a send, even a refused one
     try:
         await interaction.edit_original_response(
             content=content,
             embed=embed,
             view=view,
-            attachments=files or [],
+            attachments=fresh(),
             allowed_mentions=NO_MENTIONS,
         )
     except discord.HTTPException as exc:
@@ -159,8 +162,17 @@ async def answer(
             content=f"{late}\n{content}" if content else late,
             embed=embed,
             view=view or discord.utils.MISSING,
-            files=files or discord.utils.MISSING,
+            files=fresh() or discord.utils.MISSING,
         )
+
+
+def _file_maker(files: list[discord.File]) -> Callable[[], list[discord.File]]:
+    """Keep the files' bytes; each call gives new `discord.File` objects to upload."""
+    kept = [(f.fp.read(), f.filename, f.spoiler, f.description) for f in files]
+    return lambda: [
+        discord.File(io.BytesIO(data), filename=name, spoiler=spoiler, description=about)
+        for data, name, spoiler, about in kept
+    ]
 
 
 async def run_check(

@@ -80,6 +80,8 @@ async def post_to_modlog(
         elif isinstance(channel, discord.abc.Messageable):
             await channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)
             return True
+    except discord.RateLimited as exc:  # a 429 over the client's wait: not an HTTPException
+        log.warning("mod-log channel %s rate limited (%.0f s); not posted", channel_id, exc.retry_after)
     except discord.HTTPException as exc:
         log.warning("could not post to the mod-log channel %s: %s", channel_id, exc)
     return False

@@ -10,8 +10,9 @@ import discord
 from bot.cases.models import STATUS_LABELS, Case, EventKind
 from bot.i18n import gettext, use_language
 from bot.servers.wording import say
+from cogs.appeal_embeds import CLOSED_DMS
 from cogs.client import services
-from cogs.dms import send_dm_to
+from cogs.dms import NO_MUTUAL_GUILDS, send_dm_to
 
 
 async def tell_person(
@@ -32,4 +33,6 @@ async def tell_person(
     await svc.cases.add_event(
         case.id, EventKind.DM_FAILED, None, {"what": "case_update", "code": code}
     )
-    return say("told_closed")
+    if code == CLOSED_DMS:
+        return say("told_closed")
+    return say("told_no_mutual") if code == NO_MUTUAL_GUILDS else say("told_failed", code=code)

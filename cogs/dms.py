@@ -11,13 +11,24 @@ from cogs.replies import NO_MENTIONS
 
 log = logging.getLogger(__name__)
 
+# Not a JSON error code: Discord answered 429 with a wait over discord.py's
+# max_ratelimit_timeout, so discord.py raised `discord.RateLimited` (not an HTTPException).
+RATE_LIMITED = 429
+# JSON error codes (Discord docs, Topics -> Opcodes and Status Codes): 50278 "Cannot send
+# messages to this user due to having no mutual guilds"
+NO_MUTUAL_GUILDS = 50278
+
 
 async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> int | None:
     """Send a direct message. None when it arrived, else Discord's error code (closed DMs answer
-    403 with 50007; a refused body 400 with 50035; 0 when Discord gave none)."""
+    403 with 50007; a refused body 400 with 50035; 0 when Discord gave none; `RATE_LIMITED`
+    when Discord asked to wait longer than the client waits)."""
     try:
         channel = await user.create_dm()
         await channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
+    except discord.RateLimited as exc:
+        log.warning("DM to %s rate limited (retry after %.0f s)", user.id, exc.retry_after)
+        return RATE_LIMITED
     except discord.HTTPException as exc:
         level = logging.INFO if isinstance(exc, discord.Forbidden) else logging.WARNING
         log.log(level, "DM to %s refused (HTTP %s, code %s)", user.id, exc.status, exc.code)
@@ -32,6 +43,9 @@ async def send_dm_to(client: discord.Client, user_id: int, **kwargs: Any) -> int
     if user is None:
         try:
             user = await client.fetch_user(user_id)
+        except discord.RateLimited as exc:
+            log.warning("DM to %s: user lookup rate limited (%.0f s)", user_id, exc.retry_after)
+            return RATE_LIMITED
         except discord.HTTPException as exc:
             log.warning("DM to %s: user not found (HTTP %s, code %s)", user_id, exc.status, exc.code)
             return exc.code

@@ -18,7 +18,7 @@ from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import STATES, WORDS
 from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.client import services
-from cogs.dms import send_dm_to
+from cogs.dms import RATE_LIMITED, send_dm_to
 from cogs.limits import FIELD_VALUE, add_field, fit_lines
 from cogs.permissions import is_moderator, moderator_scope
 from cogs.replies import reply
@@ -120,6 +120,8 @@ def make_sender(bot: SupportBot) -> Any:
         code = await send_dm_to(bot, user_id, **followup_message(followup))
         if code is None:
             return Delivery.SENT
+        if code == RATE_LIMITED:
+            return Delivery.RATE_LIMITED
         return Delivery.DMS_CLOSED if code == CLOSED_DMS else Delivery.FAILED
 
     return send

@@ -57,7 +57,10 @@ class WaveWatcher:
         """Look every few minutes (a wave subsides without any new case to say so)."""
         while True:
             await self.bot.clock.sleep_until(self.bot.clock.now() + LOOK_EVERY)
-            await self.look()
+            try:
+                await self.look()
+            except Exception:  # the loop outlives any one look (it tries again next time)
+                log.exception("wave look failed; trying again in %s", LOOK_EVERY)
 
     async def aclose(self) -> None:
         """Let looks in progress finish."""

@@ -28,6 +28,7 @@ class Delivery(StrEnum):
     SENT = "sent"
     DMS_CLOSED = "dms_closed"
     FAILED = "failed"
+    RATE_LIMITED = "rate_limited"  # Discord asked to wait: try again later
 
 
 class Reminder(BaseModel):

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 Sender = Callable[[int, FollowUp], Awaitable[Delivery]]
 MAX_MOVE_DAYS = 30
+RATE_LIMIT_RETRY = timedelta(minutes=30)  # Discord asked to wait (429): the next try
 
 
 class Confirmation(BaseModel):
@@ -146,7 +147,11 @@ class ReminderService:
         claimed = await self.store.claim_due(self.clock.now(), self.retry_after)
         for reminder in claimed:
             state, result = await self._deliver(reminder, send)
-            await self.store.mark(reminder.id, state, result, self.clock.now())
+            now = self.clock.now()
+            if state == ReminderState.PENDING:  # Discord asked to wait: due again later
+                await self.store.release(reminder.id, now + RATE_LIMIT_RETRY, now)
+                continue
+            await self.store.mark(reminder.id, state, result, now)
         return len(claimed)
 
     async def _deliver(self, reminder: Reminder, send: Sender) -> tuple[ReminderState, str]:
@@ -169,6 +174,8 @@ class ReminderService:
                 followup_days=self.followup_days, today=self.today(),
             )  # fmt: skip
             delivery = await self._send(send, case, followup, reminder.id)
+        if delivery == Delivery.RATE_LIMITED:
+            return ReminderState.PENDING, delivery.value
         await self._record(case, reminder, followup, delivery)
         if delivery == Delivery.SENT:
             return ReminderState.SENT, "sent"

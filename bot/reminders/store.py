@@ -138,6 +138,15 @@ class ReminderStore:
                 )
         return claimed
 
+    async def release(self, reminder_id: int, due: datetime, now: datetime) -> None:
+        """Give a claimed reminder back as pending, due at `due` (Discord asked to wait)."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                "UPDATE reminders SET state = 'pending', claims = 0, due_at = ?, updated_at = ? "
+                "WHERE id = ? AND state = 'claimed'",
+                (due.isoformat(), now.isoformat(), reminder_id),
+            )
+
     async def mark(
         self, reminder_id: int, state: ReminderState, result: str, now: datetime
     ) -> None:

@@ -43,6 +43,10 @@ WORDING: Final[dict[str, str]] = {
     "told_sent": "The person was told by DM.",
     "told_off": "The person turned case DMs off, so they were not told.",
     "told_closed": "The person's DMs are closed, so they were not told (noted on the case).",
+    "told_no_mutual": "The person shares no server with the bot any more, so the DM could not "
+    "reach them (Discord code 50278, noted on the case).",
+    "told_failed": "Discord refused the DM (code {code}), so they were not told (noted on the "
+    "case).",
     # the moderator's own answers
     "note_saved": "Note saved on case #{case_id}.",
     "note_refused": "Not saved: {error}.",

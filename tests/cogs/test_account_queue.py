@@ -76,3 +76,19 @@ async def test_a_cached_report_is_served_at_once_without_the_budget(env):
         assert "saved result" in text_of(message) and env.hub.request_count() == sent
         await asyncio.sleep(0)
         assert bot.services.queue.waiting == 0
+
+
+async def test_a_late_backup_by_dm_carries_its_files_with_their_bytes(env):
+    """The refused edit consumed the first files: the DM must upload fresh ones, not 0 bytes."""
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        waiting = await env.command("backup", {"account": "acme"}, user=MOD)
+        await waiting.wait_edit(1)
+        env.discord.advance(16 * 60)  # Discord's 15 minutes are over
+        await clock.advance(300)
+        dm = await env.discord.wait_for_dm(MOD)
+        names = {a["filename"]: a["size"] for a in dm["attachments"]}
+        assert names.keys() == {"backup-acme.sh", "backup-acme.py"}
+        assert all(size > 100 for size in names.values()), names

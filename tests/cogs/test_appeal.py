@@ -241,3 +241,24 @@ async def test_hostile_text_cannot_ping_or_break_out(env):
         assert content.count("```") == 6  # address, subject, email: no fence broken out
         assert "@everyone" not in content and "@here" not in content
         assert "\u202e" not in content
+
+
+@pytest.mark.parametrize("code", [429, 50278, 50001])
+async def test_a_rate_limited_or_refused_dm_still_gives_the_draft_privately(env, code):
+    """The DM answers 429 over discord.py's wait (`discord.RateLimited`), 50278 (no mutual
+    server) or 50001 (Missing Access): the person hears the DM failed and gets the draft
+    privately; the case records the code."""
+    async with env.running():
+        _, step = await _through_the_form(env, ALICE)
+        if code == 429:
+            env.discord.rate_limit_dms = 1
+        else:
+            env.discord.close_dms(ALICE, code=code)
+        send = await _send(env, ALICE, step)
+        await send.wait_followup(2)
+        messages = send.final_messages()
+        assert any("could not send you a direct message just now" in text_of(m) for m in messages)
+        assert any("website@huggingface.co" in text_of(m) for m in messages)
+        assert all(m["flags"] & 64 for m in messages)
+        events = await case_events(env, 1)
+        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == code

@@ -151,3 +151,28 @@ async def test_case_buttons_from_before_a_restart_are_answered(env):
             await click.wait_response()
             assert "expired" in text_of(click.response.data)
     assert await case_events(env, 1)  # nothing was erased
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (50007, "DMs are closed"),
+        (50278, "shares no server with the bot any more"),
+        (50001, "Discord refused the DM (code 50001)"),
+    ],
+)
+async def test_moderators_hear_the_real_reason_a_dm_failed(env, code, said):
+    """DM refusals told apart: 50007 DMs closed, 50278 no mutual server, others by their code;
+    the code is on the case."""
+    await _seed(env)
+    env.discord.close_dms(ALICE, code=code)
+    async with env.running():
+        it = await env.command(
+            "case status", {"case_id": 1, "status": "waiting_on_hf", "reason": "x"}, user=OWNER
+        )
+        [answer] = await it.wait_done()
+        assert said in text_of(answer)
+        assert "DMs are closed" not in text_of(answer) or code == 50007
+        events = await case_events(env, 1)
+        failed = [e for e in events if e.kind.value == "dm_failed"]
+        assert failed and failed[-1].payload["code"] == code

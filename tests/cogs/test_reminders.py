@@ -114,3 +114,24 @@ async def test_case_stats_text_and_chart(env):
         assert attachment["filename"] == "case-stats.png"
         refused = await env.command("case stats", user=ALICE, check_permissions=False)
         assert "moderators only" in text_of(refused.response.data)
+
+
+async def test_a_rate_limited_reminder_is_tried_again_later_not_given_up(env):
+    """A 429 over discord.py's 30-s limit raises `discord.RateLimited` (not an HTTPException):
+    the reminder stays due and goes out on a later round."""
+    clock = ManualClock()
+    async with env.running(clock=clock) as bot:
+        _, step = await _through_the_form(env, ALICE)
+        await _send(env, ALICE, step)
+        draft_dm = await env.discord.wait_for_dm(ALICE)
+        await _click(env, draft_dm, "I sent it: remind me", ALICE)
+        await _settled(bot, 1)
+        env.discord.rate_limit_messages = 1
+        await clock.advance(timedelta(days=DAYS))
+        await _settled(bot, 2)
+        assert env.discord.rate_limit_messages == 0  # the 429 was met
+        [pending] = await bot.services.reminders.store.for_case(1)
+        assert pending.state.value == "pending", pending
+        await clock.advance(timedelta(hours=1))
+        reminder = await env.discord.wait_for_dm(ALICE, n=2)
+        assert "follow-up 1 of 2" in reminder["content"]

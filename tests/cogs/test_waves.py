@@ -46,3 +46,24 @@ async def test_one_alert_per_wave_then_a_closing_note(env):
         await bot.services.waves.look()
         closing = [m for m in env.discord.channel_messages(MODLOG) if "subsided" in m["content"]]
         assert len(closing) == 1 and "4 new cases in all" in closing[0]["content"]
+
+
+async def test_a_rate_limited_alert_is_logged_and_the_watcher_goes_on(env):
+    """A 429 over discord.py's 30-s wait raises `discord.RateLimited` on mod-log posts (the new
+    case notice, then the wave alert): each is logged, the person still gets their answer, and
+    the watcher's loop goes on."""
+    clock = ManualClock(datetime.now(UTC))
+    settings = env.settings.model_copy(update={"wave_min_cases": 3})
+    async with run_client(env.discord, create_bot(settings, clock=clock)) as bot:
+        assert bot.sync_task is not None
+        await bot.sync_task
+        for user, account in ((ALICE, "alice-hf"), (BOB, "acme"), (OWNER, "quiet")):
+            if user == OWNER:
+                env.discord.rate_limit_messages = 2  # case #3's notice, then the alert
+            it = await env.command("checkaccount", {"account": account}, user=user)
+            [answer] = await it.wait_done()
+            assert "Account check" in text_of(answer)
+        await bot.services.waves.aclose()
+        assert env.discord.rate_limit_messages == 0 and bot.services.waves.alerts == 0
+        assert not [m for m in env.discord.channel_messages(MODLOG) if m.get("embeds")]
+        assert bot._waves is not None and not bot._waves.done()  # the watcher loop runs on

@@ -79,6 +79,10 @@ class FakeDiscord(FakeWorld):
         self.syncs: list[dict[str, Any]] = []
         self.refuse_syncs = 0  # answer the next N command syncs with 403 Missing Access
         self.rate_limit_syncs = 0  # answer the next N command syncs with 429 (retry after 60 s)
+        # answer the next N message posts (DM and guild channels) with 429, retry after 60 s:
+        # over discord.py's max_ratelimit_timeout, so it raises discord.RateLimited
+        self.rate_limit_messages = 0
+        self.rate_limit_dms = 0  # the same, for the next N posts to DM channels only
         self.store = MessageStore(self.new_id, lambda: self.url)
         self.interactions: dict[str, FakeInteraction] = {}  # token -> interaction
         self.modals: list[FakeInteraction] = []

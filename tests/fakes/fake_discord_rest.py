@@ -219,6 +219,14 @@ class RestApi(InteractionRoutes):
     async def post_message(self, rec: RecordedRequest, cid: str) -> web.Response:
         fake, channel_id, body = self.fake, int(cid), rec.json or {}
         guild_id: int | None = None
+        if fake.rate_limit_messages > 0:  # Topics -> Rate Limits: 429 with `retry_after`
+            fake.rate_limit_messages -= 1
+            fake.record_sent("channel", body, rec, False, None, None)
+            return rate_limited(60.0)
+        if channel_id in fake.dm_users and fake.rate_limit_dms > 0:
+            fake.rate_limit_dms -= 1
+            fake.record_sent("channel", body, rec, False, None, None)
+            return rate_limited(60.0)
         if channel_id in fake.dm_users:
             user = fake.users[fake.dm_users[channel_id]]
             if not user.dms_open:
