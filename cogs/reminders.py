@@ -18,7 +18,7 @@ from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import STATES, WORDS
 from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.client import services
-from cogs.dms import RATE_LIMITED, send_dm_to
+from cogs.dms import RATE_LIMITED, send_dm, send_dm_to
 from cogs.limits import FIELD_VALUE, add_field, fit_lines
 from cogs.permissions import is_moderator, moderator_scope
 from cogs.replies import reply
@@ -71,8 +71,9 @@ class ReminderButton(
         try:
             if self.act in ("remind", "sent"):
                 done = await service.confirm_sent(
-                    self.case_id, user, remind=self.act == "remind", moderator_scope=moderator
-                )
+                    self.case_id, user, remind=self.act == "remind", moderator_scope=moderator,
+                    probe=lambda text: send_dm(interaction.user, content=text),
+                )  # fmt: skip
                 text = done.text
             elif self.act == "cancel":
                 text = await service.cancel(self.case_id, user, moderator_scope=moderator)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel
 
-from bot.cases.models import Case, CaseError, CaseStatus, EventKind, NotYourCase
+from bot.cases.models import Case, CaseError, CaseStatus, Event, EventKind, NotYourCase
 from bot.cases.outcomes import Outcome, ensure_row, note_email_sent, set_outcome
 from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
@@ -38,6 +38,16 @@ class Confirmation(BaseModel):
 
     text: str
     reminder: Reminder | None = None
+
+
+DmProbe = Callable[[str], Awaitable[int | None]]
+"""DM this text to the person now: None when it arrived, else Discord's refusal code."""
+
+
+def last_dm_failed(events: list[Event]) -> bool:
+    """Whether the latest DM the bot tried on this case was refused."""
+    dms = [e for e in events if e.kind in (EventKind.DM_SENT, EventKind.DM_FAILED)]
+    return bool(dms) and dms[-1].kind == EventKind.DM_FAILED
 
 
 class ReminderService:
@@ -83,9 +93,13 @@ class ReminderService:
         *,
         remind: bool,
         moderator_scope: Scope | None = None,
+        probe: DmProbe | None = None,
     ) -> Confirmation:
         """The person sent the latest draft today: note it (once) and, with `remind`, schedule
-        the next reminder `followup_days` from now. Raises `CaseError`s as the store does."""
+        the next reminder `followup_days` from now. A reminder is promised only where it can
+        arrive: when the case's last DM was refused, `probe` DMs the person first, and on a
+        refusal no reminder is set (the answer says to open DMs and press again, and gives the
+        date to note down). Raises `CaseError`s as the store does."""
         case = await self._own(case_id, actor_id, moderator_scope)
         values = {"ref": case.ref, "status": case.status_label}
         if case.status != CaseStatus.OPEN:
@@ -110,6 +124,14 @@ class ReminderService:
         if not remind:
             return Confirmation(text=t(WORDS["sent_noted"], **values, sent=sent))
         due = now + timedelta(days=self.followup_days)
+        when = {**values, "sent": sent, "due": due.date().isoformat()}
+        if probe is not None and actor_id == case.discord_user_id and last_dm_failed(events):
+            code = await probe(t(WORDS["dm_check"], **when))
+            kind = EventKind.DM_SENT if code is None else EventKind.DM_FAILED
+            detail = {"what": "reminder_check"} | ({} if code is None else {"code": code})
+            await self.cases.add_event(case.id, kind, actor_id, detail)
+            if code is not None:
+                return Confirmation(text=t(WORDS["dms_needed"], **when))
         reminder = await self.store.schedule(case.id, emails, due, now)
         self.changed.set()
         text = t(WORDS["scheduled"], **values, sent=sent, due=due.date().isoformat())

@@ -19,6 +19,12 @@ WORDS: dict[str, str] = {
     # answers to the buttons
     "scheduled": "Noted on case {ref}: sent on {sent}. I will DM you on {due} if Hugging Face "
     "has not replied by then. `/mycase` moves or cancels it.",
+    "dms_needed": "Noted on case {ref}: sent on {sent}. No reminder is set, because my direct "
+    "messages do not reach you. Open your DMs to this bot (as explained above), then press the "
+    "button again. Or note the date yourself: if Hugging Face has not replied by {due}, run "
+    "`/appeal` again for a follow-up.",
+    "dm_check": "Case {ref}: your reminder will come here on {due} if Hugging Face has not "
+    "replied by then.",
     "sent_noted": "Noted on case {ref}: sent on {sent}. No reminder is set.",
     "already_noted": "Case {ref} already has this email noted.",
     "cancelled": "The reminder of case {ref} is cancelled.",

@@ -77,7 +77,10 @@ async def test_mycase_cancel_and_move_and_moderators_see_it(env):
         assert not [c for c in components(again) if "cancel" in (c.get("label") or "")]
 
 
-async def test_closed_dms_are_recorded_on_the_case_once(env):
+async def test_a_reminder_is_promised_only_where_it_can_arrive(env):
+    """DMs closed: pressing "remind me" sets nothing and says to open DMs and press again, with
+    the date to note down; once DMs are open it is set (a DM proves it), and a reminder refused
+    later at its due time is recorded once, never retried in a loop."""
     clock = ManualClock()
     async with env.running(clock=clock) as bot:
         _, step = await _through_the_form(env, BOB)
@@ -86,7 +89,17 @@ async def test_closed_dms_are_recorded_on_the_case_once(env):
         shown = send.final_messages()[-1]  # DMs closed: the draft privately, with its buttons
         assert "I sent it: remind me" in await _click_label(shown)
         answer = await _click(env, shown, "I sent it: remind me", BOB)
-        assert "2026-01-10" in answer, answer
+        assert "No reminder is set" in answer and "2026-01-10" in answer, answer
+        assert "I will DM you" not in answer
+        mine = (await env.command("mycase show", user=BOB)).original_message
+        assert "reminder on" not in text_of(mine)
+        env.discord.user(BOB).dms_open = True  # the person opened their DMs
+        answer = await _click(env, shown, "I sent it: remind me", BOB)
+        assert "I will DM you on 2026-01-10" in answer, answer
+        assert "your reminder will come here on 2026-01-10" in env.discord.dm_messages(BOB)[-1][
+            "content"
+        ]
+        env.discord.close_dms(BOB)  # closed again before the due date
         await _settled(bot, 2)
         blocked = len(env.discord.blocked_dms)
         await clock.advance(timedelta(days=DAYS))
