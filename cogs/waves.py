@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.chart_process import draw
 from bot.i18n import t
 from bot.waves import wording
 from bot.waves.detector import WaveState, step
@@ -109,7 +110,7 @@ async def render(
         waiting=svc.queue.waiting,
         recent=rate.recent,
     )
-    png = await asyncio.to_thread(chart, figs)
+    png = await draw(chart, figs)
     return title, body, discord.File(_bytes(png), filename="wave.png")
 
 
