@@ -9,7 +9,9 @@ added and in whatever order (footer last included), what is sent fits.
 Order of shortening: first each part is cut to its own limit and fields past the 25th are dropped;
 then, while the total is over 6,000, the LONGEST part is shortened (never below a few characters),
 ties going to the description, then field values, footer, author, title, field names, in that
-order. Every cut ends with "…", so a reader sees that text was shortened.
+order; an embed may name kinds of part to `keep` (shortened only when the others cannot give
+enough). Every cut ends with "…", so a reader sees that text was shortened, and closes a code
+block it left open.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import discord
 
 MARKER = "…"
+FENCE = "\n```"
 TOTAL = 6000
 FIELDS = 25
 KEEP = 8  # a shortened part keeps at least this many characters
@@ -28,10 +31,14 @@ TIE_ORDER = ("description", "value", "footer", "author", "title", "name")
 
 
 def cut(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, ending with the marker when cut."""
+    """`text` cut to `limit` characters, ending with the marker when cut; a code block left open
+    by the cut is closed, so the rest of the message is not swallowed by it."""
     if len(text) <= limit:
         return text
-    return text[: max(0, limit - len(MARKER))] + MARKER
+    head = text[: max(0, limit - len(MARKER))].rstrip("`") + MARKER
+    if head.count("```") % 2:
+        head = text[: max(0, limit - len(MARKER) - len(FENCE))].rstrip("`") + MARKER + FENCE
+    return head
 
 
 def _parts(data: dict[str, Any]) -> list[tuple[str, list[Any], str]]:
@@ -48,8 +55,9 @@ def _parts(data: dict[str, Any]) -> list[tuple[str, list[Any], str]]:
     return found
 
 
-def fit_embed_dict(data: dict[str, Any]) -> dict[str, Any]:
-    """A serialised embed shortened to Discord's limits in the order the module states."""
+def fit_embed_dict(data: dict[str, Any], keep: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A serialised embed shortened to Discord's limits in the order the module states; parts
+    whose kind is in `keep` are shortened only when the others cannot give enough."""
     if data.get("fields"):
         data["fields"] = [dict(f) for f in data["fields"][:FIELDS]]
     for kind in ("footer", "author"):
@@ -59,11 +67,19 @@ def fit_embed_dict(data: dict[str, Any]) -> dict[str, Any]:
     for kind, (holder,), key in parts:
         holder[key] = cut(holder[key], LIMITS[kind])
     excess = sum(len(h[k]) for _, (h,), k in parts) - TOTAL
-    while excess > 0:
+    others = [p for p in parts if p[0] not in keep]
+    excess = _shorten(others, excess) if keep else excess
+    _shorten(parts, excess)
+    return data
+
+
+def _shorten(parts: list[tuple[str, list[Any], str]], excess: int) -> int:
+    """Shorten the longest of `parts` until `excess` characters are gone; what is left over."""
+    while excess > 0 and parts:
         parts.sort(key=lambda p: (-len(p[1][0][p[2]]), TIE_ORDER.index(p[0])))
         _, (holder,), key = parts[0]
         length = len(holder[key])
-        if length <= KEEP:  # nothing long is left (cannot happen within 25 fields)
+        if length <= KEEP:  # nothing long is left among these parts
             break
         runner_up = len(parts[1][1][0][parts[1][2]]) if len(parts) > 1 else 0
         tied = sum(1 for _, (h,), k in parts if len(h[k]) == length)
@@ -73,17 +89,16 @@ def fit_embed_dict(data: dict[str, Any]) -> dict[str, Any]:
             target = max(KEEP, length - max(1, -(-excess // tied)))
         holder[key] = cut(holder[key], target)
         excess -= length - len(holder[key])
-    return data
+    return excess
 
 
 class FittedEmbed(discord.Embed):
-    """A `discord.Embed` that fits itself to Discord's limits when sent."""
+    """A `discord.Embed` that fits itself to Discord's limits when sent. `keep` names the kinds
+    of part to shorten last (e.g. a description holding an email to copy)."""
+
+    keep: frozenset[str] = frozenset()
 
     def to_dict(self) -> Any:
         """The embed as Discord receives it, shortened where needed."""
-        return fit_embed_dict(dict(super().to_dict()))
+        return fit_embed_dict(dict(super().to_dict()), self.keep)
 
-
-def fitted(embed: discord.Embed) -> FittedEmbed:
-    """The same embed as a `FittedEmbed` (for embeds built elsewhere)."""
-    return FittedEmbed.from_dict(dict(embed.to_dict()))

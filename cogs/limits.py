@@ -49,7 +49,7 @@ def add_field(embed: discord.Embed, name: str, value: str, *, inline: bool = Fal
     embed.add_field(name=name, value=value, inline=inline)
 
 
-def make_embed(title: str, description: str = "", *, colour: int = 0x5865F2) -> discord.Embed:
+def make_embed(title: str, description: str = "", *, colour: int = 0x5865F2) -> FittedEmbed:
     """An embed that fits Discord's limits as a whole when sent (see `cogs.embed_fit`)."""
     return FittedEmbed(
         title=fit(title, EMBED_TITLE),

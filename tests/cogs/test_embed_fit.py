@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cogs.limits import add_field, make_embed
-from tests.fakes.fake_discord_validate import _embed_errors
+from tests.fakes.fake_discord_validate import embed_errors
 
 text = st.text(alphabet="aé ßж漢\n", min_size=0, max_size=5000)
 
@@ -19,7 +19,7 @@ def test_footer_set_last_is_counted() -> None:
     embed.set_footer(text="f" * 300)
     embed.set_author(name="a" * 256)
     data = embed.to_dict()
-    assert _embed_errors([dict(data)]) == []
+    assert embed_errors([dict(data)]) == []
     assert data["footer"]["text"] == "f" * 300  # the longest part (description) was cut first
     assert data["description"].endswith("…")
 
@@ -34,4 +34,4 @@ def test_anything_fits(
         add_field(embed, name or "n", value)
     embed.set_footer(text=footer or None)
     embed.set_author(name=author or "a")
-    assert _embed_errors([dict(embed.to_dict())]) == []
+    assert embed_errors([dict(embed.to_dict())]) == []
