@@ -1,7 +1,7 @@
 """Small PNG charts for moderators (case statistics, lock waves), drawn with matplotlib's Agg
 backend on a `Figure` of its own: no pyplot, no global state, safe to run in a worker thread.
 
-Draw off the event loop: `await asyncio.to_thread(bars_png, ...)`. matplotlib is imported when a
+The bot draws through `bot.chart_process.draw` (a child process), never in its own process. matplotlib is imported when a
 chart is drawn, not when this module is imported. The numbers behind every chart must also be
 given as text (screen readers).
 """

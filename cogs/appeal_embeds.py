@@ -41,6 +41,7 @@ def draft_embed(draft: AppealDraft, account: str, body_block: str | None = None)
     description = body_block or escape_discord(draft.why)
     embed = make_embed(say(DRAFT, "title", account=account), description, colour=0x3498DB)
     if body_block:
+        embed.keep = frozenset({"description"})  # the email to copy is shortened last
         add_field(embed, say(DRAFT, "why"), escape_discord(draft.why))
     add_field(
         embed,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import discord
 
+from cogs.embed_fit import FittedEmbed
+
 CONTENT = 2000
 EMBED_TITLE = 256
 EMBED_DESCRIPTION = 4096
@@ -42,14 +44,14 @@ def fit_lines(lines: list[str], limit: int, more: str = "… and {n} more") -> s
 def add_field(embed: discord.Embed, name: str, value: str, *, inline: bool = False) -> None:
     """Add a field cut to Discord's limits; dropped when the embed is full."""
     name, value = fit(name, FIELD_NAME), fit(value or "\u200b", FIELD_VALUE)
-    if len(embed.fields) >= FIELDS or len(embed) + len(name) + len(value) > EMBED_TOTAL:
-        return
+    if len(embed.fields) >= FIELDS:
+        return  # the 6,000 total is kept by `FittedEmbed` when the embed is sent
     embed.add_field(name=name, value=value, inline=inline)
 
 
-def make_embed(title: str, description: str = "", *, colour: int = 0x5865F2) -> discord.Embed:
-    """An embed with title and description cut to size."""
-    return discord.Embed(
+def make_embed(title: str, description: str = "", *, colour: int = 0x5865F2) -> FittedEmbed:
+    """An embed that fits Discord's limits as a whole when sent (see `cogs.embed_fit`)."""
+    return FittedEmbed(
         title=fit(title, EMBED_TITLE),
         description=fit(description, EMBED_DESCRIPTION) or None,
         colour=colour,

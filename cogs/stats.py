@@ -1,9 +1,8 @@
 """`/case stats`: this server's case statistics as text, with the same figures as one chart
-(drawn in a worker thread, off the event loop)."""
+(drawn in a short-lived child process)."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 from typing import Any
 
@@ -12,6 +11,7 @@ from discord import app_commands
 
 from bot.cases.stats import case_stats
 from bot.cases.stats_report import WORDS, stats_chart_png, stats_lines
+from bot.chart_process import draw
 from cogs.client import services
 from cogs.limits import EMBED_DESCRIPTION, fit_lines, make_embed
 from cogs.markdown import escape_discord
@@ -30,7 +30,7 @@ async def stats_command(interaction: discord.Interaction[Any]) -> None:
     stats = await case_stats(
         svc.db, moderator_scope(interaction), svc.clock.now(), guild_id=interaction.guild_id
     )
-    png = await asyncio.to_thread(stats_chart_png, stats)
+    png = await draw(stats_chart_png, stats)
     lines = [escape_discord(line) for line in stats_lines(stats)]
     embed = make_embed(WORDS["title_server"], fit_lines(lines, EMBED_DESCRIPTION))
     embed.set_image(url=f"attachment://{CHART_FILE}")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.chart_process import draw
 from bot.i18n import t
 from bot.waves import wording
 from bot.waves.detector import WaveState, step
@@ -24,6 +25,7 @@ from bot.waves.summary import (
     when_text,
 )
 from cogs.case_log import post_to_modlog
+from cogs.limits import make_embed
 from cogs.replies import reply
 
 if TYPE_CHECKING:
@@ -83,7 +85,7 @@ class WaveWatcher:
             home = svc.settings.home_guild()  # a wave is the whole bot's: the home server's
             if change == "started":
                 title, body, file = await render(self.bot, new, now)
-                embed = discord.Embed(title=title, description=body)
+                embed = make_embed(title, body)
                 if await post_to_modlog(self.bot, home, title, embed=embed, file=file):
                     self.alerts += 1
             else:
@@ -111,7 +113,7 @@ async def render(
         waiting=svc.queue.waiting,
         recent=rate.recent,
     )
-    png = await asyncio.to_thread(chart, figs)
+    png = await draw(chart, figs)
     return title, body, discord.File(_bytes(png), filename="wave.png")
 
 
@@ -126,7 +128,7 @@ async def show_wave(interaction: discord.Interaction[Any]) -> None:
     title, body, file = await render(bot, wave, bot.clock.now())
     if not wave.active:
         body = wave_closed_line(wave) + "\n" + body
-    await reply(interaction, embed=discord.Embed(title=title, description=body), file=file)
+    await reply(interaction, embed=make_embed(title, body), file=file)
 
 
 def wave_closed_line(wave: WaveState) -> str:

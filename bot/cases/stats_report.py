@@ -95,7 +95,7 @@ def _times_line(times: Times) -> str:
 
 def stats_chart_png(stats: CaseStats) -> bytes:
     """One PNG: opened and restored per day, over the distribution of days to restoration.
-    CPU-bound: call it with `asyncio.to_thread`."""
+    Draw it in a child process: `await draw(stats_chart_png, stats)`."""
     days = list(stats.opened_per_day)
     daily = bars_png(
         WORDS["chart_daily"].format(days=CHART_DAYS),

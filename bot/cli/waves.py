@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.chart_process import draw
 from bot.config import Settings
 from bot.db import Database
 from bot.waves import wording
@@ -28,7 +29,7 @@ async def show_wave(db: Database, settings: Settings, chart_path: Path | None) -
         print(wording.ENDED.format(when=when_text(wave.ended_at)))
     print(body)
     if chart_path is not None:
-        png = await asyncio.to_thread(chart, figs)
+        png = await draw(chart, figs)
         await asyncio.to_thread(chart_path.write_bytes, png)
     return 0
 

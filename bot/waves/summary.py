@@ -181,7 +181,7 @@ def describe(
 
 
 def chart(figs: WaveFigures) -> bytes:
-    """Arrivals per 10 minutes against the usual rate (blocking: run it in a thread)."""
+    """Arrivals per 10 minutes against the usual rate (draw it in a child: `bot.chart_process.draw`)."""
     from bot.charts import bars_png
 
     labels = [start.strftime("%H:%M") for start, _ in figs.bins]

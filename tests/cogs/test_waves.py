@@ -3,6 +3,7 @@ within the wave, a closing note when it subsides, and `/case wave`."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 
 from bot.clock import ManualClock
@@ -12,6 +13,7 @@ from tests.fakes.fake_discord import run_client
 
 
 async def test_one_alert_per_wave_then_a_closing_note(env):
+    had_matplotlib = "matplotlib" in sys.modules
     clock = ManualClock(datetime.now(UTC))
     settings = env.settings.model_copy(update={"wave_min_cases": 3})
     async with run_client(env.discord, create_bot(settings, clock=clock)) as bot:
@@ -30,6 +32,10 @@ async def test_one_alert_per_wave_then_a_closing_note(env):
         assert "Space PAUSED or disabled: 2 of 3" in text  # alice-hf (PAUSED) and acme (disabled)
         assert "answers normally" in text and "Suggested message to pin" in text
         assert alert[0]["attachments"][0]["filename"] == "wave.png"
+        png = env.discord.store.blobs[int(alert[0]["attachments"][0]["id"])]
+        assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 800
+        if not had_matplotlib:  # drawn in a child process: matplotlib stays out of the bot
+            assert "matplotlib" not in sys.modules
         # a fourth case within the wave: no second alert
         it = await env.command("checkaccount", {"account": "alice-hf"}, user=MOD)
         await it.wait_done()

@@ -82,7 +82,11 @@ def _too_long(errors: list[str], where: str, value: Any, limit: int) -> None:
         errors.append(f"{where} is {len(value)} characters (max {limit})")
 
 
-def _embed_errors(embeds: list[dict[str, Any]]) -> list[str]:
+def embed_errors(embeds: list[dict[str, Any]]) -> list[str]:
+    """What Discord refuses in `embeds`. Limits:
+    https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+    (the 6,000 total counts title, description, field names and values, footer text and author
+    name)."""
     errors: list[str] = []
     if len(embeds) > 10:
         errors.append(f"{len(embeds)} embeds (max 10)")
@@ -200,7 +204,7 @@ def message_errors(
     """What Discord would reject in a message body (create or edit)."""
     errors: list[str] = []
     _too_long(errors, "content", body.get("content"), 2000)
-    errors += _embed_errors(body.get("embeds") or [])
+    errors += embed_errors(body.get("embeds") or [])
     v2 = bool((body.get("flags") or 0) & COMPONENTS_V2)
     errors += component_errors(body.get("components") or [], top_level_max=40 if v2 else 5)
     if v2 and (body.get("content") or body.get("embeds")):
