@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import discord
@@ -14,6 +12,7 @@ from discord.ext import commands
 
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
+from bot.cases.dms import dms_fail
 from bot.cases.models import EventKind
 from bot.check import wording
 from bot.check.models import AccountReport
@@ -23,7 +22,7 @@ from bot.servers import wording as server_wording
 from cogs.case_log import record
 from cogs.client import services
 from cogs.cooldown import cooldown_message
-from cogs.dms import send_dm
+from cogs.late_answer import answer
 from cogs.permissions import in_servers_and_dms, private_context
 from cogs.replies import NO_MENTIONS, defer, reply
 from cogs.report_embeds import backup_embed, backup_files, report_embed, report_file
@@ -120,59 +119,14 @@ async def queued_report(
     position = queue.position(ticket)
     if position == 0:
         return await ticket.result, False
+    # "the result comes by DM" only where the bot's last DM to the person arrived
+    fails = await dms_fail(services(interaction).db, interaction.user.id)
+    text = wording.QUEUED_NO_DM if fails else wording.QUEUED
     await interaction.edit_original_response(
-        content=t(wording.QUEUED, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
+        content=t(text, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
         allowed_mentions=NO_MENTIONS,
     )
     return await asyncio.shield(ticket.result), True
-
-
-async def answer(
-    interaction: discord.Interaction[Any],
-    waited: bool,
-    content: str | None,
-    *,
-    ephemeral: bool,
-    account: str,
-    embed: discord.Embed,
-    view: discord.ui.View | None = None,
-    files: list[discord.File] | None = None,
-) -> None:
-    """The result: a reply; or, after a wait in the queue, the deferred answer edited into it.
-    Past the interaction token's 15 minutes (Discord docs, "Receiving and Responding": the
-    webhook then answers 401 or 404), the result goes by DM."""
-    if not waited:
-        await reply(interaction, content, ephemeral=ephemeral, embed=embed, view=view, files=files)
-        return
-    fresh = _file_maker(files or [])  # a discord.File is spent by a send, even a refused one
-    try:
-        await interaction.edit_original_response(
-            content=content,
-            embed=embed,
-            view=view,
-            attachments=fresh(),
-            allowed_mentions=NO_MENTIONS,
-        )
-    except discord.HTTPException as exc:
-        if exc.status not in (401, 404):
-            raise
-        late = t(wording.LATE_DM, account=account)
-        await send_dm(
-            interaction.user,
-            content=f"{late}\n{content}" if content else late,
-            embed=embed,
-            view=view or discord.utils.MISSING,
-            files=fresh() or discord.utils.MISSING,
-        )
-
-
-def _file_maker(files: list[discord.File]) -> Callable[[], list[discord.File]]:
-    """Keep the files' bytes; each call gives new `discord.File` objects to upload."""
-    kept = [(f.fp.read(), f.filename, f.spoiler, f.description) for f in files]
-    return lambda: [
-        discord.File(io.BytesIO(data), filename=name, spoiler=spoiler, description=about)
-        for data, name, spoiler, about in kept
-    ]
 
 
 async def run_check(
@@ -203,6 +157,7 @@ async def run_check(
         say(CHECK, "case", ref=case.ref),
         ephemeral=ephemeral,
         account=report.account,
+        case_id=case.id,
         embed=report_embed(report),
         view=view,
         files=[file] if file else None,
@@ -218,7 +173,7 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
         return
     report, waited = queued
     plan = build_backup_plan(report)
-    await record(
+    case = await record(
         interaction,
         report.account,
         EventKind.BACKUP_SHOWN,
@@ -230,6 +185,7 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
         None,
         ephemeral=True,
         account=report.account,
+        case_id=case.id,
         embed=backup_embed(plan),
         files=backup_files(plan) or None,
     )

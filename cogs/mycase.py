@@ -11,8 +11,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cases.dms import undelivered_result
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
 from bot.cases.scope import Scope
+from bot.check import wording as check_wording
 from bot.i18n import gettext, t
 from bot.knowledge import ONE_TICKET_ADVICE
 from bot.reminders.wording import WORDS as REMINDER_WORDS
@@ -69,6 +71,11 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
                 for i, r in sorted(pending.items())
             ]
             add_field(embed, t(REMINDER_WORDS["field"]), "\n".join(lines))
+        lost = await undelivered_result(svc.db, interaction.user.id)
+        if lost is not None:
+            when = f"{lost.created_at:%Y-%m-%d %H:%M} UTC"
+            text = t(check_wording.LATE_UNDELIVERED, ref=f"#{lost.case_id}", when=when)
+            add_field(embed, t(check_wording.LATE_UNDELIVERED_TITLE), text)
         await reply(interaction, embed=embed, view=buttons_view(*items))
 
     @app_commands.command(name="forget", description="Erase everything the bot keeps about you")

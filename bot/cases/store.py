@@ -67,7 +67,8 @@ def _case(row: aiosqlite.Row) -> Case:
     return Case.model_validate({key: row[key] for key in row.keys()})  # noqa: SIM118 (Row has no __iter__ of keys)
 
 
-def _event(row: aiosqlite.Row) -> Event:
+def event_from_row(row: aiosqlite.Row) -> Event:
+    """An `events` row as an `Event`."""
     return Event(
         id=row["id"],
         case_id=row["case_id"],
@@ -290,7 +291,7 @@ class CaseStore:
             "WHERE case_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
             (case_id, max(1, limit)),
         )
-        return [_event(row) for row in rows]
+        return [event_from_row(row) for row in rows]
 
     async def add_note(
         self,

@@ -14,6 +14,19 @@ QUEUED = (
     "than 15 minutes, the result comes by DM; or run /checkaccount again later: a finished check "
     "is answered at once."
 )
+QUEUED_NO_DM = (
+    "Many people are checking accounts right now, and the Hugging Face Hub only answers so many "
+    "requests every few minutes. You are number {position} in the queue; your check should run "
+    "in about {minutes}. This message will show the result if it is ready within 15 minutes. My "
+    "last direct message to you did not arrive, so a later result cannot reach you by DM: open "
+    "your DMs to this bot, or run /checkaccount again later (a finished check is answered at once)."
+)
+LATE_UNDELIVERED_TITLE = "A result that did not reach you"
+LATE_UNDELIVERED = (
+    "A check result of case {ref} was ready on {when}, but Discord no longer let me show it "
+    "where you asked and my DM did not reach you. Run /checkaccount again: a finished check is "
+    "answered at once."
+)
 ALREADY_QUEUED = (
     "Your check of `{account}` is still waiting (number {position} in the queue, about "
     "{minutes}). It will answer where you asked it; there is no need to ask again."

@@ -92,3 +92,26 @@ async def test_a_late_backup_by_dm_carries_its_files_with_their_bytes(env):
         names = {a["filename"]: a["size"] for a in dm["attachments"]}
         assert names.keys() == {"backup-acme.sh", "backup-acme.py"}
         assert all(size > 100 for size in names.values()), names
+
+
+async def test_a_late_result_whose_dm_fails_is_kept_and_no_dm_is_promised_again(env):
+    """Bob's DMs are closed: his late result cannot arrive. The refusal is on his case,
+    `/mycase show` tells him, and his next wait in the queue promises no DM."""
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=BOB)
+        first = (await waiting.wait_edit(1)).message["content"]
+        assert "the result comes by DM" in first  # nothing known yet about Bob's DMs
+        env.discord.advance(16 * 60)  # Discord's 15 minutes are over
+        blocked = len(env.discord.blocked_dms)
+        await clock.advance(300)
+        await env.discord.wait_until(lambda: len(env.discord.blocked_dms) > blocked)
+        mine = await env.command("mycase show", user=BOB)
+        shown = text_of((await mine.wait_done())[0])
+        assert "A result that did not reach you" in shown and "#2" in shown, shown
+        again = await env.command("checkaccount", {"account": "quiet"}, user=BOB)
+        later = (await again.wait_edit(1)).message["content"]
+        assert "number 1 in the queue" in later
+        assert "comes by DM" not in later and "cannot reach you by DM" in later
