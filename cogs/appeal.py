@@ -22,7 +22,7 @@ from cogs.dms import send_dm
 from cogs.permissions import in_bot_dm, in_servers_and_dms
 from cogs.reminders import sent_view
 from cogs.replies import defer, reply
-from cogs.steps import StepModal, StepView
+from cogs.steps import StepModal, StepView, accept_late_forms
 from cogs.wording import APPEAL, say
 
 if TYPE_CHECKING:
@@ -46,6 +46,9 @@ class AppealCog(commands.Cog):
 
     def __init__(self, bot: SupportBot) -> None:
         self.bot = bot
+        # a form submitted after its 10 minutes (or across a restart) still counts: the text
+        # someone typed for that long is never thrown away
+        accept_late_forms(bot, AppealModal.kind, submit_form)
 
     @app_commands.command(
         name="appeal", description="Get a calm email draft for Hugging Face, sent to your DMs"
@@ -88,25 +91,31 @@ class AppealModal(StepModal, title="Appeal draft: the facts"):
         return {field: item.value for field, item in self.inputs.items()}
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        typed = self.values()
-        try:
-            appeal = AppealInput.parse(
-                {**typed, "links": tuple(typed["links"].splitlines())},
-                knowledge=services(interaction).knowledge,
-            )
-        except AppealInputError as exc:
-            retry = RetryView(interaction.client, typed)
-            retry.anchor = interaction
-            await reply(interaction, say(APPEAL, "fix_form", error=exc), view=retry)
-            return
-        step = AppealStepView(
-            interaction.client,
-            appeal,
-            followup_days=services(interaction).settings.followup_days,
+        await submit_form(interaction, self.values())
+
+
+async def submit_form(interaction: discord.Interaction[Any], typed: dict[str, str]) -> None:
+    """The form's facts: on to the step of ticks, or back to the form (what was typed kept)
+    with what to fix."""
+    typed = {field: typed.get(field, "") for field, *_ in FORM_FIELDS}
+    try:
+        appeal = AppealInput.parse(
+            {**typed, "links": tuple(typed["links"].splitlines())},
             knowledge=services(interaction).knowledge,
         )
-        step.anchor = interaction
-        await reply(interaction, step.prompt(), view=step)
+    except AppealInputError as exc:
+        retry = RetryView(interaction.client, typed)
+        retry.anchor = interaction
+        await reply(interaction, say(APPEAL, "fix_form", error=exc), view=retry)
+        return
+    step = AppealStepView(
+        interaction.client,
+        appeal,
+        followup_days=services(interaction).settings.followup_days,
+        knowledge=services(interaction).knowledge,
+    )
+    step.anchor = interaction
+    await reply(interaction, step.prompt(), view=step)
 
 
 class RetryView(StepView):

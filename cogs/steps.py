@@ -8,6 +8,7 @@ import logging
 import re
 import secrets
 from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -31,6 +32,32 @@ EXPIRED: dict[str, str] = {
 # The interactions live steps took, per bot; `answer_expired` runs right after (same loop turn),
 # so the most recent few hundred are plenty.
 _claimed: WeakKeyDictionary[discord.Client, deque[int]] = WeakKeyDictionary()
+LateForm = Callable[[discord.Interaction[Any], dict[str, str]], Awaitable[None]]
+"""Takes a form submitted after its form object is gone (timed out, or a restart), with the
+values typed, so that nothing typed is lost."""
+_late_forms: WeakKeyDictionary[discord.Client, dict[str, LateForm]] = WeakKeyDictionary()
+
+
+def accept_late_forms(client: discord.Client, kind: str, handler: LateForm) -> None:
+    """Forms of `kind` submitted late go to `handler` instead of being answered "expired"."""
+    _late_forms.setdefault(client, {})[kind] = handler
+
+
+def submitted_values(data: dict[str, Any]) -> dict[str, str]:
+    """The text typed in a submitted form, by input custom id (inputs sit in action rows or
+    labels: Discord docs, Interactions -> Modal Submit Data)."""
+
+    def walk(node: Any) -> Iterator[tuple[str, str]]:
+        if isinstance(node, dict):
+            if isinstance(node.get("custom_id"), str) and isinstance(node.get("value"), str):
+                yield node["custom_id"], node["value"]
+            for key in ("components", "component"):
+                yield from walk(node.get(key))
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    return dict(walk(data.get("components")))
 
 
 class _Step:
@@ -128,4 +155,8 @@ async def answer_expired(interaction: discord.Interaction[Any]) -> None:
     if interaction.id in _claimed.get(interaction.client, ()):
         return
     activate(interaction)
+    late = _late_forms.get(interaction.client, {}).get(match["kind"])
+    if late is not None and interaction.type == discord.InteractionType.modal_submit:
+        await late(interaction, submitted_values(data))
+        return
     await reply(interaction, t(EXPIRED.get(match["kind"], EXPIRED["appeal"])))
