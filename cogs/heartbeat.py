@@ -47,4 +47,5 @@ async def beat(bot: SupportBot) -> None:
 async def _tell_moderators(bot: SupportBot) -> None:
     from cogs.case_log import post_to_modlog  # it imports the client, which imports this module
 
-    await post_to_modlog(bot, bot.services.settings.home_guild(), t(TOKEN["modlog_refused"]))
+    home = bot.services.settings.home_guild()
+    await post_to_modlog(bot, home, lambda: {"content": t(TOKEN["modlog_refused"])})

@@ -41,3 +41,17 @@ def escape_discord(text: str) -> str:
 
 def _neutralise_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: "@" + ZWSP + m.group(1), text)
+
+
+QUOTED = 300
+"""Characters of someone's typed text quoted in a moderators' post."""
+
+
+def quote_typed(text: str, limit: int = QUOTED) -> str:
+    """Text someone typed (a lock message, a note), quoted in a post for others: one line, cut
+    to `limit` with an ellipsis, Markdown escaped, masked links (`[text](url)`) and mentions
+    neutralised, in quotation marks."""
+    line = " ".join(strip_hidden(text).split())
+    if len(line) > limit:
+        line = line[: limit - 1] + "…"
+    return f"“{escape_discord(line)}”"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextvars import Context
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
@@ -26,6 +27,7 @@ from bot.waves.summary import (
 )
 from cogs.case_log import post_to_modlog
 from cogs.limits import make_embed
+from cogs.markdown import quote_typed
 from cogs.replies import reply
 
 if TYPE_CHECKING:
@@ -50,7 +52,8 @@ class WaveWatcher:
         look waits at most: a burst of new cases costs one look, not one each)."""
         if self._pending is not None and not self._pending.done():
             return
-        task = asyncio.create_task(self.look(), name="hfsb-wave-look")
+        # a fresh context: the look must not carry the language of whoever opened the case
+        task = asyncio.create_task(self.look(), name="hfsb-wave-look", context=Context())
         self._pending = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -84,17 +87,19 @@ class WaveWatcher:
             await save_state(svc.db, new)
             home = svc.settings.home_guild()  # a wave is the whole bot's: the home server's
             if change == "started":
-                title, body, file = await render(self.bot, new, now)
-                embed = make_embed(title, body)
-                if await post_to_modlog(self.bot, home, title, embed=embed, file=file):
+                wave = new
+
+                async def alert() -> dict[str, Any]:
+                    title, body, file = await render(self.bot, wave, now)
+                    return {"content": title, "embed": make_embed(title, body), "file": file}
+
+                if await post_to_modlog(self.bot, home, alert):
                     self.alerts += 1
             else:
                 figs = await figures(svc.db, new, now, rule)
-                text = t(
-                    wording.CLOSED,
-                    since=when_text(new.started_at), count=figs.count, usual=round(new.usual, 1)
-                )
-                await post_to_modlog(self.bot, home, text)
+                since, usual = when_text(new.started_at), round(new.usual, 1)
+                await post_to_modlog(self.bot, home, lambda: {"content": t(
+                    wording.CLOSED, since=since, count=figs.count, usual=usual)})  # fmt: skip
 
 
 async def render(
@@ -112,6 +117,7 @@ async def render(
         hub=svc.hub.budget.state(),
         waiting=svc.queue.waiting,
         recent=rate.recent,
+        quote=quote_typed,
     )
     png = await draw(chart, figs)
     return title, body, discord.File(_bytes(png), filename="wave.png")

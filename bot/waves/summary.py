@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -149,8 +150,10 @@ def describe(
     hub: BudgetState | None,
     waiting: int = 0,
     recent: int | None = None,
+    quote: Callable[[str], str] = lambda text: f"“{text[:300]}”",
 ) -> tuple[str, str]:
-    """A title and body for an alert or `/case wave`."""
+    """A title and body for an alert or `/case wave`; `quote` shows the lock text people typed
+    (Discord passes one that escapes Markdown and masked links)."""
     title = t(wording.ALERT_TITLE, count=figs.count, since=when_text(figs.since))
     lines = []
     if recent is not None:
@@ -162,7 +165,7 @@ def describe(
     else:
         text, count, quoted = figs.lock_wording
         share = t(wording.SHARE, count=count, quoted=quoted)
-        lines.append(t(wording.LOCK_WORDING, share=share, text=f"“{text[:300]}”"))
+        lines.append(t(wording.LOCK_WORDING, share=share, text=quote(text)))
     if figs.checked:
         lines.append(t(wording.SPACES, with_spaces=figs.with_spaces, checked=figs.checked))
     else:

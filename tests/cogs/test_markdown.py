@@ -61,3 +61,12 @@ def test_hostile_input_is_neutralised():
     shown = escape_discord(text)
     assert "@everyone" not in shown and "```" not in shown
     assert _fence_free_inside(discord_code_block(text))
+
+
+def test_typed_text_quoted_for_moderators_is_one_inert_line():
+    from cogs.markdown import quote_typed
+
+    quoted = quote_typed("# Title\n[free nitro](https://evil.example) **now** <@123> @here " + "x" * 400)
+    assert quoted.startswith("“\\# Title \\[free nitro\\]\\(https://evil.example\\) \\*\\*now")
+    assert "\n" not in quoted and "@here" not in quoted and "<@" not in quoted
+    assert quoted.endswith("…”") and len(quoted) < 340

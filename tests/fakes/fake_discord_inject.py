@@ -438,8 +438,8 @@ def base_payload(
     channel["permissions"] = str(permissions)
     payload.update(
         guild_id=str(guild_id),
-        guild={"id": str(guild_id), "locale": "en-US", "features": []},
-        guild_locale="en-US",
+        guild={"id": str(guild_id), "locale": guild.preferred_locale, "features": []},
+        guild_locale=guild.preferred_locale,
         member=member_payload,
         channel=channel,
         channel_id=str(chan.id),

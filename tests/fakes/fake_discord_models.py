@@ -169,6 +169,9 @@ class FakeGuild:
     # False: a server the bot was never added to (reachable only through a user install): no
     # GUILD_CREATE, no guild commands, and the bot cannot post in its channels.
     bot_installed: bool = True
+    # The server's "Community" language (Guild object `preferred_locale`, default "en-US"); an
+    # interaction in the server carries it as `guild_locale` (Interaction object, docs).
+    preferred_locale: str = "en-US"
 
     def first_text_channel(self) -> FakeChannel:
         """The first channel (interactions default to it)."""
@@ -212,7 +215,7 @@ class FakeGuild:
             "description": None,
             "banner": None,
             "premium_tier": 0,
-            "preferred_locale": "en-US",
+            "preferred_locale": self.preferred_locale,
             "nsfw_level": 0,
             "premium_progress_bar_enabled": False,
             "roles": [r.payload() for r in self.roles.values()],
