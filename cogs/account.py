@@ -16,7 +16,7 @@ from bot.cases.dms import dms_fail
 from bot.cases.models import EventKind
 from bot.check import wording
 from bot.check.models import AccountReport
-from bot.check.queue import AlreadyQueued
+from bot.check.queue import AlreadyQueued, QueueClosed
 from bot.i18n import t
 from bot.servers import wording as server_wording
 from cogs.case_log import record
@@ -126,7 +126,16 @@ async def queued_report(
         content=t(text, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
         allowed_mentions=NO_MENTIONS,
     )
-    return await asyncio.shield(ticket.result), True
+    try:
+        return await asyncio.shield(ticket.result), True
+    except QueueClosed:  # the bot is stopping: say so plainly, not "your check will start soon"
+        try:
+            await interaction.edit_original_response(
+                content=t(wording.RESTARTING, account=account), allowed_mentions=NO_MENTIONS
+            )
+        finally:
+            ticket.told.set()
+        return None
 
 
 async def run_check(

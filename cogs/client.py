@@ -176,6 +176,8 @@ class SupportBot(commands.Bot):
         for task in (self._heartbeat, self.sync_task, self.reminder_task, self._waves):
             if task is not None:
                 task.cancel()
+        if self._services is not None:  # while Discord is still reachable: tell who waits
+            await self._services.queue.close_waiting()
         await super().close()
         if self._services is not None:
             services, self._services = self._services, None

@@ -38,11 +38,17 @@ class Ticket:
     waited: bool = False  # whether it ever had to wait in the queue
     started_at: datetime | None = None
     progress: ProgressFn | None = field(default=None, repr=False)
+    told: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    """Set by whoever waits on the ticket once the person heard that the queue closed."""
 
     @property
     def done(self) -> bool:
         """Whether the report is there."""
         return self.result.done()
+
+
+class QueueClosed(Exception):
+    """The bot is stopping: this waiting check will not run (the person is to be told)."""
 
 
 class AlreadyQueued(Exception):
@@ -124,6 +130,23 @@ class CheckQueue:
     def waiting(self) -> int:
         """Checks waiting for the budget."""
         return len(self._waiting)
+
+    async def close_waiting(self, grace_s: float = 5.0) -> int:
+        """Before stopping: every waiting check ends with `QueueClosed`, and their waiters get
+        up to `grace_s` seconds to tell their person (each sets `Ticket.told`). How many."""
+        waiting = list(self._waiting)
+        self._waiting.clear()
+        for ticket in waiting:
+            self._by_person.pop(ticket.person, None)
+            if not ticket.result.done():
+                ticket.result.set_exception(QueueClosed())
+        if waiting:
+            told = asyncio.gather(*(t.told.wait() for t in waiting))
+            try:
+                await asyncio.wait_for(told, grace_s)
+            except TimeoutError:
+                log.warning("stopping: not every waiting person could be told in time")
+        return len(waiting)
 
     async def aclose(self) -> None:
         """Stop dispatching; waiting tickets are cancelled, running checks finish or are

@@ -32,6 +32,10 @@ ALREADY_QUEUED = (
     "{minutes}). It will answer where you asked it; there is no need to ask again."
 )
 RUNNING = "Your check is running now."
+RESTARTING = (
+    "The bot is restarting, so your check of `{account}` did not run. Please run /checkaccount "
+    "again in a minute or two; your case and everything else you did are kept."
+)
 LATE_DM = (
     "Your check of `{account}` is ready (it waited in the queue longer than Discord lets us "
     "edit the first answer)."

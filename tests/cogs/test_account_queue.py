@@ -115,3 +115,17 @@ async def test_a_late_result_whose_dm_fails_is_kept_and_no_dm_is_promised_again(
         later = (await again.wait_edit(1)).message["content"]
         assert "number 1 in the queue" in later
         assert "comes by DM" not in later and "cannot reach you by DM" in later
+
+
+async def test_a_check_waiting_when_the_bot_stops_is_told_plainly(env):
+    """A restart drops the queue: the person hears that their check did not run and what to do,
+    never a "your check will start soon" that stays forever."""
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD, locale="fr")
+        assert "file d'attente" in (await waiting.wait_edit(1)).message["content"]
+        assert bot.services.queue.waiting == 1
+    told = waiting.edits[-1].message["content"]  # the bot stopped
+    assert "redémarre" in told and "`acme`" in told and "/vérifier-compte" in told, told

@@ -46,30 +46,32 @@ async def run_client(
     task: asyncio.Task[None] | None = None
     try:
         with patch_discord(fake):
-            await client.login(token)
-            joined = sum(1 for g in fake.guilds.values() if g.bot_installed)
-            wanted = {"GUILD_CREATE": joined} if joined else {"READY": 1}
-            seen: dict[str, int] = {}
+            try:
+                await client.login(token)
+                joined = sum(1 for g in fake.guilds.values() if g.bot_installed)
+                wanted = {"GUILD_CREATE": joined} if joined else {"READY": 1}
+                seen: dict[str, int] = {}
 
-            def check(event: str) -> bool:
-                seen[event] = seen.get(event, 0) + 1
-                return seen[event] == wanted.get(event)
+                def check(event: str) -> bool:
+                    seen[event] = seen.get(event, 0) + 1
+                    return seen[event] == wanted.get(event)
 
-            waiter = asyncio.ensure_future(client.wait_for("socket_event_type", check=check))
-            task = asyncio.create_task(client.connect(), name="fake-discord-client")
-            done, _ = await asyncio.wait(
-                {waiter, task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-            )
-            if waiter not in done:
-                waiter.cancel()
-                if task in done:
-                    task.result()
-                raise TimeoutError(f"client did not receive {wanted} within {timeout}s")
-            if wait_ready:
-                await asyncio.wait_for(client.wait_until_ready(), timeout)
-            yield client
+                waiter = asyncio.ensure_future(client.wait_for("socket_event_type", check=check))
+                task = asyncio.create_task(client.connect(), name="fake-discord-client")
+                done, _ = await asyncio.wait(
+                    {waiter, task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                )
+                if waiter not in done:
+                    waiter.cancel()
+                    if task in done:
+                        task.result()
+                    raise TimeoutError(f"client did not receive {wanted} within {timeout}s")
+                if wait_ready:
+                    await asyncio.wait_for(client.wait_until_ready(), timeout)
+                yield client
+            finally:
+                await client.close()  # while the fake is still Discord: a bot talks as it stops
     finally:
-        await client.close()
         if task is not None:
             with contextlib.suppress(asyncio.CancelledError, discord.ConnectionClosed):
                 await asyncio.wait_for(task, timeout)
