@@ -80,10 +80,10 @@ class WaveWatcher:
             state = await load_state(svc.db)
             rate = await current_rate(svc.db, now, rule)
             new, change = step(state, rate, now, rule)
+            if new is not None and change is None and new.active and new.alerted_at is None:
+                change = "started"  # an alert Discord refused (a 429...): posted at this look
             if new is None or change is None:
                 return
-            if change == "started":
-                new = new.model_copy(update={"alerted_at": now})
             await save_state(svc.db, new)
             home = svc.settings.home_guild()  # a wave is the whole bot's: the home server's
             if change == "started":
@@ -94,7 +94,8 @@ class WaveWatcher:
                     return {"content": title, "embed": make_embed(title, body), "file": file}
 
                 if await post_to_modlog(self.bot, home, alert):
-                    self.alerts += 1
+                    self.alerts += 1  # only a posted alert marks the wave as alerted
+                    await save_state(svc.db, new.model_copy(update={"alerted_at": now}))
             else:
                 figs = await figures(svc.db, new, now, rule)
                 since, usual = when_text(new.started_at), round(new.usual, 1)

@@ -73,3 +73,8 @@ async def test_a_rate_limited_alert_is_logged_and_the_watcher_goes_on(env):
         assert env.discord.rate_limit_messages == 0 and bot.services.waves.alerts == 0
         assert not [m for m in env.discord.channel_messages(MODLOG) if m.get("embeds")]
         assert bot._waves is not None and not bot._waves.done()  # the watcher loop runs on
+        # the refused alert is not lost: the next look posts it, once
+        await bot.services.waves.look()
+        await bot.services.waves.look()
+        assert bot.services.waves.alerts == 1
+        assert len([m for m in env.discord.channel_messages(MODLOG) if m.get("embeds")]) == 1
