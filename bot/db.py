@@ -217,6 +217,16 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE cases ADD COLUMN locale TEXT;
     """,
+    # 7: checks waiting in the queue (one per person), so that after a crash the person is told
+    # at the next start that their check did not run. No Discord token is kept.
+    """
+    CREATE TABLE waiting_checks (
+        discord_user_id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        locale TEXT,
+        queued_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

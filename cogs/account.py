@@ -17,6 +17,7 @@ from bot.cases.models import EventKind
 from bot.check import wording
 from bot.check.models import AccountReport
 from bot.check.queue import AlreadyQueued, QueueClosed
+from bot.check.waiting import done_waiting, note_waiting
 from bot.i18n import t
 from bot.servers import wording as server_wording
 from cogs.case_log import record
@@ -120,22 +121,31 @@ async def queued_report(
     if position == 0:
         return await ticket.result, False
     # "the result comes by DM" only where the bot's last DM to the person arrived
-    fails = await dms_fail(services(interaction).db, interaction.user.id)
+    svc = services(interaction)
+    fails = await dms_fail(svc.db, interaction.user.id)
     text = wording.QUEUED_NO_DM if fails else wording.QUEUED
-    await interaction.edit_original_response(
-        content=t(text, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
-        allowed_mentions=NO_MENTIONS,
-    )
+    # kept until the check ran or the person heard it will not: a crash is told at next start
+    await note_waiting(svc.db, interaction.user.id, account, str(interaction.locale), svc.clock.now())
     try:
-        return await asyncio.shield(ticket.result), True
+        await interaction.edit_original_response(
+            content=t(text, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
+            allowed_mentions=NO_MENTIONS,
+        )
+        report = await asyncio.shield(ticket.result)
     except QueueClosed:  # the bot is stopping: say so plainly, not "your check will start soon"
         try:
             await interaction.edit_original_response(
                 content=t(wording.RESTARTING, account=account), allowed_mentions=NO_MENTIONS
             )
         finally:
+            await done_waiting(svc.db, interaction.user.id)  # before the database closes
             ticket.told.set()
         return None
+    except Exception:
+        await done_waiting(svc.db, interaction.user.id)
+        raise
+    await done_waiting(svc.db, interaction.user.id)
+    return report, True
 
 
 async def run_check(

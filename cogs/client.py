@@ -99,6 +99,7 @@ class SupportBot(commands.Bot):
         self.reminder_task: asyncio.Task[None] | None = None
         self.reminder_scheduler: ReminderScheduler | None = None
         self._waves: asyncio.Task[None] | None = None
+        self._left_checks: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -162,6 +163,11 @@ class SupportBot(commands.Bot):
             self.sync_task = asyncio.create_task(self._sync_at_start(), name="hfsb-command-sync")
         self._heartbeat = asyncio.create_task(beat(self), name="hfsb-heartbeat")
         self._waves = asyncio.create_task(self.services.waves.run(), name="hfsb-waves")
+        from cogs.late_answer import tell_left_checks
+
+        self._left_checks = asyncio.create_task(
+            tell_left_checks(self, self.services.db), name="hfsb-left-checks"
+        )
 
     async def _sync_at_start(self) -> None:
         """The start-up sync, in the background: a refusal is logged, the next start retries."""
@@ -173,7 +179,8 @@ class SupportBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""
-        for task in (self._heartbeat, self.sync_task, self.reminder_task, self._waves):
+        tasks = (self._heartbeat, self.sync_task, self.reminder_task, self._waves, self._left_checks)
+        for task in tasks:
             if task is not None:
                 task.cancel()
         if self._services is not None:  # while Discord is still reachable: tell who waits

@@ -4,6 +4,7 @@ edited into it; past Discord's 15 minutes, a DM, whose refusal is recorded on th
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -12,10 +13,14 @@ import discord
 from bot.cases.dms import LATE_RESULT
 from bot.cases.models import EventKind
 from bot.check import wording
-from bot.i18n import t
+from bot.check.waiting import take_left_checks
+from bot.db import Database
+from bot.i18n import t, use_language
 from cogs.client import services
-from cogs.dms import send_dm
+from cogs.dms import send_dm, send_dm_to
 from cogs.replies import NO_MENTIONS, reply
+
+log = logging.getLogger(__name__)
 
 
 async def answer(
@@ -71,3 +76,15 @@ def _file_maker(files: list[discord.File]) -> Callable[[], list[discord.File]]:
         discord.File(io.BytesIO(data), filename=name, spoiler=spoiler, description=about)
         for data, name, spoiler, about in kept
     ]
+
+
+async def tell_left_checks(client: discord.Client, db: Database) -> None:
+    """At start: DM each person whose waiting check the last run dropped without telling them
+    (a crash), in their language; a refused DM is logged (nothing else can reach them)."""
+    for left in await take_left_checks(db):
+        with use_language(left.locale):
+            text = t(wording.RESTARTED, account=left.account)
+        code = await send_dm_to(client, left.discord_user_id, content=text)
+        if code is not None:
+            log.info("could not tell %s that their check was dropped (code %s)",
+                     left.discord_user_id, code)  # fmt: skip

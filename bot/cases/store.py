@@ -399,9 +399,10 @@ class CaseStore:
                 cur = await conn.execute(
                     "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
                 )
-                await conn.execute(
-                    "DELETE FROM person_prefs WHERE discord_user_id = ?", (discord_user_id,)
-                )
+                for table in ("person_prefs", "waiting_checks"):
+                    await conn.execute(
+                        f"DELETE FROM {table} WHERE discord_user_id = ?", (discord_user_id,)
+                    )
             else:
                 cur = await conn.execute(
                     "UPDATE events SET actor_id = NULL WHERE actor_id = ? AND case_id IN "

@@ -36,6 +36,10 @@ RESTARTING = (
     "The bot is restarting, so your check of `{account}` did not run. Please run /checkaccount "
     "again in a minute or two; your case and everything else you did are kept."
 )
+RESTARTED = (
+    "The bot restarted while your check of `{account}` was waiting in the queue, so it did not "
+    "run. Please run /checkaccount again; your case and everything else you did are kept."
+)
 LATE_DM = (
     "Your check of `{account}` is ready (it waited in the queue longer than Discord lets us "
     "edit the first answer)."

@@ -85,6 +85,7 @@ TABLES: tuple[Table, ...] = (
     Table("bot.check.wording:LATE_UNDELIVERED_TITLE", "/mycase show, an embed field name", 256),
     Table("bot.check.wording:LATE_UNDELIVERED", "/mycase show, an embed field value", FIELD_VALUE),
     Table("bot.check.wording:RESTARTING", "the check queue when the bot stops, message content"),
+    Table("bot.check.wording:RESTARTED", "a DM after a restart dropped a waiting check"),
     Table("bot.check.wording:LATE_DM", "a DM with a check result that waited in the queue"),
     Table("bot.check.wording:MINUTES", "a rough wait inside the queue messages", 40),
     Table("bot.backup.plan:GATED_NEEDS", "the backup plan, an embed field value", 500),

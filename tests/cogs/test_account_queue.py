@@ -129,3 +129,39 @@ async def test_a_check_waiting_when_the_bot_stops_is_told_plainly(env):
         assert bot.services.queue.waiting == 1
     told = waiting.edits[-1].message["content"]  # the bot stopped
     assert "redémarre" in told and "`acme`" in told and "/vérifier-compte" in told, told
+
+
+async def _waiting_rows(env) -> list[tuple[int, str]]:
+    from bot.db import Database
+
+    db = await Database.open(env.settings.database_path)
+    try:
+        rows = await db.fetchall("SELECT discord_user_id, account FROM waiting_checks")
+        return [(int(r[0]), str(r[1])) for r in rows]
+    finally:
+        await db.close()
+
+
+async def test_a_check_dropped_by_a_crash_is_told_at_the_next_start(env):
+    """A waiting check is on disk before the person hears their place; what a crash leaves there
+    is told by DM at the next start, in the person's language, once."""
+    from bot.check.waiting import note_waiting
+    from bot.db import Database
+
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await bot.sync_task
+        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
+        await waiting.wait_edit(1)
+        assert await _waiting_rows(env) == [(MOD, "acme")]
+    assert await _waiting_rows(env) == []  # a clean stop told the person and forgot the row
+    db = await Database.open(env.settings.database_path)  # what a crash leaves behind
+    await note_waiting(db, MOD, "acme", "de", clock.now())
+    await db.close()
+    async with run_client(env.discord, create_bot(env.settings, clock=clock)):
+        dm = await env.discord.wait_for_dm(MOD)
+        assert "neu gestartet" in dm["content"] and "`acme`" in dm["content"], dm["content"]
+    async with run_client(env.discord, create_bot(env.settings, clock=clock)):
+        await asyncio.sleep(0.1)
+    assert len(env.discord.dm_messages(MOD)) == 1 and await _waiting_rows(env) == []
