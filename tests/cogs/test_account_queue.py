@@ -17,6 +17,12 @@ async def _start(env, clock, limit):
     return run_client(env.discord, create_bot(env.settings, clock=clock))
 
 
+async def _budget_used(env, bot):
+    """Commands synced, then Alice's check spends the window's budget: the next check waits."""
+    await bot.sync_task
+    await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+
+
 async def test_a_check_beyond_the_quota_waits_in_line_and_the_answer_is_edited(env):
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
@@ -53,8 +59,7 @@ async def test_a_check_beyond_the_quota_waits_in_line_and_the_answer_is_edited(e
 async def test_past_the_interaction_token_the_result_comes_by_dm(env):
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
         await waiting.wait_edit(1)
         env.discord.advance(16 * 60)  # Discord's 15 minutes are over
@@ -67,8 +72,7 @@ async def test_past_the_interaction_token_the_result_comes_by_dm(env):
 async def test_a_cached_report_is_served_at_once_without_the_budget(env):
     clock = ManualClock()
     async with await _start(env, clock, limit=5) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         assert bot.services.hub.budget.available() == 0
         sent = env.hub.request_count()
         again = await env.command("checkaccount", {"account": "alice-hf"}, user=MOD)
@@ -82,8 +86,7 @@ async def test_a_late_backup_by_dm_carries_its_files_with_their_bytes(env):
     """The refused edit consumed the first files: the DM must upload fresh ones, not 0 bytes."""
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         waiting = await env.command("backup", {"account": "acme"}, user=MOD)
         await waiting.wait_edit(1)
         env.discord.advance(16 * 60)  # Discord's 15 minutes are over
@@ -99,8 +102,7 @@ async def test_a_late_result_whose_dm_fails_is_kept_and_no_dm_is_promised_again(
     `/mycase show` tells him, and his next wait in the queue promises no DM."""
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         waiting = await env.command("checkaccount", {"account": "acme"}, user=BOB)
         first = (await waiting.wait_edit(1)).message["content"]
         assert "the result comes by DM" in first  # nothing known yet about Bob's DMs
@@ -122,8 +124,7 @@ async def test_a_check_waiting_when_the_bot_stops_is_told_plainly(env):
     never a "your check will start soon" that stays forever."""
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD, locale="fr")
         assert "file d'attente" in (await waiting.wait_edit(1)).message["content"]
         assert bot.services.queue.waiting == 1
@@ -150,8 +151,7 @@ async def test_a_check_dropped_by_a_crash_is_told_at_the_next_start(env):
 
     clock = ManualClock()
     async with await _start(env, clock, limit=6) as bot:
-        await bot.sync_task
-        await (await env.command("checkaccount", {"account": "alice-hf"}, user=ALICE)).wait_done()
+        await _budget_used(env, bot)
         waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
         await waiting.wait_edit(1)
         assert await _waiting_rows(env) == [(MOD, "acme")]

@@ -12,11 +12,17 @@ from tests.cogs.helpers import ALICE, BOB, MOD, MODLOG, OWNER, text_of
 from tests.fakes.fake_discord import run_client
 
 
-async def test_one_alert_per_wave_then_a_closing_note(env):
-    had_matplotlib = "matplotlib" in sys.modules
+def _wave_bot(env):
+    """A bot whose wave threshold is 3 new cases, on a manual clock."""
     clock = ManualClock(datetime.now(UTC))
     settings = env.settings.model_copy(update={"wave_min_cases": 3})
-    async with run_client(env.discord, create_bot(settings, clock=clock)) as bot:
+    return clock, run_client(env.discord, create_bot(settings, clock=clock))
+
+
+async def test_one_alert_per_wave_then_a_closing_note(env):
+    had_matplotlib = "matplotlib" in sys.modules
+    clock, running = _wave_bot(env)
+    async with running as bot:
         assert bot.sync_task is not None
         await bot.sync_task
         for user, account in ((ALICE, "alice-hf"), (BOB, "acme"), (OWNER, "quiet")):
@@ -58,9 +64,8 @@ async def test_a_rate_limited_alert_is_logged_and_the_watcher_goes_on(env):
     """A 429 over discord.py's 30-s wait raises `discord.RateLimited` on mod-log posts (the new
     case notice, then the wave alert): each is logged, the person still gets their answer, and
     the watcher's loop goes on."""
-    clock = ManualClock(datetime.now(UTC))
-    settings = env.settings.model_copy(update={"wave_min_cases": 3})
-    async with run_client(env.discord, create_bot(settings, clock=clock)) as bot:
+    _, running = _wave_bot(env)
+    async with running as bot:
         assert bot.sync_task is not None
         await bot.sync_task
         for user, account in ((ALICE, "alice-hf"), (BOB, "acme"), (OWNER, "quiet")):
