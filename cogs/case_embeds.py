@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from bot.cases.dm_refusals import refusal
 from bot.cases.models import Case, Event, EventKind
 from bot.cases.wording import CHECK_EVENT, EVENT_LABELS, EVENT_WORDS
 from bot.i18n import nt, t
@@ -46,8 +47,13 @@ def case_embed(case: Case, events: list[Event]) -> discord.Embed:
     """A case for moderators: who, which account, status, and the timeline."""
     dm = [e for e in events if e.kind in (EventKind.DM_SENT, EventKind.DM_FAILED)]
     dm_state = "-"
-    if dm:
-        dm_state = say(CASES, "dm_yes" if dm[-1].kind == EventKind.DM_SENT else "dm_no")
+    if dm and dm[-1].kind == EventKind.DM_SENT:
+        dm_state = say(CASES, "dm_yes")
+    elif dm:
+        code = dm[-1].payload.get("code")
+        reason = refusal(code if isinstance(code, int) else None)
+        dm_state = say(CASES, "dm_no" if reason == "closed" else f"dm_no_{reason}")
+        dm_state = say(CASES, "dm_code", state=dm_state, code=code)
     when = f"{case.created_at:%Y-%m-%d %H:%M}"
     embed = make_embed(
         say(CASES, "title", ref=case.ref, account=case.hf_account),

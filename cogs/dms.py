@@ -7,16 +7,10 @@ from typing import Any
 
 import discord
 
+from bot.cases.dm_refusals import RATE_LIMITED
 from cogs.replies import NO_MENTIONS
 
 log = logging.getLogger(__name__)
-
-# Not a JSON error code: Discord answered 429 with a wait over discord.py's
-# max_ratelimit_timeout, so discord.py raised `discord.RateLimited` (not an HTTPException).
-RATE_LIMITED = 429
-# JSON error codes (Discord docs, Topics -> Opcodes and Status Codes): 50278 "Cannot send
-# messages to this user due to having no mutual guilds"
-NO_MUTUAL_GUILDS = 50278
 
 
 async def send_dm(user: discord.User | discord.Member, **kwargs: Any) -> int | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.cases.dm_refusals import RATE_LIMITED
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase
 from bot.i18n import t
 from bot.reminders.followup import FollowUp
@@ -18,7 +19,7 @@ from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import STATES, WORDS
 from cogs.appeal_embeds import CLOSED_DMS, draft_message
 from cogs.client import services
-from cogs.dms import RATE_LIMITED, send_dm, send_dm_to
+from cogs.dms import send_dm, send_dm_to
 from cogs.limits import FIELD_VALUE, add_field, fit_lines
 from cogs.permissions import is_moderator, moderator_scope
 from cogs.replies import reply

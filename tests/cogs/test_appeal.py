@@ -6,7 +6,7 @@ import pytest
 from discord import ComponentType
 
 from bot.cases.models import EventKind
-from tests.cogs.helpers import ALICE, BOB, case_events, components, custom_id, text_of
+from tests.cogs.helpers import ALICE, BOB, MOD, case_events, components, custom_id, text_of
 from tests.cogs.helpers import OWNER as OTHER
 
 FORM = {
@@ -291,3 +291,23 @@ async def test_a_rate_limited_or_refused_dm_still_gives_the_draft_privately(env,
         assert all(m["flags"] & 64 for m in messages)
         events = await case_events(env, 1)
         assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [(50007, "DMs closed"), (50278, "no server in common"), (50001, "missing access")],
+)
+async def test_moderators_see_why_the_dm_was_refused(env, code, shown):
+    """Discord's refusal codes for a DM told apart on the case (50007 closed DMs, 50278 no
+    mutual server, 50001 missing access), not "DMs closed" for every one."""
+    env.discord.close_dms(BOB, code=code)
+    async with env.running():
+        _, step = await _through_the_form(env, BOB)
+        send = await _send(env, BOB, step)
+        await send.wait_followup(2)
+        events = await case_events(env, 1)
+        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == code
+        view = (
+            await env.command("case view", {"case_id": 1}, user=MOD, check_permissions=False)
+        ).original_message
+        assert f"DM delivered: no ({shown}), code {code}" in text_of(view), text_of(view)

@@ -29,6 +29,13 @@ Handler = Callable[..., Awaitable[web.Response]]
 _APP, _GUILD = "/applications/{application_id}", "/guilds/{guild_id}"
 _HOOK = "/webhooks/{webhook_id}/{webhook_token}"
 _MESSAGES = "/channels/{channel_id}/messages"
+# Why Discord refuses a DM (docs, Topics → Opcodes and Status Codes → JSON error codes): closed
+# DMs or a block, no server in common with the bot any more, no access.
+DM_REFUSALS = {
+    50007: "Cannot send messages to this user",
+    50278: "Cannot send messages to this user due to having no mutual guilds",
+    50001: "Missing Access",
+}
 
 
 async def read_body(request: web.Request) -> tuple[Any, list[RecordedFile]]:
@@ -232,7 +239,8 @@ class RestApi(InteractionRoutes):
             if not user.dms_open:
                 fake.blocked_dms.append((user.id, body))
                 fake.record_sent("channel", body, rec, False, None, None)
-                return error(403, user.dm_error_code, "Cannot send messages to this user")
+                message = DM_REFUSALS.get(user.dm_error_code, "Cannot send messages to this user")
+                return error(403, user.dm_error_code, message)
         else:
             channel = fake.find_channel(channel_id)
             if channel is None:
