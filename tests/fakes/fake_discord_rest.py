@@ -239,8 +239,8 @@ class RestApi(InteractionRoutes):
             if not user.dms_open:
                 fake.blocked_dms.append((user.id, body))
                 fake.record_sent("channel", body, rec, False, None, None)
-                message = DM_REFUSALS.get(user.dm_error_code, "Cannot send messages to this user")
-                return error(403, user.dm_error_code, message)
+                why = DM_REFUSALS.get(user.dm_error_code, "Cannot send messages to this user")
+                return error(403, user.dm_error_code, why)
         else:
             channel = fake.find_channel(channel_id)
             if channel is None:
