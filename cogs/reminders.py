@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.cases.dm_refusals import RATE_LIMITED
 from bot.cases.models import CaseError, CaseNotFound, NotYourCase
 from bot.i18n import t
 from bot.reminders.followup import FollowUp
 from bot.reminders.models import Delivery, Reminder
 from bot.reminders.wording import STATES, WORDS
-from cogs.appeal_embeds import CLOSED_DMS, draft_message
+from cogs.appeal_embeds import draft_message
 from cogs.client import services
 from cogs.dms import send_dm, send_dm_to
 from cogs.limits import FIELD_VALUE, add_field, fit_lines
@@ -119,12 +118,7 @@ def make_sender(bot: SupportBot) -> Any:
     """The scheduler's `Sender`: DM the person, and tell how it went."""
 
     async def send(user_id: int, followup: FollowUp) -> Delivery:
-        code = await send_dm_to(bot, user_id, **followup_message(followup))
-        if code is None:
-            return Delivery.SENT
-        if code == RATE_LIMITED:
-            return Delivery.RATE_LIMITED
-        return Delivery.DMS_CLOSED if code == CLOSED_DMS else Delivery.FAILED
+        return Delivery.of(await send_dm_to(bot, user_id, **followup_message(followup)))
 
     return send
 

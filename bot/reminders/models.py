@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from bot.cases.dm_refusals import CLOSED_DMS, MISSING_ACCESS, NO_MUTUAL_GUILDS, RATE_LIMITED
+
 MAX_FOLLOWUPS = 2
 """Follow-up drafts per case; the reminder after them suggests asking the moderators."""
 
@@ -28,7 +30,24 @@ class Delivery(StrEnum):
     SENT = "sent"
     DMS_CLOSED = "dms_closed"
     FAILED = "failed"
-    RATE_LIMITED = "rate_limited"  # Discord asked to wait: try again later
+    NO_MUTUAL_GUILDS = "no_mutual_guilds"  # 50278: no server in common with the bot
+    MISSING_ACCESS = "missing_access"  # 50001
+    RATE_LIMITED = "rate_limited"  # Discord asked to wait: tried again later
+
+    @classmethod
+    def of(cls, code: int | None) -> Delivery:
+        """The delivery a DM's outcome (None: sent, else Discord's refusal code) stands for."""
+        if code is None:
+            return cls.SENT
+        return _BY_CODE.get(code, cls.FAILED)
+
+
+_BY_CODE: dict[int, Delivery] = {
+    CLOSED_DMS: Delivery.DMS_CLOSED,
+    NO_MUTUAL_GUILDS: Delivery.NO_MUTUAL_GUILDS,
+    MISSING_ACCESS: Delivery.MISSING_ACCESS,
+    RATE_LIMITED: Delivery.RATE_LIMITED,
+}
 
 
 class Reminder(BaseModel):

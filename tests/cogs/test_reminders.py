@@ -148,3 +148,26 @@ async def test_a_rate_limited_reminder_is_tried_again_later_not_given_up(env):
         await clock.advance(timedelta(hours=1))
         reminder = await env.discord.wait_for_dm(ALICE, n=2)
         assert "follow-up 1 of 2" in reminder["content"]
+        await _settled(bot, 2)
+    deliveries = [e.payload["delivery"] for e in await case_events(env, 1)
+                  if e.kind == EventKind.REMINDER]  # fmt: skip
+    assert deliveries == ["sent"]
+
+
+async def test_a_reminder_refused_for_no_mutual_server_says_so(env):
+    """A reminder DM answered 50278 (no server in common) is recorded as that, not as closed
+    DMs; moderators see the reason."""
+    clock = ManualClock()
+    async with env.running(clock=clock) as bot:
+        _, step = await _through_the_form(env, ALICE)
+        await _send(env, ALICE, step)
+        draft_dm = await env.discord.wait_for_dm(ALICE)
+        await _click(env, draft_dm, "I sent it: remind me", ALICE)
+        await _settled(bot, 1)
+        env.discord.close_dms(ALICE, code=50278)
+        await clock.advance(timedelta(days=DAYS))
+        await _settled(bot, 2)
+        view = (
+            await env.command("case view", {"case_id": 1}, user=MOD, check_permissions=False)
+        ).original_message
+        assert "no_mutual_guilds" in text_of(view) and "DMs closed" not in text_of(view)
