@@ -12,10 +12,11 @@ from discord.ext import commands
 from bot.accounts import MAX_INPUT_LENGTH
 from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal
 from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIMIT
+from bot.cases.dm_refusals import CLOSED_DMS
 from bot.cases.models import EventKind
 from bot.i18n import gettext
 from bot.knowledge import Knowledge
-from cogs.appeal_embeds import CLOSED_DMS, draft_message
+from cogs.appeal_embeds import draft_message
 from cogs.case_log import record
 from cogs.client import services
 from cogs.dms import send_dm

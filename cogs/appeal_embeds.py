@@ -25,7 +25,6 @@ from cogs.wording import DRAFT, say
 
 SUBJECT_SHOWN = 300  # the subject block stays short; the file has the subject in full
 
-CLOSED_DMS = 50007  # Discord's "Cannot send messages to this user"
 EXPLAINED = ("explain_subject", "explain_opening", "explain_facts", "explain_earlier",
              "explain_closing")  # fmt: skip
 

@@ -7,11 +7,10 @@ from typing import Any
 
 import discord
 
-from bot.cases.dm_refusals import NO_MUTUAL_GUILDS
+from bot.cases.dm_refusals import CLOSED_DMS, NO_MUTUAL_GUILDS
 from bot.cases.models import STATUS_LABELS, Case, EventKind
 from bot.i18n import gettext, use_language
 from bot.servers.wording import say
-from cogs.appeal_embeds import CLOSED_DMS
 from cogs.client import services
 from cogs.dms import send_dm_to
 
