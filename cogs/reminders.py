@@ -23,6 +23,8 @@ from cogs.limits import FIELD_VALUE, add_field, fit_lines
 from cogs.permissions import is_moderator, moderator_scope
 from cogs.replies import reply
 from cogs.views import GuardedItem
+from cogs.wording import CASES
+from cogs.wording import say as say_cases
 
 if TYPE_CHECKING:
     from cogs.client import SupportBot
@@ -123,6 +125,16 @@ def make_sender(bot: SupportBot) -> Any:
     return send
 
 
+# How a reminder's DM went (`Delivery` values), in the words of `/case view`'s "DM delivered".
+_DELIVERED: dict[str, str] = {
+    Delivery.SENT: "dm_yes",
+    Delivery.DMS_CLOSED: "dm_no",
+    Delivery.NO_MUTUAL_GUILDS: "dm_no_no_mutual",
+    Delivery.MISSING_ACCESS: "dm_no_no_access",
+    Delivery.RATE_LIMITED: "dm_no_rate_limited",
+}
+
+
 def add_reminders_field(
     embed: discord.Embed, reminders: list[Reminder], dm_closed_at: datetime | None
 ) -> None:
@@ -133,7 +145,8 @@ def add_reminders_field(
         t(WORDS["mod_line"],
             number=r.number, state=t(STATES[r.state.value]),
             due=f"{r.scheduled_for:%Y-%m-%d %H:%M}",
-            result=f" ({r.result})" if r.result else "",
+            result=f" · {say_cases(CASES, _DELIVERED.get(r.result, 'dm_no_other'))}"
+            if r.result else "",
         )
         for r in reminders
     ]  # fmt: skip

@@ -170,4 +170,4 @@ async def test_a_reminder_refused_for_no_mutual_server_says_so(env):
         view = (
             await env.command("case view", {"case_id": 1}, user=MOD, check_permissions=False)
         ).original_message
-        assert "no_mutual_guilds" in text_of(view) and "DMs closed" not in text_of(view)
+        assert "no server in common" in text_of(view) and "DMs closed" not in text_of(view)
