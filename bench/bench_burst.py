@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.bench_bot import rss_mb
 from bench.bench_memory import _forget
-from cogs.client import create_bot
+from cogs.runtime.client import create_bot
 from tests.cogs.helpers import GENERAL, GUILD, MODLOG, seed_hub
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_hub import FakeHub

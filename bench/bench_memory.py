@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from bench.bench_bot import rss_mb
-from cogs.client import create_bot
+from cogs.runtime.client import create_bot
 from tests.cogs.helpers import GENERAL, GUILD, seed_hub
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_hub import FakeHub

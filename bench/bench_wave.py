@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.clock import ManualClock
-from cogs.client import create_bot
+from cogs.runtime.client import create_bot
 from tests.cogs.helpers import GENERAL, GUILD, MODLOG
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_hub import FakeHub

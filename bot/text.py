@@ -1,7 +1,7 @@
 """Text hygiene for what people type: strip hidden characters and truncate visibly.
 
 `clean_text` is for any text, including the email. Display in Discord (escaping, code blocks) is
-`cogs.markdown`'s job; never apply it to the email or a `mailto:` link.
+`cogs.ui.markdown`'s job; never apply it to the email or a `mailto:` link.
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ from bot.appeal.draft import AppealInput, draft_appeal
 from bot.backup.plan import build_backup_plan
 from bot.check.models import AccountReport, Verdict
 from bot.knowledge import Knowledge, load_knowledge
-from cogs.appeal import signal_options
-from cogs.appeal_embeds import draft_embed
-from cogs.precedents import precedents_embed
-from cogs.report_embeds import backup_embed
+from cogs.appeal.commands import signal_options
+from cogs.appeal.embeds import draft_embed
+from cogs.check.embeds import backup_embed
+from cogs.precedents.commands import precedents_embed
 
 TODAY = date(2026, 11, 25)
 

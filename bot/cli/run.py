@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     import aiohttp
 
-    from cogs.runner import run_bot  # imports discord: only when the bot really starts
+    from cogs.runtime.runner import run_bot  # imports discord: only when the bot really starts
 
     silence_voice_warnings()
     try:
@@ -91,7 +91,7 @@ def _sync(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     import aiohttp
 
-    from cogs.runner import run_sync
+    from cogs.runtime.runner import run_sync
 
     silence_voice_warnings()
     try:

@@ -148,7 +148,7 @@ TABLES: tuple[Table, ...] = (
     # (the chart's labels stay English: its font has no CJK glyphs)
     Table("bot.waves.wording:TEXTS", "lock-wave alerts and /case wave (moderators)", 1000),
     Table(
-        "cogs.wording:CHECK",
+        "cogs.ui.wording:CHECK",
         "/checkaccount: the result embed and its buttons",
         200,
         limits={
@@ -160,7 +160,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:BACKUP",
+        "cogs.ui.wording:BACKUP",
         "/backup: the plan embed",
         FIELD_NAME,
         limits={
@@ -170,7 +170,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:APPEAL",
+        "cogs.ui.wording:APPEAL",
         "/appeal: the form and its step",
         CONTENT - 200,
         limits={
@@ -191,7 +191,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:DRAFT",
+        "cogs.ui.wording:DRAFT",
         "the DM with the draft: headings and embed",
         200,
         limits={
@@ -201,7 +201,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:MINE",
+        "cogs.ui.wording:MINE",
         "/mycase: the person's cases and buttons",
         CONTENT - 200,
         limits={
@@ -217,7 +217,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:CASES",
+        "cogs.ui.wording:CASES",
         "/case (moderators): embeds and answers",
         500,
         limits={
@@ -227,7 +227,7 @@ TABLES: tuple[Table, ...] = (
         },
     ),
     Table(
-        "cogs.wording:PRECEDENTS",
+        "cogs.ui.wording:PRECEDENTS",
         "/precedents: the embed",
         FIELD_NAME,
         limits={
@@ -235,7 +235,7 @@ TABLES: tuple[Table, ...] = (
             "watched": FIELD_NAME - 60,
         },
     ),
-    Table("cogs.wording:ERRORS", "failures, refusals and expired steps; message content", CONTENT),
+    Table("cogs.ui.wording:ERRORS", "failures, refusals and expired steps; message content", CONTENT),
 )
 
 
@@ -299,7 +299,7 @@ _NAME_RULE = " (a name: lower case, no spaces; letters, digits, - and _ only)"
 def command_messages() -> list[Message]:
     """The slash commands' names, descriptions, options and choices, with the gettext context
     discord.py's translator gives each (`command_name`, `parameter_description`, ...)."""
-    from cogs.translator import command_strings  # the Discord side; imported only here
+    from cogs.runtime.command_text import command_strings  # the Discord side; imported only here
 
     limits = {"name": COMMAND_NAME, "description": COMMAND_DESCRIPTION}
     return [

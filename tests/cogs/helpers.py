@@ -14,7 +14,7 @@ from discord import ComponentType
 
 from bot.clock import Clock
 from bot.config import Settings
-from cogs.client import SupportBot, create_bot
+from cogs.runtime.client import SupportBot, create_bot
 from tests.fakes.fake_discord import FakeDiscord, run_client
 from tests.fakes.fake_discord_validate import embed_errors
 from tests.fakes.fake_hub import FakeHub

@@ -1,0 +1,1 @@
+"""`/appeal`: the form steps, the email draft sent by DM, and the follow-up reminders."""

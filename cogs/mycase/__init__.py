@@ -1,0 +1,1 @@
+"""`/mycase`: a person's own cases, their progress, DMs setting and erasure."""

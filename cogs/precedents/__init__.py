@@ -1,0 +1,1 @@
+"""`/precedents`: public cases like the person's, with their links."""

@@ -1,0 +1,1 @@
+"""Lock waves on Discord: the watcher that alerts the moderators, and `/case wave`."""
