@@ -15,6 +15,7 @@ from bot.accounts import InvalidAccount, parse_account
 from bot.backup.plan import GATED_NEEDS, BackupPlan, build_backup_plan
 from bot.check import wording
 from bot.check.cache import ReportCache
+from bot.check.flow import Asker, CheckFlow
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.check.queue import CheckQueue
 from bot.check.repo_types import REPO_TYPES, RepoType
@@ -109,14 +110,17 @@ async def _run_check(db: Database, settings: Settings, name: str, *, fresh: bool
     a wait for the budget is announced on standard error with its rough length."""
     async with HubClient(settings) as hub:
         service = CheckService(hub, ReportCache(db), settings)
-        queue = CheckQueue(service, hub.budget, SystemClock())
+        clock = SystemClock()
+        queue = CheckQueue(service, hub.budget, clock)
         progress = _Progress(parse_account(name)) if raw_stderr().isatty() else None
+        flow = CheckFlow(queue, clock)  # the bot's own flow; nothing kept in the database
         try:
-            ticket = await queue.submit(0, name, fresh=fresh, progress=progress)
-            if queue.position(ticket):
-                eta = wording.minutes(queue.eta_s(ticket))
-                print(wording.CLI_WAIT.format(minutes=eta), file=sys.stderr)
-            report = await ticket.result
+            started = await flow.start(Asker(0), name, fresh=fresh, progress=progress)
+            if started.wait is not None:
+                print(wording.CLI_WAIT.format(minutes=started.wait.minutes), file=sys.stderr)
+            report = await started.finish(_say)
+            if report is None:  # the queue closed: only when the process is interrupted
+                raise RuntimeError(started.said or "the check did not run")
             if hub.token.refused:  # one line, whatever the output format
                 print(t(TOKEN["cli_refused"]), file=sys.stderr)
             return report
@@ -125,6 +129,10 @@ async def _run_check(db: Database, settings: Settings, name: str, *, fresh: bool
             if progress is not None:
                 progress.done()
             await service.aclose()  # finishes the cache write
+
+
+async def _say(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 class _Progress:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar, Self
 
 import discord
@@ -12,21 +12,17 @@ from discord.ext import commands
 
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
-from bot.cases.dms import dms_fail
 from bot.cases.models import EventKind
-from bot.check import wording
+from bot.check.flow import CheckFlow, record_on_case
 from bot.check.models import AccountReport
-from bot.check.queue import AlreadyQueued, QueueClosed
-from bot.check.waiting import done_waiting, note_waiting
-from bot.i18n import t
 from bot.servers import wording as server_wording
-from cogs.check.delivery import answer
+from cogs.check.delivery import Answer, later
 from cogs.check.embeds import backup_embed, backup_files, report_embed, report_file
 from cogs.services import services
-from cogs.ui.case_log import record
+from cogs.ui.case_log import announcer, asker
 from cogs.ui.cooldown import cooldown_message
 from cogs.ui.permissions import in_servers_and_dms, private_context
-from cogs.ui.replies import NO_MENTIONS, defer, reply
+from cogs.ui.replies import defer, reply
 from cogs.ui.views import GuardedItem, buttons_view
 from cogs.ui.wording import CHECK, say
 
@@ -91,120 +87,72 @@ async def _parse_or_explain(interaction: discord.Interaction[Any], text: str) ->
     return text.strip()
 
 
-async def queued_report(
-    interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
-) -> tuple[AccountReport, bool] | None:
-    """The report of `account` through the fair queue, and whether it waited: at once from
-    cache or when the budget has room; else the deferred answer tells the person their place
-    and rough wait while the check waits. `None` when the person already has a check waiting
-    (they are told so)."""
-    queue = services(interaction).queue
-    try:
-        ticket = await queue.submit(interaction.user.id, account)
-    except AlreadyQueued as exc:
-        ahead = exc.ticket
-        await reply(
-            interaction,
-            t(
-                wording.ALREADY_QUEUED,
-                account=ahead.account,
-                position=max(1, queue.position(ahead)),
-                minutes=wording.minutes(queue.eta_s(ahead)),
-            ),
-            ephemeral=ephemeral,
-        )
-        return None
-    position = queue.position(ticket)
-    if position == 0:
-        return await ticket.result, False
-    # "the result comes by DM" only where the bot's last DM to the person arrived
-    svc = services(interaction)
-    fails = await dms_fail(svc.db, interaction.user.id)
-    text = wording.QUEUED_NO_DM if fails else wording.QUEUED
-    # kept until the check ran or the person heard it will not: a crash is told at next start
-    await note_waiting(svc.db, interaction.user.id, account, str(interaction.locale), svc.clock.now())
-    try:
-        await interaction.edit_original_response(
-            content=t(text, position=position, minutes=wording.minutes(queue.eta_s(ticket))),
-            allowed_mentions=NO_MENTIONS,
-        )
-        report = await asyncio.shield(ticket.result)
-    except QueueClosed:  # the bot is stopping: say so plainly, not "your check will start soon"
-        try:
-            await interaction.edit_original_response(
-                content=t(wording.RESTARTING, account=account), allowed_mentions=NO_MENTIONS
-            )
-        finally:
-            await done_waiting(svc.db, interaction.user.id)  # before the database closes
-            ticket.told.set()
-        return None
-    except Exception:
-        await done_waiting(svc.db, interaction.user.id)
-        raise
-    await done_waiting(svc.db, interaction.user.id)
-    return report, True
-
-
 async def run_check(
     interaction: discord.Interaction[Any], account: str, *, ephemeral: bool = True
 ) -> None:
     """Defer, check the account (through the queue), log it on the case, answer with the report
     and its buttons."""
-    await defer(interaction, ephemeral=ephemeral)
-    queued = await queued_report(interaction, account, ephemeral=ephemeral)
-    if queued is None:
-        return
-    report, waited = queued
-    case = await record(
-        interaction,
-        report.account,
-        EventKind.CHECK_RAN,
-        {
-            "verdict": report.verdict.code,
-            "cached": report.cached,
-            "public_repos": report.public_count,
-        },
-    )
-    view = buttons_view(BackupButton(report.account), AppealButton(report.account))
-    file = report_file(report)
-    await answer(
-        interaction,
-        waited,
-        say(CHECK, "case", ref=case.ref),
-        ephemeral=ephemeral,
-        account=report.account,
-        case_id=case.id,
-        embed=report_embed(report),
-        view=view,
-        files=[file] if file else None,
-    )
+
+    async def show(answer: Answer, report: AccountReport) -> None:
+        payload = {"verdict": report.verdict.code, "cached": report.cached,
+                   "public_repos": report.public_count}  # fmt: skip
+        case = await record_on_case(cases, who, report.account, EventKind.CHECK_RAN, payload, tell)
+        file = report_file(report)
+        await answer.send(
+            say(CHECK, "case", ref=case.ref),
+            account=report.account,
+            case_id=case.id,
+            embed=report_embed(report),
+            view=buttons_view(BackupButton(report.account), AppealButton(report.account)),
+            files=[file] if file else None,
+        )
+
+    cases, who, tell = services(interaction).cases, asker(interaction), announcer(interaction)
+    await _checked(interaction, account, ephemeral, show)
 
 
 async def run_backup(interaction: discord.Interaction[Any], account: str) -> None:
     """Defer, build the backup plan from the check's report (cached, or through the queue),
     answer with scripts."""
-    await defer(interaction)
-    queued = await queued_report(interaction, account)
-    if queued is None:
-        return
-    report, waited = queued
-    plan = build_backup_plan(report)
-    case = await record(
-        interaction,
-        report.account,
-        EventKind.BACKUP_SHOWN,
-        {"commands": len(plan.commands), "support_only": len(plan.support_only)},
-    )
-    await answer(
-        interaction,
-        waited,
-        None,
-        ephemeral=True,
-        account=report.account,
-        case_id=case.id,
-        embed=backup_embed(plan),
-        files=backup_files(plan) or None,
-    )
+
+    async def show(answer: Answer, report: AccountReport) -> None:
+        plan = build_backup_plan(report)
+        payload = {"commands": len(plan.commands), "support_only": len(plan.support_only)}
+        case = await record_on_case(cases, who, report.account, EventKind.BACKUP_SHOWN, payload,
+                                    tell)  # fmt: skip
+        await answer.send(None, account=report.account, case_id=case.id,
+                          embed=backup_embed(plan), files=backup_files(plan) or None)  # fmt: skip
+
+    cases, who, tell = services(interaction).cases, asker(interaction), announcer(interaction)
+    await _checked(interaction, account, True, show)
+
+
+Show = Callable[[Answer, AccountReport], Awaitable[None]]
+
+
+async def _checked(
+    interaction: discord.Interaction[Any], account: str, ephemeral: bool, show: Show
+) -> None:
+    """The core's check flow, rendered: the report now; or the place in the queue now and the
+    report later, from a background task that does not keep the interaction."""
+    await defer(interaction, ephemeral=ephemeral)
+    svc = services(interaction)
+    flow = CheckFlow(svc.queue, svc.clock, svc.db)
+    started = await flow.start(asker(interaction), account)
+    if started.said is not None:
+        await reply(interaction, started.said, ephemeral=ephemeral)
+    elif started.report is not None:
+        await show(Answer(interaction, ephemeral=ephemeral), started.report)
+    elif started.wait is not None:
+        answer = Answer(interaction, ephemeral=ephemeral, waited=True)
+        await answer.tell(started.wait.text)
+
+        async def finish() -> None:
+            report = await started.finish(answer.tell)
+            if report is not None:
+                await show(answer, report)
+
+        later(answer, finish())
 
 
 class _AccountButton(GuardedItem):

@@ -1,5 +1,5 @@
-"""Recording an interaction on the person's case (`CaseStore.record`), and the mod-log notice
-posted when that opened a new case."""
+"""Who asks and where the moderators hear of it: an interaction as the core's `Asker`, the
+mod-log notice of a new case, and posting to a server's mod-log channel."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import discord
 
 from bot.cases.models import Case, EventKind
 from bot.cases.scope import HOME
+from bot.check.flow import Announce, Asker, record_on_case
 from bot.i18n import use_language
 from bot.i18n.locales import catalogue_name
 from cogs.services import services, services_of
@@ -25,41 +26,45 @@ Compose = Callable[[], dict[str, Any] | Awaitable[dict[str, Any]]]
 """What to post (`channel.send` keyword arguments), made in the server's language."""
 
 
+def asker(interaction: discord.Interaction[Any]) -> Asker:
+    """Who asks, as the core knows them: the person's id, the server a new case belongs to, the
+    language of their client."""
+    return Asker(interaction.user.id, case_guild(interaction), interaction.locale.value)
+
+
+def announcer(interaction: discord.Interaction[Any]) -> Announce:
+    """Posts the notice of a new case to the mod-log channel of the server that handles it (the
+    home server for DM and user-install cases), in that server's language, and wakes the wave
+    watcher. Keeps only the client and two strings of the interaction."""
+    client = interaction.client
+    via = interaction.command.qualified_name if interaction.command else None
+    person = interaction.user.mention
+
+    async def announce(case: Case, kind: EventKind) -> None:
+        def notice() -> dict[str, Any]:
+            return {"content": say(CASES, "new_case", ref=case.ref, account=case.hf_account,
+                                   person=person, command=via or kind.value)}  # fmt: skip
+
+        svc = services_of(client)
+        guild_id = svc.settings.home_guild() if case.owner == HOME else case.owner
+        await post_to_modlog(client, guild_id, notice)
+        svc.waves.kick()
+
+    return announce
+
+
 async def record(
     interaction: discord.Interaction[Any],
     account: str,
     kind: EventKind,
     payload: dict[str, Any] | None = None,
 ) -> Case:
-    """Record the interaction on the person's case for `account`; post a notice to the mod-log
-    channel when the case is new. Returns the case."""
-    case = await services(interaction).cases.record(
-        interaction.user.id,
-        case_guild(interaction),
-        account,
-        kind,
-        payload,
-        locale=interaction.locale.value,
+    """Record the interaction on the person's case for `account`; a new case is announced in the
+    mod-log channel. Returns the case."""
+    cases = services(interaction).cases
+    return await record_on_case(
+        cases, asker(interaction), account, kind, payload or {}, announcer(interaction)
     )
-    if case.created:
-        await _modlog(interaction, case, kind)
-    return case
-
-
-async def _modlog(interaction: discord.Interaction[Any], case: Case, kind: EventKind) -> None:
-    """Post to the mod-log channel of the server that handles the case (the home server for DM
-    and user-install cases), in that server's language."""
-    via = interaction.command.qualified_name if interaction.command else kind.value
-    person = interaction.user.mention
-
-    def notice() -> dict[str, Any]:
-        return {"content": say(CASES, "new_case", ref=case.ref, account=case.hf_account,
-                               person=person, command=via)}  # fmt: skip
-
-    svc = services(interaction)
-    guild_id = svc.settings.home_guild() if case.owner == HOME else case.owner
-    await post_to_modlog(interaction.client, guild_id, notice)
-    svc.waves.kick()
 
 
 def server_language(guild: discord.Guild | None) -> str:

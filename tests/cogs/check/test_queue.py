@@ -5,8 +5,12 @@ one queued check per person, and the DM once the interaction token has expired."
 from __future__ import annotations
 
 import asyncio
+import gc
+
+import discord
 
 from bot.clock import ManualClock
+from cogs.check import delivery
 from cogs.runtime.client import create_bot
 from tests.cogs.helpers import ALICE, BOB, MOD, text_of
 from tests.fakes.fake_discord import run_client
@@ -67,6 +71,32 @@ async def test_past_the_interaction_token_the_result_comes_by_dm(env):
         dm = await env.discord.wait_for_dm(MOD)
         assert "ready" in dm["content"] and "Account check: acme" in text_of(dm)
         assert env.hub.refused == 0
+
+
+def _interactions_of(user_id):
+    gc.collect()
+    return [o for o in gc.get_objects()
+            if isinstance(o, discord.Interaction) and o.user.id == user_id]  # fmt: skip
+
+
+async def test_a_long_wait_keeps_no_discord_interaction_past_the_token(env, monkeypatch):
+    """Bounded memory: the command returns once the person is told their place; the task that
+    finishes the check holds the interaction only for the token's life, then only ids. The
+    result then comes by DM."""
+    monkeypatch.setattr(delivery, "TOKEN_LIFE_S", 0.5)  # Discord's 15 minutes, shortened
+    clock = ManualClock()
+    async with await _start(env, clock, limit=6) as bot:
+        await _budget_used(env, bot)
+        waiting = await env.command("checkaccount", {"account": "acme"}, user=MOD)
+        await waiting.wait_edit(1)
+        assert _interactions_of(MOD)  # within the token's life: edited in place if it ends now
+        await asyncio.sleep(0.8)
+        assert _interactions_of(MOD) == []
+        assert bot.services.queue.waiting == 1
+        await clock.advance(300)
+        dm = await env.discord.wait_for_dm(MOD)
+        assert "ready" in dm["content"] and "Account check: acme" in text_of(dm)
+        assert len(waiting.edits) == 1  # not edited: the token was treated as spent
 
 
 async def test_a_cached_report_is_served_at_once_without_the_budget(env):
