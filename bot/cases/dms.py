@@ -5,7 +5,7 @@ only where its last DM arrived."""
 from __future__ import annotations
 
 from bot.cases.models import Event, EventKind
-from bot.cases.store import event_from_row
+from bot.cases.rows import event_from_row
 from bot.db import Database
 
 LATE_RESULT = "late_result"

@@ -33,6 +33,11 @@ STATUS_LABELS: dict[CaseStatus, str] = {
 
 ACTIVE_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.WAITING_ON_HF})
 
+# The allowed moves (anything else raises `TransitionError`)::
+#
+#     open ──► waiting_on_hf ──► restored | closed
+#       └────────────────────► restored | closed   (restored without a reply, or a moderator closes)
+#     restored | closed ──► open                  (moderators only: reopen)
 TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.OPEN: frozenset({CaseStatus.WAITING_ON_HF, CaseStatus.RESTORED, CaseStatus.CLOSED}),
     CaseStatus.WAITING_ON_HF: frozenset({CaseStatus.RESTORED, CaseStatus.CLOSED}),

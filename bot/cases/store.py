@@ -4,12 +4,7 @@ A *case* ties one Discord user to one Hugging Face account. It has a status and 
 timeline of *events* (check ran, backup shown, appeal drafted, DM sent or failed, note, status
 change). Commands in `cogs/` and the CLI only call this API; they never write SQL.
 
-Statuses and the allowed moves (anything else raises `TransitionError`)::
-
-    open ──► waiting_on_hf ──► restored | closed
-      └────────────────────► restored | closed   (restored without a reply, or a moderator closes)
-    restored | closed ──► open                  (moderators only: reopen)
-
+The statuses and their allowed moves are `bot.cases.models.TRANSITIONS`.
 At most one *active* case (`open` or `waiting_on_hf`) exists per person and account; account
 names compare case-insensitively. Every write returns after its transaction has committed.
 
@@ -28,7 +23,10 @@ from typing import Any
 
 import aiosqlite
 
-from bot.accounts import MAX_NAME_LENGTH, is_valid_name
+from bot.accounts import is_valid_name
+from bot.cases.claiming import claim_unassigned
+from bot.cases.erasure import erase_person
+from bot.cases.export_rows import export_rows
 from bot.cases.models import (
     ACTIVE_STATUSES,
     MODERATOR_ONLY,
@@ -45,49 +43,21 @@ from bot.cases.models import (
     TransitionError,
 )
 from bot.cases.outcomes import after_progress, after_status_change
-from bot.cases.scope import HOME, UNASSIGNED, Scope, owner_for
+from bot.cases.reads import CaseReads
+from bot.cases.rows import (
+    CASE_COLUMNS,
+    MAX_ACCOUNT_CHARS,
+    MAX_NOTE_CHARS,
+    case_from_row,
+    payload_json,
+)
+from bot.cases.scope import Scope, owner_for
 from bot.clock import Clock, SystemClock
 from bot.db import Database
 
-MAX_PAYLOAD_BYTES = 16_384
-MAX_NOTE_CHARS = 1_000
-MAX_LIST_LIMIT = 500
-"""The most cases one `list_cases` call returns."""
-MAX_CASE_ID = 2**63 - 1
-"""SQLite integers (and Discord snowflakes) are signed 64-bit."""
-MAX_ACCOUNT_CHARS = MAX_NAME_LENGTH
 
-
-_CASE_COLUMNS = (
-    "id, discord_user_id, guild_id, owner, hf_account, status, created_at, updated_at, locale"
-)
-
-
-def _case(row: aiosqlite.Row) -> Case:
-    return Case.model_validate({key: row[key] for key in row.keys()})  # noqa: SIM118 (Row has no __iter__ of keys)
-
-
-def event_from_row(row: aiosqlite.Row) -> Event:
-    """An `events` row as an `Event`."""
-    return Event(
-        id=row["id"],
-        case_id=row["case_id"],
-        kind=EventKind(row["kind"]),
-        actor_id=row["actor_id"],
-        payload=json.loads(row["payload"]),
-        created_at=datetime.fromisoformat(row["created_at"]),
-    )
-
-
-def _payload_json(payload: Mapping[str, Any] | None) -> str:
-    text = json.dumps(dict(payload or {}), ensure_ascii=False, sort_keys=True, default=str)
-    if len(text.encode()) > MAX_PAYLOAD_BYTES:
-        raise CaseError("payload", limit=MAX_PAYLOAD_BYTES)
-    return text
-
-
-class CaseStore:
-    """The case API over an open `Database`."""
+class CaseStore(CaseReads):
+    """The case API over an open `Database` (the reads are `CaseReads`')."""
 
     def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
         self.db = db
@@ -134,61 +104,12 @@ class CaseStore:
 
     async def _active(self, conn: aiosqlite.Connection, user_id: int, account: str) -> Case | None:
         async with conn.execute(
-            f"SELECT {_CASE_COLUMNS} FROM cases WHERE discord_user_id = ? "
+            f"SELECT {CASE_COLUMNS} FROM cases WHERE discord_user_id = ? "
             "AND hf_account = ? COLLATE NOCASE AND status IN ('open', 'waiting_on_hf')",
             (user_id, account),
         ) as cur:
             row = await cur.fetchone()
-        return None if row is None else _case(row)
-
-    async def get_case(self, case_id: int, scope: Scope) -> Case | None:
-        """The case with that id if it is in `scope`, else None (a case out of scope does not
-        exist for the asker)."""
-        row = await self.db.fetchone(
-            f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
-            (case_id,),
-        )
-        case = None if row is None else _case(row)
-        return case if case is not None and scope.allows(case.owner) else None
-
-    async def require_case(self, case_id: int, scope: Scope) -> Case:
-        """The case with that id in `scope`; raises `CaseNotFound`."""
-        case = await self.get_case(case_id, scope)
-        if case is None:
-            raise CaseNotFound("no_case", case_id=case_id)
-        return case
-
-    async def list_cases(
-        self,
-        scope: Scope,
-        *,
-        status: CaseStatus | str | None = None,
-        discord_user_id: int | None = None,
-        hf_account: str | None = None,
-        limit: int = 20,
-        before_id: int | None = None,
-    ) -> list[Case]:
-        """Cases in `scope` matching every given filter, newest first, at most `limit` (1-500).
-        For the next page pass the last id seen as `before_id`."""
-        scope_sql, scope_params = scope.where()
-        where: list[str] = [scope_sql]
-        params: list[object] = [*scope_params]
-        if status is not None:
-            where.append("status = ?")
-            params.append(CaseStatus(status).value)
-        if discord_user_id is not None:
-            where.append("discord_user_id = ?")
-            params.append(discord_user_id)
-        if hf_account is not None:
-            where.append("hf_account = ? COLLATE NOCASE")
-            params.append(hf_account.strip())
-        if before_id is not None:
-            where.append("id < ?")
-            params.append(before_id)
-        sql = f"SELECT {_CASE_COLUMNS} FROM cases WHERE " + " AND ".join(where)
-        sql += " ORDER BY id DESC LIMIT ?"
-        params.append(max(1, min(int(limit), MAX_LIST_LIMIT)))
-        return [_case(row) for row in await self.db.fetchall(sql, params)]
+        return None if row is None else case_from_row(row)
 
     async def add_event(
         self,
@@ -199,7 +120,7 @@ class CaseStore:
     ) -> Event:
         """Append an event to a case's timeline (and touch its `updated_at`)."""
         kind = EventKind(kind)
-        text = _payload_json(payload)
+        text = payload_json(payload)
         now = self._now()
         async with self.db.write() as conn:
             cur = await conn.execute(
@@ -284,15 +205,6 @@ class CaseStore:
             )
         return await self.require_case(case.id, Scope.everything())
 
-    async def events(self, case_id: int, *, limit: int = 200) -> list[Event]:
-        """A case's timeline, oldest first (the last `limit` events)."""
-        rows = await self.db.fetchall(
-            "SELECT * FROM (SELECT id, case_id, kind, actor_id, payload, created_at FROM events "
-            "WHERE case_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
-            (case_id, max(1, limit)),
-        )
-        return [event_from_row(row) for row in rows]
-
     async def add_note(
         self,
         case_id: int,
@@ -338,11 +250,11 @@ class CaseStore:
         now = self._now()
         async with self.db.write() as conn:
             async with conn.execute(
-                f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",
+                f"SELECT {CASE_COLUMNS} FROM cases WHERE id = ?",
                 (case_id,),
             ) as cur:
                 row = await cur.fetchone()
-            case = None if row is None else _case(row)
+            case = None if row is None else case_from_row(row)
             if case is None or not scope.allows(case.owner):
                 raise CaseNotFound("no_case", case_id=case_id)
             self._check_move(case, target, moderator)
@@ -362,7 +274,7 @@ class CaseStore:
             await conn.execute(
                 "INSERT INTO events (case_id, kind, actor_id, payload, created_at) "
                 "VALUES (?, 'status_changed', ?, ?, ?)",
-                (case_id, actor_id, _payload_json(payload), now.isoformat()),
+                (case_id, actor_id, payload_json(payload), now.isoformat()),
             )
             await after_status_change(conn, case_id, target, now)
         return case.model_copy(update={"status": target, "updated_at": now})
@@ -375,92 +287,15 @@ class CaseStore:
             raise TransitionError("moderator_reopens", ref=case.ref)
 
     async def delete_user_data(self, discord_user_id: int, scope: Scope) -> DeletionReport:
-        """Erase a person's cases in `scope` with their events, and remove their id from events
-        they wrote on other cases in `scope`. With `Scope.everything()` (the person's own
-        request, or the terminal) their preferences go too. Reports what it removed."""
-        scope_sql, scope_params = scope.where()
-        async with self.db.write() as conn:
-            async with conn.execute(
-                f"SELECT id FROM cases WHERE discord_user_id = ? AND {scope_sql} ORDER BY id",
-                (discord_user_id, *scope_params),
-            ) as cur:
-                ids = [int(r[0]) for r in await cur.fetchall()]
-            events = 0
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                cur = await conn.execute(
-                    f"DELETE FROM events WHERE case_id IN ({marks})",
-                    chunk,
-                )
-                events += cur.rowcount
-                await conn.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
-            if scope.owners is None:
-                cur = await conn.execute(
-                    "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
-                )
-                for table in ("person_prefs", "waiting_checks"):
-                    await conn.execute(
-                        f"DELETE FROM {table} WHERE discord_user_id = ?", (discord_user_id,)
-                    )
-            else:
-                cur = await conn.execute(
-                    "UPDATE events SET actor_id = NULL WHERE actor_id = ? AND case_id IN "
-                    f"(SELECT id FROM cases WHERE {scope_sql})",
-                    (discord_user_id, *scope_params),
-                )
-            anonymised = cur.rowcount
-        return DeletionReport(
-            discord_user_id=discord_user_id,
-            case_ids=ids,
-            cases=len(ids),
-            events=events,
-            events_anonymised=anonymised,
-        )
+        """Erase a person's data in `scope` (`bot.cases.erasure.erase_person`)."""
+        return await erase_person(self.db, discord_user_id, scope)
 
-    async def export(
+    def export(
         self, scope: Scope, *, status: CaseStatus | str | None = None, batch: int = 1000
     ) -> AsyncIterator[dict[str, Any]]:
-        """Every case in `scope` (optionally of one status) as a flat row for CSV/JSON, oldest
-        first, with its event count and last event time. Streams in batches; memory stays flat."""
-        last_id = 0
-        scope_sql, scope_params = scope.where("c.owner")
-        status_sql, params = f"AND {scope_sql}", list[object]([*scope_params])
-        if status is not None:
-            status_sql += " AND c.status = ?"
-            params.append(CaseStatus(status).value)
-        while True:
-            rows = await self.db.fetchall(
-                f"SELECT c.id, c.discord_user_id, c.guild_id, c.owner, c.hf_account, c.status, "
-                f"c.created_at, c.updated_at, "
-                f"(SELECT COUNT(*) FROM events e WHERE e.case_id = c.id) AS events, "
-                f"(SELECT MAX(created_at) FROM events e WHERE e.case_id = c.id) AS last_event_at "
-                f"FROM cases c WHERE c.id > ? {status_sql} ORDER BY c.id LIMIT ?",
-                [last_id, *params, batch],
-            )
-            if not rows:
-                return
-            for row in rows:
-                yield {key: row[key] for key in row.keys()}  # noqa: SIM118
-            last_id = int(rows[-1]["id"])
+        """Every case in `scope` as a flat row, oldest first (`bot.cases.export_rows`)."""
+        return export_rows(self.db, scope, status=status, batch=batch)
 
     async def claim_unassigned(self, case_ids: Sequence[int] | None = None) -> list[int]:
-        """Hand unassigned cases (all, or those of `case_ids`) to the home server; returns the ids
-        moved. Ids that are not unassigned are left alone."""
-        async with self.db.write() as conn:
-            if case_ids is None:
-                async with conn.execute(
-                    "SELECT id FROM cases WHERE owner = ? ORDER BY id", (UNASSIGNED,)
-                ) as cur:
-                    ids = [int(r[0]) for r in await cur.fetchall()]
-            else:
-                ids = []
-                for case_id in sorted(set(case_ids)):
-                    async with conn.execute(
-                        "SELECT id FROM cases WHERE id = ? AND owner = ?", (case_id, UNASSIGNED)
-                    ) as cur:
-                        if await cur.fetchone() is not None:
-                            ids.append(case_id)
-            for case_id in ids:
-                await conn.execute("UPDATE cases SET owner = ? WHERE id = ?", (HOME, case_id))
-        return ids
+        """Hand unassigned cases to the home server (`bot.cases.claiming`); the ids moved."""
+        return await claim_unassigned(self.db, case_ids)

@@ -11,8 +11,9 @@ from typing import Any
 
 from bot.cases.export import export_cases
 from bot.cases.models import Case, CaseError, CaseStatus
+from bot.cases.rows import MAX_CASE_ID, MAX_LIST_LIMIT
 from bot.cases.scope import HOME, UNASSIGNED, Scope
-from bot.cases.store import MAX_CASE_ID, MAX_LIST_LIMIT, CaseStore
+from bot.cases.store import CaseStore
 from bot.cli.database import run_on_database
 from bot.cli.followups import register_followups
 from bot.config import Settings

@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.cases.rows import MAX_CASE_ID
 from bot.cases.scope import Scope
 from bot.cases.stats import case_stats
 from bot.cases.stats_report import WORDS, stats_chart_png, stats_lines
-from bot.cases.store import MAX_CASE_ID, CaseStore
+from bot.cases.store import CaseStore
 from bot.config import Settings
 from bot.reminders.store import ReminderStore
 

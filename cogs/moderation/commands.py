@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.accounts import MAX_NAME_LENGTH
 from bot.cases.export import export_cases
 from bot.cases.models import STATUS_LABELS, Case, CaseError
-from bot.cases.store import MAX_NOTE_CHARS
+from bot.cases.rows import MAX_NOTE_CHARS
 from bot.i18n import pgettext
 from bot.servers.wording import say
 from cogs.appeal.reminders import add_reminders_field

@@ -17,8 +17,8 @@ from bot.cases.models import (
     Progress,
     TransitionError,
 )
+from bot.cases.rows import MAX_NOTE_CHARS, MAX_PAYLOAD_BYTES
 from bot.cases.scope import Scope
-from bot.cases.store import MAX_NOTE_CHARS, MAX_PAYLOAD_BYTES
 from bot.i18n import use_language
 
 ALL = Scope.everything()

@@ -12,7 +12,7 @@ import discord
 
 from bot.appeal.draft import AppealDraft, AppealInput, draft_appeal
 from bot.appeal.limits import ACTIVITY_LIMIT, LOCK_MESSAGE_LIMIT
-from bot.cases.store import MAX_NOTE_CHARS
+from bot.cases.rows import MAX_NOTE_CHARS
 from bot.i18n import use_language
 from bot.i18n.locales import LANGUAGES
 from bot.knowledge import load_knowledge
