@@ -4,10 +4,9 @@ A *case* ties one Discord user to one Hugging Face account. It has a status and 
 timeline of *events* (check ran, backup shown, appeal drafted, DM sent or failed, note, status
 change). Commands in `cogs/` and the CLI only call this API; they never write SQL.
 
-The statuses and their allowed moves are `bot.cases.models.TRANSITIONS`.
-At most one *active* case (`open` or `waiting_on_hf`) exists per person and account; account
-names compare case-insensitively. Every write returns after its transaction has committed.
-
+Statuses move as `bot.cases.models.TRANSITIONS` allows. At most one *active* case (`open` or
+`waiting_on_hf`) exists per person and account (names compare case-insensitively). Every write
+returns after its transaction has committed.
 Two rules of the service live here, not in the adapters: every interaction about an account is
 part of a case (`record`), and what a person reports about their case moves it (`record_progress`:
 "Hugging Face replied" means the case now waits on Hugging Face). Dates are ISO 8601 UTC text in
