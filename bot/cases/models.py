@@ -154,3 +154,12 @@ class DeletionReport(BaseModel):
     cases: int
     events: int
     events_anonymised: int
+
+
+def check_move(case: Case, target: CaseStatus, moderator: bool) -> None:
+    """Raise `TransitionError` unless `TRANSITIONS` allows the move (and, for a reopen, the
+    mover is a moderator)."""
+    if target not in TRANSITIONS[case.status]:
+        raise TransitionError("cannot_move", ref=case.ref, status=case.status, target=target)
+    if (case.status, target) in MODERATOR_ONLY and not moderator:
+        raise TransitionError("moderator_reopens", ref=case.ref)

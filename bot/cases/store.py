@@ -28,8 +28,6 @@ from bot.cases.erasure import erase_person
 from bot.cases.export_rows import export_rows
 from bot.cases.models import (
     ACTIVE_STATUSES,
-    MODERATOR_ONLY,
-    TRANSITIONS,
     Case,
     CaseError,
     CaseNotFound,
@@ -40,6 +38,7 @@ from bot.cases.models import (
     NotYourCase,
     Progress,
     TransitionError,
+    check_move,
 )
 from bot.cases.outcomes import after_progress, after_status_change
 from bot.cases.reads import CaseReads
@@ -256,7 +255,7 @@ class CaseStore(CaseReads):
             case = None if row is None else case_from_row(row)
             if case is None or not scope.allows(case.owner):
                 raise CaseNotFound("no_case", case_id=case_id)
-            self._check_move(case, target, moderator)
+            check_move(case, target, moderator)
             if target in ACTIVE_STATUSES and not case.active:
                 other = await self._active(conn, case.discord_user_id, case.hf_account)
                 if other is not None:
@@ -277,13 +276,6 @@ class CaseStore(CaseReads):
             )
             await after_status_change(conn, case_id, target, now)
         return case.model_copy(update={"status": target, "updated_at": now})
-
-    @staticmethod
-    def _check_move(case: Case, target: CaseStatus, moderator: bool) -> None:
-        if target not in TRANSITIONS[case.status]:
-            raise TransitionError("cannot_move", ref=case.ref, status=case.status, target=target)
-        if (case.status, target) in MODERATOR_ONLY and not moderator:
-            raise TransitionError("moderator_reopens", ref=case.ref)
 
     async def delete_user_data(self, discord_user_id: int, scope: Scope) -> DeletionReport:
         """Erase a person's data in `scope` (`bot.cases.erasure.erase_person`)."""
