@@ -8,7 +8,8 @@ import pytest
 
 from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
-from bot.db import MIGRATIONS, SCHEMA_VERSION, Database, DatabaseUnavailable
+from bot.db import SCHEMA_VERSION, Database, DatabaseUnavailable
+from bot.migrations import MIGRATIONS
 
 ALL = Scope.everything()
 

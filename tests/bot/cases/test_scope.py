@@ -11,7 +11,8 @@ from bot.cases.export import export_cases
 from bot.cases.models import CaseNotFound
 from bot.cases.scope import HOME, UNASSIGNED, Scope, owner_for
 from bot.cases.store import CaseStore
-from bot.db import MIGRATIONS, Database
+from bot.db import Database
+from bot.migrations import MIGRATIONS
 
 A, B = 111, 222  # A is the home server
 
