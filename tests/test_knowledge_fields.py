@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 from pydantic import BaseModel
 
 import bot.knowledge
-from bot.appeal.draft import AppealInput, draft_appeal
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.backup.plan import build_backup_plan
 from bot.check.models import AccountReport, Verdict
 from bot.knowledge import Knowledge, load_knowledge

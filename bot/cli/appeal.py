@@ -13,7 +13,8 @@ import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.appeal.draft import AppealDraft, AppealInput, AppealInputError, draft_appeal
+from bot.appeal.draft import AppealDraft, draft_appeal
+from bot.appeal.inputs import AppealInput, AppealInputError
 from bot.check.cache import ReportCache
 from bot.cli.database import one_line, run_on_database
 from bot.config import Settings

@@ -7,7 +7,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from bot.appeal.draft import AppealDraft, AppealInput, draft_appeal
+from bot.appeal.draft import AppealDraft, draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.cases.models import Case
 from bot.i18n import t
 from bot.knowledge import Knowledge

@@ -10,7 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.accounts import MAX_INPUT_LENGTH
-from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput, AppealInputError
 from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIMIT
 from bot.cases.dm_refusals import CLOSED_DMS
 from bot.cases.models import EventKind

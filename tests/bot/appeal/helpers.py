@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.appeal.draft import AppealDraft, AppealInput, draft_appeal
+from bot.appeal.draft import AppealDraft, draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.knowledge import load_knowledge
 
 TODAY = date(2026, 11, 25)

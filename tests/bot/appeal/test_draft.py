@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.appeal.draft import AppealInput, AppealInputError, draft_appeal, normalize_link
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput, AppealInputError, normalize_link
 from bot.appeal.limits import MAX_LINKS
 from bot.i18n import use_language
 from tests.bot.appeal.helpers import KNOWLEDGE, TODAY, ago, make

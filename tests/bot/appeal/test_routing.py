@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.appeal.draft import AppealInput, draft_appeal
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.appeal.wording import ARGUMENTS_PLACEHOLDER
 from tests.bot.appeal.helpers import (
     KNOWLEDGE,

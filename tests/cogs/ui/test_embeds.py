@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.appeal.draft import AppealInput, draft_appeal
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.backup.plan import build_backup_plan
 from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem, Verdict
 from bot.check.parts import PartError

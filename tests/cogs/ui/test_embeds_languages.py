@@ -8,7 +8,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.appeal.draft import AppealInput, draft_appeal
+from bot.appeal.draft import draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.appeal.limits import ACTIVITY_LIMIT, LOCK_MESSAGE_LIMIT
 from bot.backup.plan import build_backup_plan
 from bot.i18n import use_language

@@ -10,7 +10,8 @@ from typing import Any, cast
 
 import discord
 
-from bot.appeal.draft import AppealDraft, AppealInput, draft_appeal
+from bot.appeal.draft import AppealDraft, draft_appeal
+from bot.appeal.inputs import AppealInput
 from bot.appeal.limits import ACTIVITY_LIMIT, LOCK_MESSAGE_LIMIT
 from bot.cases.rows import MAX_NOTE_CHARS
 from bot.i18n import use_language
