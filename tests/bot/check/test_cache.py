@@ -3,8 +3,6 @@ reports stored, and read without any Hub client."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,10 +13,9 @@ from bot.check.models import AccountReport, Verdict
 from bot.check.service import CheckService
 from bot.db import Database
 from bot.hub.client import HubClient
+from tests.bot.check.conftest import Open
 from tests.fakes.fake_hub import FakeHub
 from tests.helpers import make_hub_settings
-
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_cache_hit_across_services_and_fresh_bypass(

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
-
 from bot.check.cost import CHECK_COST, check_cost
-from bot.check.service import CheckService
+from tests.bot.check.conftest import Open
 from tests.fakes.fake_hub import FakeHub
-
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_the_cost_is_what_a_check_sends(fake_hub: FakeHub, open_service: Open) -> None:

@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 from urllib.parse import parse_qs
 
 import pytest
 
 from bot.backup.plan import build_backup_plan
 from bot.check.models import ERROR_MESSAGE_LIMIT
-from bot.check.service import CheckService
 from bot.db import Database
+from tests.bot.check.conftest import Open
 from tests.fakes.fake_hub import FakeHub
 from tests.fakes.fake_hub_answers import KNOWN_EXPAND
-
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_disabled_and_gated_models_and_datasets(fake_hub: FakeHub, open_service: Open) -> None:

@@ -5,16 +5,12 @@ disabled.`), both answered by the fake Hub as by the real one."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 
 import pytest
 from pydantic import SecretStr
 
-from bot.check.service import CheckService
+from tests.bot.check.conftest import Open
 from tests.fakes.fake_hub import FakeHub
-
-Open = Callable[..., AbstractAsyncContextManager[CheckService]]  # the open_service fixture
 
 
 async def test_a_refused_token_is_dropped_and_the_check_is_made_anonymously(

@@ -3,60 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from discord import ComponentType
 
 from bot.cases.models import EventKind
-from tests.cogs.helpers import ALICE, BOB, MOD, case_events, components, custom_id, text_of
+from tests.cogs.appeal.helpers import FORM, send_step, through_the_form
+from tests.cogs.helpers import ALICE, case_events, components, custom_id, text_of
 from tests.cogs.helpers import OWNER as OTHER
-
-FORM = {
-    "account": "alice-hf",
-    "lock_message": "Your account has been locked. Contact website@huggingface.co",
-    "links": "https://hf.co/spaces/alice-hf/demo\nhuggingface.co/alice-hf/tiny-model",
-    "activity": "I duplicated a Space and tried a keep-alive ping.",
-}
-
-
-async def _through_the_form(env, user, form=FORM, *, guild=True):
-    opener = await env.command(
-        "appeal", {"account": "alice-hf"}, user=user, **({} if guild else {"guild": None})
-    )
-    assert opener.response.type == 9
-    assert "alice-hf" in str(opener.modal)
-    submit = await env.discord.inject_modal_submit(opener, form, user=user)
-    await submit.wait_response()
-    step = submit.original_message
-    assert "tick anything that applies" in text_of(step)
-    return submit, step
-
-
-async def _send(env, user, step, *, signals=(), contacted=(), formal=False):
-    sel = await env.discord.inject_component(
-        step, custom_id(step, kind=ComponentType.select, index=0), user=user, values=list(signals)
-    )
-    await sel.wait_response()
-    sel = await env.discord.inject_component(
-        step, custom_id(step, kind=ComponentType.select, index=1), user=user, values=list(contacted)
-    )
-    await sel.wait_response()
-    if formal:
-        toggle = await env.discord.inject_component(
-            step, custom_id(step, label="Formal appeal"), user=user
-        )
-        await toggle.wait_response()
-        assert toggle.response.type == 7
-    send = await env.discord.inject_component(
-        step, custom_id(step, label="Send me the draft"), user=user
-    )
-    await send.wait_done(timeout=5)
-    return send
 
 
 async def test_form_ticks_and_dm(env):
     async with env.running():
         await (await env.command("checkaccount", {"account": "alice-hf"})).wait_done(timeout=5)
-        _, step = await _through_the_form(env, ALICE)
-        send = await _send(
+        _, step = await through_the_form(env, ALICE)
+        send = await send_step(
             env, ALICE, step, signals=["duplicated-space", "keep-alive"], contacted=["safety:old"]
         )
         assert send.ack_latency < 1
@@ -101,8 +59,8 @@ async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage, said):
     says what the person chose, never a date made up from it."""
     form = {**FORM, "lock_message": "Your account has been locked."}
     async with env.running():
-        _, step = await _through_the_form(env, ALICE, form)
-        await _send(env, ALICE, step, contacted=[f"safety:{choice}"])
+        _, step = await through_the_form(env, ALICE, form)
+        await send_step(env, ALICE, step, contacted=[f"safety:{choice}"])
         events = await case_events(env, 1)
         drafted = next(e for e in events if e.kind == EventKind.APPEAL_DRAFTED)
         assert drafted.payload["stage"] == stage
@@ -114,25 +72,10 @@ async def test_when_safety_was_emailed_sets_the_stage(env, choice, stage, said):
 
 async def test_formal_route_goes_to_legal(env):
     async with env.running():
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step, formal=True)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step, formal=True)
         dm = await env.discord.wait_for_dm(ALICE)
         assert "legal@huggingface.co" in text_of(dm) and "content-policy" in text_of(dm)
-
-
-async def test_closed_dms_fall_back_to_a_private_reply(env):
-    async with env.running():
-        _, step = await _through_the_form(env, BOB)
-        send = await _send(env, BOB, step)
-        await send.wait_followup(2)
-        messages = send.final_messages()
-        assert any("Privacy Settings" in text_of(m) for m in messages)
-        assert any("website@huggingface.co" in text_of(m) for m in messages)
-        assert all(m["flags"] & 64 for m in messages)
-        assert env.discord.dm_messages(BOB) == []
-        events = await case_events(env, 1)
-        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["dm_sent"] is False
-        assert events[-1].payload["code"] == 50007
 
 
 async def test_bad_link_keeps_what_was_typed(env):
@@ -154,8 +97,8 @@ async def test_bad_link_keeps_what_was_typed(env):
 
 async def test_in_a_dm_the_draft_comes_right_there(env):
     async with env.running(guild_ids=[]):  # DMs see only global commands
-        _, step = await _through_the_form(env, ALICE, guild=False)
-        send = await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE, guild=False)
+        send = await send_step(env, ALICE, step)
         [draft] = send.final_messages()
         assert "website@huggingface.co" in text_of(draft)
         assert not draft["flags"] & 64  # a lasting message, not an ephemeral one
@@ -176,21 +119,21 @@ async def test_two_open_forms_each_get_their_own_draft(env):
             await submit.wait_response()
             step = submit.original_message
             assert account in text_of(step)
-            await _send(env, user, step)
+            await send_step(env, user, step)
             dm = await env.discord.wait_for_dm(user)
             assert f"appeal-{account}.txt" == dm["attachments"][0]["filename"]
 
 
 async def test_expired_steps_are_answered(env):
     async with env.running():
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step)
         again = await env.discord.inject_component(  # the step is done: a second Send
             step, custom_id(step, label="Send me the draft"), user=ALICE
         )
         await again.wait_response()
         assert "expired" in text_of(again.response.data)
-        _, step = await _through_the_form(env, ALICE)
+        _, step = await through_the_form(env, ALICE)
     async with env.running():  # a restart: the open step and form are gone
         click = await env.discord.inject_component(
             step, custom_id(step, label="Formal appeal"), user=ALICE
@@ -238,22 +181,10 @@ async def test_a_step_left_alone_is_disabled(env, monkeypatch):
 
     monkeypatch.setattr(cogs.appeal.commands, "STEP_TIMEOUT_S", 0.05)  # discord.py's own view timer
     async with env.running():
-        submit, _ = await _through_the_form(env, ALICE)
+        submit, _ = await through_the_form(env, ALICE)
         await submit.wait_edit()
         step = submit.original_message
         assert all(c.get("disabled") for c in components(step))
-
-
-async def test_a_dm_refused_for_another_reason_records_its_code(env):
-    env.discord.close_dms(BOB, code=40003)
-    async with env.running():
-        _, step = await _through_the_form(env, BOB)
-        send = await _send(env, BOB, step)
-        await send.wait_followup(2)
-        assert not any("Privacy Settings" in t for t in send.texts())
-        assert any("website@huggingface.co" in t for t in send.texts())
-        events = await case_events(env, 1)
-        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == 40003
 
 
 async def test_hostile_text_cannot_ping_or_break_out(env):
@@ -263,51 +194,10 @@ async def test_hostile_text_cannot_ping_or_break_out(env):
         "activity": "```\n@here\n```" + "x" * 1400,
     }
     async with env.running():
-        _, step = await _through_the_form(env, ALICE, hostile)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE, hostile)
+        await send_step(env, ALICE, step)
         dm = await env.discord.wait_for_dm(ALICE)
         content = dm["content"] + (dm["embeds"][0].get("description") or "")
         assert content.count("```") == 6  # address, subject, email: no fence broken out
         assert "@everyone" not in content and "@here" not in content
         assert "\u202e" not in content
-
-
-@pytest.mark.parametrize("code", [429, 50278, 50001])
-async def test_a_rate_limited_or_refused_dm_still_gives_the_draft_privately(env, code):
-    """The DM answers 429 over discord.py's wait (`discord.RateLimited`), 50278 (no mutual
-    server) or 50001 (Missing Access): the person hears the DM failed and gets the draft
-    privately; the case records the code."""
-    async with env.running():
-        _, step = await _through_the_form(env, ALICE)
-        if code == 429:
-            env.discord.rate_limit_dms = 1
-        else:
-            env.discord.close_dms(ALICE, code=code)
-        send = await _send(env, ALICE, step)
-        await send.wait_followup(2)
-        messages = send.final_messages()
-        assert any("could not send you a direct message just now" in text_of(m) for m in messages)
-        assert any("website@huggingface.co" in text_of(m) for m in messages)
-        assert all(m["flags"] & 64 for m in messages)
-        events = await case_events(env, 1)
-        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == code
-
-
-@pytest.mark.parametrize(
-    ("code", "shown"),
-    [(50007, "DMs closed"), (50278, "no server in common"), (50001, "missing access")],
-)
-async def test_moderators_see_why_the_dm_was_refused(env, code, shown):
-    """Discord's refusal codes for a DM told apart on the case (50007 closed DMs, 50278 no
-    mutual server, 50001 missing access), not "DMs closed" for every one."""
-    env.discord.close_dms(BOB, code=code)
-    async with env.running():
-        _, step = await _through_the_form(env, BOB)
-        send = await _send(env, BOB, step)
-        await send.wait_followup(2)
-        events = await case_events(env, 1)
-        assert events[-1].kind == EventKind.DM_FAILED and events[-1].payload["code"] == code
-        view = (
-            await env.command("case view", {"case_id": 1}, user=MOD, check_permissions=False)
-        ).original_message
-        assert f"DM delivered: no ({shown}), code {code}" in text_of(view), text_of(view)

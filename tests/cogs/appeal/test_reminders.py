@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.cases.models import EventKind
 from bot.clock import ManualClock
-from tests.cogs.appeal.test_commands import _send, _through_the_form
+from tests.cogs.appeal.helpers import send_step, through_the_form
 from tests.cogs.helpers import ALICE, BOB, MOD, case_events, components, custom_id, text_of
 
 DAYS = 5  # FOLLOWUP_DAYS of the test settings
@@ -28,8 +28,8 @@ async def _settled(bot, rounds):
 async def test_remind_me_survives_a_restart_and_sends_one_dm(env):
     clock = ManualClock()
     async with env.running(clock=clock):
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step)
         draft_dm = await env.discord.wait_for_dm(ALICE)
         assert "remind me on 2026-01-10" in components(draft_dm)[0]["label"]
         answer = await _click(env, draft_dm, "I sent it: remind me", ALICE)
@@ -55,8 +55,8 @@ async def test_remind_me_survives_a_restart_and_sends_one_dm(env):
 async def test_mycase_cancel_and_move_and_moderators_see_it(env):
     clock = ManualClock()
     async with env.running(clock=clock):
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step)
         draft_dm = await env.discord.wait_for_dm(ALICE)
         await _click(env, draft_dm, "I sent it: remind me", ALICE)
         mine = (await env.command("mycase show", user=ALICE)).original_message
@@ -83,8 +83,8 @@ async def test_a_reminder_is_promised_only_where_it_can_arrive(env):
     later at its due time is recorded once, never retried in a loop."""
     clock = ManualClock()
     async with env.running(clock=clock) as bot:
-        _, step = await _through_the_form(env, BOB)
-        send = await _send(env, BOB, step)
+        _, step = await through_the_form(env, BOB)
+        send = await send_step(env, BOB, step)
         await send.wait_followup(2)
         shown = send.final_messages()[-1]  # DMs closed: the draft privately, with its buttons
         assert "I sent it: remind me" in await _click_label(shown)
@@ -134,8 +134,8 @@ async def test_a_rate_limited_reminder_is_tried_again_later_not_given_up(env):
     the reminder stays due and goes out on a later round."""
     clock = ManualClock()
     async with env.running(clock=clock) as bot:
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step)
         draft_dm = await env.discord.wait_for_dm(ALICE)
         await _click(env, draft_dm, "I sent it: remind me", ALICE)
         await _settled(bot, 1)
@@ -159,8 +159,8 @@ async def test_a_reminder_refused_for_no_mutual_server_says_so(env):
     DMs; moderators see the reason."""
     clock = ManualClock()
     async with env.running(clock=clock) as bot:
-        _, step = await _through_the_form(env, ALICE)
-        await _send(env, ALICE, step)
+        _, step = await through_the_form(env, ALICE)
+        await send_step(env, ALICE, step)
         draft_dm = await env.discord.wait_for_dm(ALICE)
         await _click(env, draft_dm, "I sent it: remind me", ALICE)
         await _settled(bot, 1)

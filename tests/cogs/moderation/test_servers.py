@@ -12,7 +12,7 @@ from bot.cases.models import EventKind
 from bot.cases.scope import HOME, Scope
 from bot.cases.store import CaseStore
 from bot.db import Database
-from tests.cogs.appeal.test_commands import _send
+from tests.cogs.appeal.helpers import send_step
 from tests.cogs.helpers import (
     ALICE,
     BOB,
@@ -201,7 +201,7 @@ async def test_user_install_and_group_dm_answers_stay_private(env):
         )
         await submit.wait_response()
         step = submit.original_message
-        send = await _send(env, ALICE, step)
+        send = await send_step(env, ALICE, step)
         assert send.ephemeral
         dm = await env.discord.wait_for_dm(ALICE)
         assert dm["attachments"][0]["filename"] == "appeal-alice-hf.txt"

@@ -3,7 +3,7 @@ and quote what people typed with Markdown and masked links neutralised."""
 
 from __future__ import annotations
 
-from tests.cogs.appeal.test_commands import FORM, _send, _through_the_form
+from tests.cogs.appeal.helpers import FORM, send_step, through_the_form
 from tests.cogs.helpers import ALICE, BOB, GUILD, MODLOG, OWNER, text_of
 
 HOSTILE = "**Locked** [click here](https://evil.example) @everyone # now"
@@ -14,8 +14,8 @@ async def test_a_french_person_tips_a_wave_in_a_german_server(env):
     form = {**FORM, "lock_message": HOSTILE}
     async with env.running(wave_min_cases=3) as bot:
         for user in (ALICE, BOB):
-            _, step = await _through_the_form(env, user, form)
-            await _send(env, user, step)
+            _, step = await through_the_form(env, user, form)
+            await send_step(env, user, step)
         opener = await env.command("appeal", {"account": "alice-hf"}, user=OWNER, locale="fr")
         submit = await env.discord.inject_modal_submit(opener, form, user=OWNER)
         await submit.wait_response()
