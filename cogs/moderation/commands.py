@@ -12,8 +12,9 @@ from discord.ext import commands
 
 from bot.accounts import MAX_NAME_LENGTH
 from bot.cases.export import export_cases
-from bot.cases.models import STATUS_LABELS, Case, CaseError
+from bot.cases.models import STATUS_LABELS, Case, CaseError, DeletionReport
 from bot.cases.rows import MAX_NOTE_CHARS
+from bot.cases.scope import Scope
 from bot.i18n import pgettext
 from bot.servers.wording import say
 from cogs.appeal.reminders import add_reminders_field
@@ -21,6 +22,7 @@ from cogs.moderation.config import ConfigGroup
 from cogs.moderation.notices import tell_person
 from cogs.services import services
 from cogs.ui.case_embeds import case_embed, case_list_embed
+from cogs.ui.forget import ForgetConfirmation
 from cogs.ui.permissions import moderator_scope, require_moderator, server_install_only
 from cogs.ui.replies import defer, reply
 from cogs.ui.steps import StepView
@@ -257,37 +259,25 @@ class CasePager(ModeratorView):
         self.anchor = interaction
 
 
-class ForgetConfirm(ModeratorView):
-    """The confirmation before erasing a person's data."""
+class ForgetConfirm(ForgetConfirmation):
+    """A moderator's confirmation before erasing a person's data in their server's cases."""
+
+    kind = "case"
 
     def __init__(self, client: discord.Client, user_id: int) -> None:
-        super().__init__(client, timeout=120)
-        self.user_id = user_id
-        self.confirm.label = say_(MINE, "erase_button")
-        self.cancel.label = say("cancel_button")
-
-    @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)
-    async def confirm(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        self.stop()
-        report = await services(interaction).cases.delete_user_data(
-            self.user_id, moderator_scope(interaction)
-        )
-        text = say_(
-            CASES, "forget_done", cases=report.cases, events=report.events, user=self.user_id
-        )
-        await interaction.response.edit_message(
-            content=text, view=None, allowed_mentions=discord.AllowedMentions.none()
+        super().__init__(
+            client, user_id, erase=say_(MINE, "erase_button"), cancel=say("cancel_button")
         )
 
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        self.stop()
-        await interaction.response.edit_message(
-            content=say("forget_cancelled"),
-            view=None,
-            allowed_mentions=discord.AllowedMentions.none(),
-        )
+    async def allow(self, interaction: discord.Interaction[Any]) -> bool:
+        return await require_moderator(interaction)
+
+    def scope(self, interaction: discord.Interaction[Any]) -> Scope:
+        return moderator_scope(interaction)
+
+    def done(self, report: DeletionReport) -> str:
+        return say_(CASES, "forget_done", cases=report.cases, events=report.events,
+                    user=self.user_id)  # fmt: skip
+
+    def cancelled(self) -> str:
+        return say("forget_cancelled")

@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cases.dms import undelivered_result
-from bot.cases.models import CaseError, CaseNotFound, NotYourCase, Progress
+from bot.cases.models import CaseError, CaseNotFound, DeletionReport, NotYourCase, Progress
 from bot.cases.scope import Scope
 from bot.check import wording as check_wording
 from bot.i18n import gettext, t
@@ -22,10 +22,10 @@ from bot.servers.wording import say
 from cogs.appeal.reminders import reminder_buttons
 from cogs.services import services
 from cogs.ui.case_embeds import my_cases_embed
+from cogs.ui.forget import ForgetConfirmation
 from cogs.ui.limits import add_field
 from cogs.ui.permissions import in_servers_and_dms, is_moderator, moderator_scope
-from cogs.ui.replies import NO_MENTIONS, reply
-from cogs.ui.steps import StepView
+from cogs.ui.replies import reply
 from cogs.ui.views import GuardedItem, buttons_view
 from cogs.ui.wording import MINE
 from cogs.ui.wording import say as say_
@@ -90,42 +90,25 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
         await reply(interaction, say("forget_prompt", count=count), view=confirm)
 
 
-class ForgetMine(StepView):
-    """The person's confirmation before erasing their own data; only they can click it."""
+class ForgetMine(ForgetConfirmation):
+    """The person's confirmation before erasing their own data everywhere; only they can click."""
 
     kind = "mine"
 
     def __init__(self, client: discord.Client, user_id: int) -> None:
-        super().__init__(client, timeout=120)
-        self.user_id = user_id
-        self.confirm.label = say("forget_button")
-        self.cancel.label = say("cancel_button")
+        super().__init__(client, user_id, erase=say("forget_button"), cancel=say("cancel_button"))
 
     async def allow(self, interaction: discord.Interaction[Any]) -> bool:
         return interaction.user.id == self.user_id
 
-    @discord.ui.button(label="Erase", style=discord.ButtonStyle.danger)
-    async def confirm(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        self.stop()
-        report = await services(interaction).cases.delete_user_data(
-            self.user_id, Scope.everything()
-        )
-        await interaction.response.edit_message(
-            content=say("forget_done", cases=report.cases, events=report.events),
-            view=None,
-            allowed_mentions=NO_MENTIONS,
-        )
+    def scope(self, interaction: discord.Interaction[Any]) -> Scope:
+        return Scope.everything()
 
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        self.stop()
-        await interaction.response.edit_message(
-            content=say("forget_cancelled"), view=None, allowed_mentions=NO_MENTIONS
-        )
+    def done(self, report: DeletionReport) -> str:
+        return say("forget_done", cases=report.cases, events=report.events)
+
+    def cancelled(self) -> str:
+        return say("forget_cancelled")
 
 
 class CaseDmsToggle(
