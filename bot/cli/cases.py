@@ -16,6 +16,7 @@ from bot.cases.scope import HOME, UNASSIGNED, Scope
 from bot.cases.store import CaseStore
 from bot.cli.database import run_on_database
 from bot.cli.followups import register_followups
+from bot.cli.options import list_limit
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
@@ -33,17 +34,6 @@ def _id(text: str) -> int:
     return value
 
 
-def _limit(text: str) -> int:
-    """How many cases to list: 1 to `MAX_LIST_LIMIT`."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
-    if not 1 <= value <= MAX_LIST_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_LIST_LIMIT}, not {value}")
-    return value
-
-
 def register(sub: Any) -> None:
     """Add `cases` with its own subcommands."""
     cases = sub.add_parser("cases", help="look up and manage support cases")
@@ -53,7 +43,7 @@ def register(sub: Any) -> None:
     ls.add_argument("--status", choices=[s.value for s in CaseStatus])
     ls.add_argument("--user", type=_id, help="Discord user id")
     ls.add_argument("--account", help="Hugging Face account")
-    ls.add_argument("--limit", type=_limit, default=20, help=f"1 to {MAX_LIST_LIMIT} (default 20)")
+    ls.add_argument("--limit", type=list_limit, default=20, help=f"1 to {MAX_LIST_LIMIT} (default 20)")
     ls.add_argument("--before", type=_id, help="show cases older than this id (next page)")
     ls.set_defaults(handler=_handler(_list, readonly=True))
 

@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.cases.rows import MAX_CASE_ID
+from bot.cases.rows import MAX_CASE_ID, MAX_LIST_LIMIT
 from bot.cases.scope import Scope
 from bot.cases.stats import case_stats
 from bot.cases.stats_report import WORDS, stats_chart_png, stats_lines
 from bot.cases.store import CaseStore
+from bot.cli.options import list_limit
 from bot.config import Settings
 from bot.reminders.store import ReminderStore
 
@@ -32,7 +33,9 @@ def _guild(text: str) -> int:
 def register_followups(actions: Any, handler: Callable[..., Any]) -> None:
     """Add `reminders` and `stats` to the `cases` subcommands (`handler` wraps an action)."""
     reminders = actions.add_parser("reminders", help="follow-up reminders due and pending")
-    reminders.add_argument("--limit", type=int, default=100, help="how many (default 100)")
+    reminders.add_argument(
+        "--limit", type=list_limit, default=100, help=f"1 to {MAX_LIST_LIMIT} (default 100)"
+    )
     reminders.set_defaults(handler=handler(_reminders, readonly=True))
 
     stats = actions.add_parser("stats", help="case statistics (computed in the database)")
@@ -53,7 +56,7 @@ def register_followups(actions: Any, handler: Callable[..., Any]) -> None:
 
 async def _reminders(store: CaseStore, args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    upcoming = await ReminderStore(store.db).upcoming(limit=max(1, min(args.limit, 500)))
+    upcoming = await ReminderStore(store.db).upcoming(limit=args.limit)
     if not upcoming:
         print("No reminders pending.")
         return 0
