@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from huggingface_hub.constants import HF_PROTOCOL, HF_URI_TYPE_PREFIXES, REPO_TYPES_MAPPING
 
 from bot.check.repo_types import BY_PLURAL, RepoType
-from bot.i18n import t
+from bot.i18n import english, t
 
 MAX_NAME_LENGTH = 96
 MAX_INPUT_LENGTH = 500
@@ -78,7 +78,7 @@ _QUOTES = (("<", ">"), ("`", "`"), ('"', '"'), ("'", "'"))
 
 REASONS = {
     "not_text": "Please paste an account name, like `alice` or `@alice`.",
-    "too_long_input": "That is {length:,} characters long; a Hugging Face account name has at most {limit}. Please paste just the name or the profile link.",
+    "too_long_input": "That is {length} characters long; a Hugging Face account name has at most {limit}. Please paste just the name or the profile link.",
     "empty": "That was empty. Please paste an account name, like `alice`.",
     "space": "That contains a space or line break. An account name has none: paste only the name, like `alice`, or the profile link.",
     "control": "That contains an invisible control character. Please type the account name by hand.",
@@ -110,7 +110,7 @@ class InvalidAccount(ValueError):
 
     def __init__(self, reason: str, **values: object) -> None:
         self.reason, self.values = reason, values
-        super().__init__(REASONS[reason].format_map(values))
+        super().__init__(english(REASONS[reason], **values))
 
     def text(self) -> str:
         """The reason in the current language."""

@@ -29,7 +29,7 @@ from bot.appeal.wording import (
     FIELD_LABELS,
     FORM_ERRORS,
 )
-from bot.i18n import t
+from bot.i18n import english, listing, t
 from bot.knowledge import EMAIL_RE, Knowledge, load_knowledge
 from bot.text import strip_hidden
 
@@ -44,7 +44,7 @@ class FormProblem(ValueError):
 
     def __init__(self, reason: str, /, **values: object) -> None:
         self.reason, self.values = reason, values
-        super().__init__(FORM_ERRORS[reason].format_map(values))
+        super().__init__(english(FORM_ERRORS[reason], **values))
 
     def text(self) -> str:
         """The problem in the current language."""
@@ -135,7 +135,7 @@ class AppealInput(BaseModel):
         wanted = tuple(dict.fromkeys(v.strip().lower() for v in value))
         for signal in wanted:
             if signal not in known:
-                raise FormProblem("unknown_signal", signal=repr(signal), known=", ".join(known))
+                raise FormProblem("unknown_signal", signal=repr(signal), known=listing(known))
         return wanted
 
     @field_validator("contacted", mode="before")
@@ -167,7 +167,7 @@ class AppealInput(BaseModel):
             if route is not None:
                 name = route.id
             elif name not in ids and not EMAIL_RE.fullmatch(name):
-                raise FormProblem("contact_unknown", key=repr(key), ids=", ".join(ids))
+                raise FormProblem("contact_unknown", key=repr(key), ids=listing(ids, alternatives=True))
             out[name] = _latest(out.get(name), sent)
         return out
 

@@ -67,7 +67,7 @@ def route_appeal(
     values: dict[str, object] = {
         "account": account,
         "days": days,
-        "reply_by": (today + timedelta(days=days)).isoformat(),
+        "reply_by": today + timedelta(days=days),
         "follow_up": follow,
         "policy_url": knowledge.policy.url,
     }
@@ -78,14 +78,15 @@ def route_appeal(
         opening = "usual"
         if stage in ("wait", "follow-up"):
             opening = "same-address" if to in written else "new-address"
-        filled = {**values, "to": to, "send_after": send_after and send_after.isoformat()}
+        filled = {**values, "to": to, "send_after": send_after}  # dates as the language writes them
+        email = {k: v.isoformat() if isinstance(v, date) else v for k, v in filled.items()}
         return Route(
             stage=stage,
             to=to,
             why=t(words.why[case], **filled),  # guidance: in the person's language
             next_step=t(words.next_step[step], **filled),
-            subject=words.subject.format_map(filled),
-            opening=words.opening[opening].format_map(filled),
+            subject=words.subject.format_map(email),  # the email stays English
+            opening=words.opening[opening].format_map(email),
             closing=words.closing,
             checklist=tuple(t(line, **filled) for line in words.checklist),
             send_after=send_after,
@@ -112,7 +113,7 @@ def route_appeal(
     latest, last_address = max(dated) if dated else (None, "")
     if latest is not None and (today - latest).days < days:
         values.update(
-            last_address=last_address, sent=latest.isoformat(), waited=(today - latest).days
+            last_address=last_address, sent=latest, waited=(today - latest).days
         )
         return fill("wait", follow, "dated", "dated", latest + timedelta(days=days))
     values["use_when"] = gettext(follow_route.use_when)

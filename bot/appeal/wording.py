@@ -83,15 +83,15 @@ STAGES: dict[Stage, StageWording] = {
         opening=_FOLLOW_UP_OPENING,
         closing=_CLOSING,
         why={
-            "dated": "You wrote to {last_address} on {sent}, {waited} day(s) ago. Give it "
-            "{days} days before following up; this draft is the follow-up for {to}.",
-            "recent": "You wrote to {last_address} less than {days} days ago. Give it {days} "
-            "days before following up; this draft is the follow-up for {to}.",
+            "dated": "You wrote to {last_address} on {sent}, {waited} ago. Give it "
+            "{days} before following up; this draft is the follow-up for {to}.",
+            "recent": "You wrote to {last_address} less than {days} ago. Give it {days} "
+            "before following up; this draft is the follow-up for {to}.",
         },
         next_step={
             "dated": "Wait until {send_after}. " + _SEND_LATER,
-            "recent": "Wait until {send_after}: that is {days} days from today, because the day "
-            "of your earlier email was not given (if you know it, {days} days after it is "
+            "recent": "Wait until {send_after}: that is {days} from today, because the day "
+            "of your earlier email was not given (if you know it, {days} after it is "
             "enough). " + _SEND_LATER,
         },
         checklist=("Do not send it before {send_after}.",),
@@ -101,9 +101,9 @@ STAGES: dict[Stage, StageWording] = {
         opening=_FOLLOW_UP_OPENING,
         closing=_CLOSING,
         why={
-            "same-address": "Your earlier email has had no reply for {days} days or more, so "
+            "same-address": "Your earlier email has had no reply for {days} or more, so "
             "follow up once more, in the same thread, with {to}. {use_when}",
-            "new-address": "Your earlier email has had no reply for {days} days or more, so "
+            "new-address": "Your earlier email has had no reply for {days} or more, so "
             "follow up with {to}. {use_when}",
         },
         next_step={"same-thread": _SAME_THREAD},
@@ -123,7 +123,7 @@ STAGES: dict[Stage, StageWording] = {
             "({policy_url}) names {to} for that, with your arguments and evidence."
         },
         next_step={
-            "usual": "Allow {days} days. If nothing has come by {reply_by}, reply once in the "
+            "usual": "Allow {days}. If nothing has come by {reply_by}, reply once in the "
             "same thread rather than writing again from scratch."
         },
         checklist=(
@@ -140,16 +140,16 @@ CHECKLIST = {
     "paste-lock": "Paste the exact lock message into the draft, or attach a screenshot of it.",
     "placeholders": "Fill in or delete every line marked {placeholder} …] before sending.",
     "policy": 'What you ticked may look like what the Content Policy calls "{section}". {note}',
-    "send-once": "Send it once, then allow {days} days for a reply. {one_ticket}",
+    "send-once": "Send it once, then allow {days} for a reply. {one_ticket}",
 }
 """Checklist lines every stage may use, in the order they are shown; `send_from`, `note` and
 `one_ticket` are the knowledge file's words."""
 
 WARNINGS = {
-    "cut": "{what} was longer than {limit:,} characters and was cut; the draft marks where.",
+    "cut": "{what} was longer than {limit} characters and was cut; the draft marks where.",
     "future": "The date given for {address} is after today; it was read as today.",
     "undated": "No date was given for the email to {address}: if it was sent less than {days} "
-    "days ago, wait until then before sending this follow-up.",
+    "ago, wait until then before sending this follow-up.",
 }
 """Notes about the input, shown next to the draft."""
 
@@ -183,7 +183,7 @@ FORM_ERRORS = {
     "unknown_signal": "unknown signal {signal}; choose from: {known}",
     "no_such_signal": "unknown signal {signal}",
     "contact_date": "when {key} was emailed must be a date (YYYY-MM-DD), {choices}, not {sent}",
-    "contact_unknown": "{key} is not one of {ids} or an email address",
+    "contact_unknown": "{key} is not an email address or one of {ids}",
 }
 """Why the appeal form's input was refused (`AppealInputError`), "field: problem"; the values
 are what the person typed (quoted) or fixed names."""

@@ -12,7 +12,7 @@ from bot.accounts import is_valid_name
 from bot.backup.scripts import download_command, python_script, shell_script
 from bot.check.models import AccountReport
 from bot.check.repo_types import REPO_TYPES, RepoType
-from bot.i18n import t
+from bot.i18n import listing, t
 from bot.knowledge import RecoveryExpectation, load_knowledge
 
 BACKUP_ROOT = "hf-backup"
@@ -174,7 +174,7 @@ def _capped_notes(report: AccountReport) -> list[str]:
 def _notes(report: AccountReport) -> list[str]:
     notes = []
     if report.failed_parts():
-        notes.append(t(NOTES["incomplete"], parts=", ".join(report.failed_parts())))
+        notes.append(t(NOTES["incomplete"], parts=listing(report.failed_parts())))
     if report.public_count and not report.copyable_count():
         notes.append(t(NOTES["none_copyable"]))
     if report.public_count == 0 and report.complete:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bot.cases.wording import REFUSALS
-from bot.i18n import gettext
+from bot.i18n import english, gettext, t
 
 
 class CaseStatus(StrEnum):
@@ -80,7 +80,7 @@ class CaseError(Exception):
     def __init__(self, reason: str, /, **values: object) -> None:
         self.reason, self.values = reason, values
         codes = {k: v.value if isinstance(v, CaseStatus) else v for k, v in values.items()}
-        super().__init__(REFUSALS[reason].format_map(codes))
+        super().__init__(english(REFUSALS[reason], **codes))
 
     def text(self) -> str:
         """The refusal in the current language."""
@@ -88,7 +88,7 @@ class CaseError(Exception):
             k: gettext(STATUS_LABELS[v]) if isinstance(v, CaseStatus) else v
             for k, v in self.values.items()
         }
-        return gettext(REFUSALS[self.reason]).format_map(shown)
+        return t(REFUSALS[self.reason], **shown)
 
 
 class CaseNotFound(CaseError):

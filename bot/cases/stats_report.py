@@ -24,7 +24,7 @@ WORDS: dict[str, str] = {
     "address_item": "{address}: median {median}, 90th percentile {p90} ({n})",
     "outcomes": "Outcomes: {items}.",
     "reminders": "Follow-up reminders sent: {sent}; followed by a reply: {replied}.",
-    "per_day": "Last {days} days, opened / restored per day: {items}.",
+    "per_day": "Last {days}, opened / restored per day: {items}.",
     "spread": "Restorations by days taken: {items}.",
     "none": "none",
     "chart_daily": "Cases opened and restored per day, last {days} days",
@@ -32,7 +32,7 @@ WORDS: dict[str, str] = {
     "opened": "opened",
     "restored": "restored",
     "local_title": "In this server",
-    "local": "Here, {n} people got their account back, after a median of {median} days from "
+    "local": "Here, {n} people got their account back, after a median of {median_days} from "
     "their first email.",
 }
 
@@ -123,4 +123,4 @@ def local_outcome_line(times: Times) -> str | None:
     `MIN_LOCAL_OUTCOMES` of them (nothing that could point at a person)."""
     if times.restored < MIN_LOCAL_OUTCOMES or times.median_days is None:
         return None
-    return t(WORDS["local"], n=times.restored, median=f"{times.median_days:.0f}")
+    return t(WORDS["local"], n=times.restored, median_days=round(times.median_days))

@@ -52,6 +52,7 @@ from bot.cases.rows import (
 from bot.cases.scope import Scope, owner_for
 from bot.clock import Clock, SystemClock
 from bot.db import Database
+from bot.i18n import listing
 
 
 class CaseStore(CaseReads):
@@ -241,7 +242,7 @@ class CaseStore(CaseReads):
         try:
             target = CaseStatus(new)
         except ValueError:
-            allowed = ", ".join(s.value for s in CaseStatus)
+            allowed = listing([s.value for s in CaseStatus], alternatives=True)
             raise TransitionError(
                 "unknown_status", status=repr(str(new)[:40]), allowed=allowed
             ) from None

@@ -18,7 +18,7 @@ REFUSALS = {
     "{account}",
     "cannot_move": "case {ref} is {status}; it cannot move to {target}",
     "moderator_reopens": "only a moderator can reopen case {ref}",
-    "move_days": "a reminder moves by 1 to {days} days",
+    "move_days": "a reminder moves by 1 to {days}",
 }
 """The store's refusals, by key; `{status}` and `{target}` are case statuses (shown with their
 label in the reader's language)."""

@@ -22,7 +22,7 @@ from bot.check.parts import LinkedRepo, PartError
 from bot.check.repo_types import REPO_TYPES, RepoType
 from bot.check.stages import has_error_message, is_paused
 from bot.check.wording import COUNT_WORDS, COUNTS
-from bot.i18n import nt, t, use_language
+from bot.i18n import listing, nt, number, t, use_language
 from bot.i18n.locales import ENGLISH
 from bot.text import clean_text
 
@@ -125,7 +125,7 @@ class RepoList(BaseModel, Generic[ItemT]):
 
     def shown_count(self) -> str:
         """`count`, as "1000+" when capped."""
-        return f"{self.count}+" if self.capped else str(self.count)
+        return f"{number(self.count)}+" if self.capped else number(self.count)
 
 
 class Verdict(BaseModel):
@@ -216,13 +216,13 @@ class AccountReport(BaseModel):
             if n
         ]
         if space_notes:
-            parts[2] = t(COUNT_WORDS["spaces_with"], spaces=parts[2], notes=", ".join(space_notes))
-        return ", ".join(parts)
+            parts[2] = t(COUNT_WORDS["spaces_with"], spaces=parts[2], notes=listing(space_notes))
+        return listing(parts)
 
     def public_repos_text(self) -> str:
         """E.g. "14 public repos", "1 public repo", "1000+ public repos" (current language)."""
         capped = any(lst.capped for _, lst in self.repo_lists())
-        shown = f"{self.public_count}{'+' if capped else ''}"
+        shown = f"{number(self.public_count)}{'+' if capped else ''}"
         return nt(COUNTS["public"], _form_count(self.public_count, capped), count=shown)
 
     def summary_line(self) -> str:

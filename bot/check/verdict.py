@@ -9,7 +9,7 @@ from bot.check.repo_types import REPO_TYPES
 from bot.check.stages import is_paused, stage_label
 from bot.check.wording import LINKED_NAME, PART_LIST, VERDICT_COUNTS
 from bot.check.wording import VERDICT as W
-from bot.i18n import nt, t
+from bot.i18n import listing, nt, t
 
 
 def _part_name(name: str) -> str:
@@ -52,7 +52,7 @@ def linked_repo_text(report: AccountReport) -> str:
     if repo.gated:
         details.append(t(W["gated"]))
     if details:
-        text = t(W["linked_reachable_details"], name=name, details=", ".join(details))
+        text = t(W["linked_reachable_details"], name=name, details=listing(details))
     else:
         text = t(W["linked_reachable"], name=name)
     if repo.error_message:

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import math
 
-from bot.i18n import Plural, t
+from bot.i18n import Plural, nt, t
 
 QUEUED = (
     "Many people are checking accounts right now, and the Hugging Face Hub only answers so many "
     "requests every few minutes. You are number {position} in the queue; your check should run "
-    "in about {minutes}. This message will show the result when it is ready. If that takes more "
+    "in {minutes}. This message will show the result when it is ready. If that takes more "
     "than 15 minutes, the result comes by DM; or run /checkaccount again later: a finished check "
     "is answered at once."
 )
 QUEUED_NO_DM = (
     "Many people are checking accounts right now, and the Hugging Face Hub only answers so many "
     "requests every few minutes. You are number {position} in the queue; your check should run "
-    "in about {minutes}. This message will show the result if it is ready within 15 minutes. My "
+    "in {minutes}. This message will show the result if it is ready within 15 minutes. My "
     "last direct message to you did not arrive, so a later result cannot reach you by DM: open "
     "your DMs to this bot, or run /checkaccount again later (a finished check is answered at once)."
 )
@@ -28,8 +28,8 @@ LATE_UNDELIVERED = (
     "answered at once."
 )
 ALREADY_QUEUED = (
-    "Your check of `{account}` is still waiting (number {position} in the queue, about "
-    "{minutes}). It will answer where you asked it; there is no need to ask again."
+    "Your check of `{account}` is still waiting (number {position} in the queue; it "
+    "should run in {minutes}). It will answer where you asked it; there is no need to ask again."
 )
 RUNNING = "Your check is running now."
 RESTARTING = (
@@ -44,14 +44,11 @@ LATE_DM = (
     "Your check of `{account}` is ready (it waited in the queue longer than Discord lets us "
     "edit the first answer)."
 )
-CLI_WAIT = "The Hub's request quota is used up for now: waiting about {minutes} for the check..."
+CLI_WAIT = "The Hub's request quota is used up for now: waiting {minutes} for the check..."
 
 
-MINUTES = {
-    "under": "less than a minute",
-    "one": "1 minute",
-    "many": "{count} minutes",
-}
+MINUTES = {"under": "less than a minute"}
+ABOUT_MINUTES = Plural("about {count} minute", "about {count} minutes")
 
 VERDICT = {
     "part_profile": "the profile page",
@@ -162,8 +159,9 @@ COUNT_WORDS = {
 
 
 def minutes(seconds: float) -> str:
-    """A rough duration: "less than a minute", "1 minute", "N minutes"."""
+    """A rough wait as a whole phrase: "less than a minute", "about 1 minute", "about N minutes"
+    (each language's plural forms)."""
     if seconds < 60:
         return t(MINUTES["under"])
     count = math.ceil(seconds / 60)
-    return t(MINUTES["one"]) if count == 1 else t(MINUTES["many"], count=count)
+    return nt(ABOUT_MINUTES, count)

@@ -1,6 +1,7 @@
 """Speaking the person's language. The English text of every message is its gettext message id;
 `t()` translates it into the language of the current context and fills its named placeholders
-(`str.format` style). A missing or empty translation gives the English text.
+(`str.format` style; numbers as the language writes them, `bot.i18n.numbers`). A missing or
+empty translation gives the English text.
 
 The language is a context variable: the Discord side sets it from `interaction.locale` when an
 interaction starts (each interaction runs in its own task, so it cannot leak into another), a
@@ -18,13 +19,17 @@ from typing import NamedTuple
 
 from bot.i18n.catalogues import translations
 from bot.i18n.locales import ENGLISH, catalogue_name
+from bot.i18n.numbers import format_items, format_number, shown_values
 
 __all__ = [
     "Plural",
     "current_language",
+    "english",
     "gettext",
+    "listing",
     "ngettext",
     "nt",
+    "number",
     "pgettext",
     "set_language",
     "t",
@@ -121,6 +126,19 @@ class Plural(NamedTuple):
     many: str
 
 
+UNITS: dict[str, Plural] = {
+    "days": Plural("{count} day", "{count} days"),
+    "waited": Plural("{count} day", "{count} days"),
+    "median_days": Plural("{count} day", "{count} days"),
+    "cases": Plural("{count} case", "{count} cases"),
+    "events": Plural("{count} event", "{count} events"),
+    "new_cases": Plural("{count} new case", "{count} new cases"),
+}
+"""Placeholders that hold a quantity, filled with a whole phrase in the language's plural form:
+`{days}` given 7 reads "7 days", "7 дней", "7 gün"; a message says "wait {days}", never
+"{days} days"."""
+
+
 def ngettext(plural: Plural, count: int, language: str | None = None) -> str:
     """The form of `plural` for `count` in `language` (default: the current one), unfilled,
     with slash-command mentions named as in `gettext`."""
@@ -132,7 +150,7 @@ def ngettext(plural: Plural, count: int, language: str | None = None) -> str:
 def nt(plural: Plural, count: int, /, **values: object) -> str:
     """The form of `plural` for `count` in the current language, its placeholders filled
     (`{count}` is `count` unless given)."""
-    return ngettext(plural, count).format_map({"count": count, **values})
+    return ngettext(plural, count).format_map(_shown({"count": count, **values}))
 
 
 def pgettext(context: str, message: str, language: str | None = None) -> str:
@@ -141,5 +159,36 @@ def pgettext(context: str, message: str, language: str | None = None) -> str:
 
 
 def t(message: str, /, **values: object) -> str:
-    """`message` (English) in the current language, its `{named}` placeholders filled."""
-    return gettext(message).format_map(values)
+    """`message` (English) in the current language, its `{named}` placeholders filled (numbers
+    as the language writes them, `UNITS` as whole phrases)."""
+    return gettext(message).format_map(_shown(values))
+
+
+def _shown(values: dict[str, object]) -> dict[str, object]:
+    """Placeholder values as shown in the current language: numbers in its format, quantities
+    (`UNITS`) as whole phrases."""
+    language = _language.get()
+    shown = shown_values(values, language)
+    for key, plural in UNITS.items():
+        value = values.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            shown[key] = ngettext(plural, value, language).format(count=shown[key])
+    return shown
+
+
+def english(message: str, /, **values: object) -> str:
+    """`message` filled as `t()` fills it, in English whatever the context (logs, `str()` of
+    errors, the email)."""
+    with use_language(ENGLISH):
+        return t(message, **values)
+
+
+def number(value: int | float) -> str:
+    """`value` as the current language writes numbers ("1,500", "1.500", "1 500")."""
+    return format_number(value, _language.get())
+
+
+def listing(values: list[str] | tuple[str, ...], *, alternatives: bool = False) -> str:
+    """A list as the current language writes it ("a, b and c"; "a、b和c"); `alternatives`:
+    "a, b or c"."""
+    return format_items(values, _language.get(), alternatives=alternatives)

@@ -39,6 +39,8 @@ def _walk(
         for key, item in value.items():
             if not only or key in only:
                 yield from _walk(item, limits.get(str(key), limit), (), limits)
+            elif is_dataclass(item):  # a table of records: `only` names the records' fields
+                yield from _walk(item, limit, only, limits)
     elif isinstance(value, tuple | list):
         for item in value:
             yield from _walk(item, limit, (), limits)

@@ -65,6 +65,8 @@ TABLES: tuple[Table, ...] = (
     Table("bot.check.wording:RESTARTED", "a DM after a restart dropped a waiting check"),
     Table("bot.check.wording:LATE_DM", "a DM with a check result that waited in the queue"),
     Table("bot.check.wording:MINUTES", "a rough wait inside the queue messages", 40),
+    Table("bot.check.wording:ABOUT_MINUTES", "a rough wait inside the queue messages", 40),
+    Table("bot.i18n:UNITS", "a quantity inside a sentence (days, cases, events)", 60),
     Table("bot.backup.plan:GATED_NEEDS", "the backup plan, an embed field value", 500),
     Table("bot.backup.plan:NOTES", "the backup plan's notes, an embed field value", FIELD_VALUE),
     Table("bot.check.repo_types:LABELS", "headings of the check result, embed field names", 64),

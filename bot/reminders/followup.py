@@ -51,7 +51,7 @@ def build_followup(
     first, last = emails[0], emails[-1]
     values = {"ref": case.ref, "account": case.hf_account, "max": MAX_FOLLOWUPS}
     if number > MAX_FOLLOWUPS:
-        text = t(WORDS["ask_moderators"], **values, first_sent=first.sent_on.isoformat())
+        text = t(WORDS["ask_moderators"], **values, first_sent=first.sent_on)
         return FollowUp(case_id=case.id, account=case.hf_account, number=number, text=text)
     contacted: dict[str, date] = {}
     for email in emails:  # the latest date per address (the routing keys on addresses)
@@ -66,7 +66,7 @@ def build_followup(
         **values,
         days=(today - last.sent_on).days,
         last_to=last.to,
-        last_sent=last.sent_on.isoformat(),
+        last_sent=last.sent_on,
         number=number,
         to=draft.to,
     )

@@ -120,11 +120,11 @@ class ReminderService:
             )
             async with self.cases.db.write() as conn:
                 emails = await note_email_sent(conn, case.id, to, now)
-        sent = now.date().isoformat()
+        sent = now.date()  # shown as the person's language writes a day
         if not remind:
             return Confirmation(text=t(WORDS["sent_noted"], **values, sent=sent))
         due = now + timedelta(days=self.followup_days)
-        when = {**values, "sent": sent, "due": due.date().isoformat()}
+        when = {**values, "sent": sent, "due": due.date()}
         if probe is not None and actor_id == case.discord_user_id and last_dm_failed(events):
             code = await probe(t(WORDS["dm_check"], **when))
             kind = EventKind.DM_SENT if code is None else EventKind.DM_FAILED
@@ -134,7 +134,7 @@ class ReminderService:
                 return Confirmation(text=t(WORDS["dms_needed"], **when))
         reminder = await self.store.schedule(case.id, emails, due, now)
         self.changed.set()
-        text = t(WORDS["scheduled"], **values, sent=sent, due=due.date().isoformat())
+        text = t(WORDS["scheduled"], **values, sent=sent, due=due.date())
         return Confirmation(text=text, reminder=reminder)
 
     async def cancel(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 WORDS: dict[str, str] = {
     # the DM on the due date
-    "followup": "Case {ref} ({account}): it is {days} days since your email to {last_to} on "
+    "followup": "Case {ref} ({account}): it is {days} since your email to {last_to} on "
     "{last_sent} and Hugging Face has not replied yet. Here is follow-up {number} of {max}, "
     "ready to send to {to}. Send it once, from the address on your account.",
     "ask_moderators": "Case {ref} ({account}): {max} follow-ups have gone without a reply since "
@@ -15,7 +15,7 @@ WORDS: dict[str, str] = {
     "remind_button": "I sent it: remind me on {date} if no reply",
     "sent_button": "I sent it (no reminder)",
     "cancel_button": "#{case} cancel reminder",
-    "move_button": "#{case} remind {days} days later",
+    "move_button": "#{case} remind {days} later",
     # answers to the buttons
     "scheduled": "Noted on case {ref}: sent on {sent}. I will DM you on {due} if Hugging Face "
     "has not replied by then. `/mycase` moves or cancels it.",

@@ -21,12 +21,12 @@ WORDING: Final[dict[str, str]] = {
     "role_everyone": "@everyone cannot be the moderator role; pick a role of the helpers.",
     # /mycase forget
     "forget_prompt": (
-        "Erase your {count} case(s) with their timelines, in every server and DM where the bot "
+        "Erase your {cases} with their timelines, in every server and DM where the bot "
         "keeps them, and your preferences? Moderators will no longer see them. This cannot be "
         "undone."
     ),
     "forget_nothing": "The bot keeps no case of yours; there is nothing to erase.",
-    "forget_done": "Erased {cases} case(s) and {events} event(s). Nothing about you is kept.",
+    "forget_done": "Erased {cases} and {events}. Nothing about you is kept.",
     "forget_cancelled": "Nothing was erased.",
     "forget_button": "Erase my data",
     "cancel_button": "Cancel",

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from pydantic import ValidationError
 
 from bot.check.models import AccountReport
+from bot.check.wording import minutes
 from bot.db import Database
 from bot.hub.budget import BudgetState
-from bot.i18n import t
+from bot.i18n import number, t
 from bot.waves import wording
 from bot.waves.detector import Rate, WaveRule, WaveState, rate_of
 
@@ -154,7 +155,7 @@ def describe(
 ) -> tuple[str, str]:
     """A title and body for an alert or `/case wave`; `quote` shows the lock text people typed
     (Discord passes one that escapes Markdown and masked links)."""
-    title = t(wording.ALERT_TITLE, count=figs.count, since=when_text(figs.since))
+    title = t(wording.ALERT_TITLE, new_cases=figs.count, since=when_text(figs.since))
     lines = []
     if recent is not None:
         lines.append(
@@ -173,7 +174,7 @@ def describe(
     if hub is None:
         lines.append(t(wording.HUB_UNKNOWN))
     elif hub.limited and hub.reset_in_s is not None:
-        reset = t(wording.RESET, minutes=max(1, round(hub.reset_in_s / 60)))
+        reset = t(wording.RESET, minutes=minutes(hub.reset_in_s))
         lines.append(t(wording.HUB_LIMITED, reset=reset, waiting=waiting))
     else:
         lines.append(t(wording.HUB_NORMAL, remaining=hub.remaining))
@@ -204,4 +205,4 @@ def when_text(moment: datetime) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}" if value < 10 else str(round(value))
+    return number(round(value, 1) if value < 10 else round(value))

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-ALERT_TITLE = "Lock wave: {count} new cases since {since}"
+ALERT_TITLE = "Lock wave: {new_cases} since {since}"
 CLOSED = (
-    "The lock wave that started {since} has subsided: {count} new cases in all, against about "
+    "The lock wave that started {since} has subsided: {new_cases} in all, against about "
     "{usual} in a usual half hour."
 )
 ENDED = "This wave ended {when}."
@@ -28,7 +28,7 @@ PIN = (
     "email is read as well as five.\""
 )
 SHARE = "{count} of {quoted}"
-RESET = "in {minutes} min"
+RESET = "in {minutes}"
 TEXTS = (
     ALERT_TITLE, CLOSED, ENDED, NO_WAVE, USUAL, LOCK_WORDING, NO_LOCK_WORDING, SPACES, NO_SPACES,
     HUB_NORMAL, HUB_LIMITED, HUB_REFUSED, HUB_UNKNOWN, PIN, SHARE, RESET,

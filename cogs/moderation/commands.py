@@ -175,7 +175,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
         confirm.anchor = interaction
         await reply(
             interaction,
-            say_(CASES, "forget_prompt", count=count, user=user.id),
+            say_(CASES, "forget_prompt", cases=count, user=user.id),
             view=confirm,
         )
 

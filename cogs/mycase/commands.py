@@ -87,7 +87,7 @@ class MyCaseCog(commands.GroupCog, group_name="mycase", group_description="Your 
             return
         confirm = ForgetMine(interaction.client, interaction.user.id)
         confirm.anchor = interaction
-        await reply(interaction, say("forget_prompt", count=count), view=confirm)
+        await reply(interaction, say("forget_prompt", cases=count), view=confirm)
 
 
 class ForgetMine(ForgetConfirmation):

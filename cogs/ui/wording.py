@@ -69,8 +69,8 @@ APPEAL: Final[dict[str, str]] = {
     "**Send me the draft**. It arrives in your DMs; nothing is posted here.",
     "signals_placeholder": "Recent activity that may matter (optional)",
     "contacts_placeholder": "Already emailed Hugging Face? (optional)",
-    "contact_recent": "{address}: under {days} days ago",
-    "contact_old": "{address}: {days}+ days ago",
+    "contact_recent": "{address}: under {days} ago",
+    "contact_old": "{address}: {days} or more ago",
     "formal_no": "Formal appeal: no",
     "formal_yes": "Formal appeal: yes",
     "send_button": "Send me the draft",
@@ -119,7 +119,7 @@ MINE: Final[dict[str, str]] = {
     "moderator can reopen it.",
     "now_replied": "Noted on case {ref}: Hugging Face replied. Answer them in the same email "
     "thread, calmly and with the facts they ask for.",
-    "now_locked": "Noted on case {ref}: still locked. If {days} days have passed with no reply, "
+    "now_locked": "Noted on case {ref}: still locked. If {days} have passed with no reply, "
     "send one short follow-up to {address} from the address on your account (`/appeal` drafts "
     "it). {advice}",
     "title": "Your cases",
@@ -153,9 +153,9 @@ CASES: Final[dict[str, str]] = {
     "previous": "Previous",
     "next": "Next",
     "export": "Here is the export. It contains Discord ids: keep it private.",
-    "forget_prompt": "Erase {count} case(s) of <@{user}> handled by this server, with their "
+    "forget_prompt": "Erase {cases} of <@{user}> handled by this server, with their "
     "timelines? This cannot be undone.",
-    "forget_done": "Erased {cases} case(s) and {events} event(s) of <@{user}>.",
+    "forget_done": "Erased {cases} and {events} of <@{user}>.",
     "new_case": "New case {ref}: account `{account}`, opened by {person} via /{command}.",
 }
 """`/case`: what moderators read."""

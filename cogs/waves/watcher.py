@@ -98,7 +98,7 @@ class WaveWatcher:
                 figs = await figures(svc.db, new, now, rule)
                 since, usual = when_text(new.started_at), round(new.usual, 1)
                 await post_to_modlog(self.bot, home, lambda: {"content": t(
-                    wording.CLOSED, since=since, count=figs.count, usual=usual)})  # fmt: skip
+                    wording.CLOSED, since=since, new_cases=figs.count, usual=usual)})  # fmt: skip
 
 
 async def render(

@@ -114,7 +114,7 @@ def test_input_errors_are_friendly_and_name_the_field():
     with pytest.raises(AppealInputError, match=r"^account: .*space"):
         AppealInput.parse({"account": "not valid"})
     with pytest.raises(
-        AppealInputError, match=r"^contacted: 'support' is not one of website, safety, legal"
+        AppealInputError, match=r"^contacted: 'support' is not an email address or one of website, safety, or legal"
     ):
         AppealInput.parse({"account": "alice", "contacted": {"support": None}})
     with pytest.raises(

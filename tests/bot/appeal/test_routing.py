@@ -26,7 +26,7 @@ def test_first_contact_without_a_named_address_goes_to_website_with_safety_as_al
     draft = make()
     assert (draft.stage, draft.to, draft.send_after) == ("first", WEBSITE, None)
     assert SAFETY in draft.why and "safety review" in draft.why
-    assert "2026-11-30" in draft.next_step
+    assert "November 30, 2026" in draft.next_step
     assert draft.subject == "Review request for locked account: alice"
     assert LEGAL not in everything(draft)
 
@@ -35,8 +35,8 @@ def test_safety_contacted_two_days_ago_means_wait_then_follow_up_to_website():
     draft = make(contacted={"safety": ago(2)})
     assert (draft.stage, draft.to) == ("wait", WEBSITE)
     assert draft.send_after == ago(2) + timedelta(days=5) == date(2026, 11, 28)
-    assert "2026-11-28" in draft.next_step and WEBSITE in draft.next_step
-    assert any("before 2026-11-28" in item for item in draft.checklist)
+    assert "November 28, 2026" in draft.next_step and WEBSITE in draft.next_step
+    assert any("before November 28, 2026" in item for item in draft.checklist)
     assert f"{SAFETY} on {ago(2).isoformat()}" in draft.body
     assert draft.subject.startswith("Follow-up")
 
@@ -128,9 +128,9 @@ def test_recent_email_without_a_date_waits_counted_from_today_and_says_so():
     assert (draft.stage, draft.to) == ("wait", WEBSITE)
     assert draft.send_after == TODAY + timedelta(days=5) == date(2026, 11, 30)
     assert f"You wrote to {SAFETY} less than 5 days ago" in draft.why
-    assert "Wait until 2026-11-30: that is 5 days from today" in draft.next_step
+    assert "Wait until November 30, 2026: that is 5 days from today" in draft.next_step
     assert "was not given" in draft.next_step
-    assert any("before 2026-11-30" in item for item in draft.checklist)
+    assert any("before November 30, 2026" in item for item in draft.checklist)
     assert f"- {SAFETY} less than 5 days ago, no reply so far" in draft.body
     assert ago(0).isoformat() not in draft.body and draft.warnings == ()
 
@@ -175,7 +175,7 @@ def test_a_first_route_other_than_the_follow_up_says_where_to_follow_up():
     draft = draft_appeal(inp, knowledge=knowledge, followup_days=5, today=TODAY)
     assert (draft.stage, draft.to) == ("first", SAFETY)
     assert f"send one short follow-up to {WEBSITE}" in draft.next_step
-    assert "2026-11-30" in draft.next_step
+    assert "November 30, 2026" in draft.next_step
 
 
 def test_a_named_address_says_why_and_where_to_follow_up():
@@ -191,7 +191,7 @@ def test_a_named_address_says_why_and_where_to_follow_up():
 
 def test_a_dated_wait_says_when_and_where_the_last_email_went():
     draft = make(contacted={"website": ago(2), "safety": ago(4)})
-    assert draft.why.startswith(f"You wrote to {WEBSITE} on {ago(2).isoformat()}, 2 day(s) ago.")
+    assert draft.why.startswith(f"You wrote to {WEBSITE} on {ago(2):%B} {ago(2).day}, {ago(2).year}, 2 days ago.")
 
 
 def test_several_recent_emails_are_all_named():

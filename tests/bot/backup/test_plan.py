@@ -65,7 +65,7 @@ def test_capped_lists_and_empty_plans_are_explained() -> None:
     assert (
         len(capped.capped) == 1
         and "first 2 models" in capped.capped[0]
-        and "2000" in capped.capped[0]
+        and "2,000" in capped.capped[0]
     )
     empty = build_backup_plan(sample_report())
     assert empty.commands == [] and "nothing to copy" in empty.notes[0]

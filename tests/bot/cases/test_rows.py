@@ -73,6 +73,6 @@ async def test_note_limits_are_inclusive_and_explained(store):
     with pytest.raises(CaseError) as empty:
         await store.add_note(case.id, 1, " \n ", ALL)
     assert str(empty.value) == "a note cannot be empty"
-    with pytest.raises(CaseError, match="a note can be at most 1000 characters"):
+    with pytest.raises(CaseError, match="a note can be at most 1,000 characters"):
         await store.add_note(case.id, 1, "n" * (MAX_NOTE_CHARS + 1), ALL)
 

@@ -123,7 +123,7 @@ async def test_errors_name_what_was_wrong(store):
     with pytest.raises(TransitionError) as unknown:
         await store.set_status(case.id, "d" * 60, 1, scope=ALL)
     assert repr("d" * 40) in str(unknown.value) and "d" * 41 not in str(unknown.value)
-    assert "use one of: open, waiting_on_hf, restored, closed" in str(unknown.value)
+    assert "use one of: open, waiting_on_hf, restored, or closed" in str(unknown.value)
 
 
 async def test_a_refusal_reads_in_the_persons_language(store):

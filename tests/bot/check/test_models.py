@@ -31,7 +31,7 @@ def _report() -> AccountReport:
 def test_counts_in_english_are_unchanged():
     report = _report()
     assert report.public_repos_text() == "9 public repos"
-    assert report.breakdown() == "3 models incl. 1 gated, 1 dataset, 5 Spaces: 2 paused"
+    assert report.breakdown() == "3 models incl. 1 gated, 1 dataset, and 5 Spaces: 2 paused"
 
 
 def test_counts_in_russian_take_the_right_plural_form():
@@ -39,7 +39,7 @@ def test_counts_in_russian_take_the_right_plural_form():
     with use_language("ru"):
         assert report.public_repos_text() == "9 публичных репозиториев"
         assert report.breakdown() == (
-            "3 модели, из них 1 с ограниченным доступом, 1 датасет, 5 Space: 2 на паузе"
+            "3 модели, из них 1 с ограниченным доступом, 1 датасет и 5 Space: 2 на паузе"
         )
         explanation = build_verdict(report).explanation
     assert "9 публичных репозиториев" in explanation and "public" not in explanation
@@ -54,17 +54,17 @@ def test_a_cut_list_and_a_single_repo():
             "spaces": RepoList[SpaceItem](),
         }
     )
-    assert report.breakdown() == "1+ models, 0 datasets, 0 Spaces"
+    assert report.breakdown() == "1+ models, 0 datasets, and 0 Spaces"
     with use_language("de"):
         assert report.public_repos_text() == "1+ öffentliche Repos"  # a cut list reads as several
-        assert report.breakdown() == "1+ Modelle, 0 Datasets, 0 Spaces"
+        assert report.breakdown() == "1+ Modelle, 0 Datasets und 0 Spaces"
 
 
 def test_the_summary_line_for_the_email_stays_english():
     with use_language("ja"):
         line = _report().summary_line()
     assert line == (
-        "9 public repos reachable (3 models incl. 1 gated, 1 dataset, 5 Spaces: 2 paused)"
+        "9 public repos reachable (3 models incl. 1 gated, 1 dataset, and 5 Spaces: 2 paused)"
     )
 
 

@@ -43,7 +43,7 @@ async def test_user_with_all_three_types(fake_hub: FakeHub, open_service: Open) 
     assert report.verdict.code == "visible"
     assert "does not look deleted" in report.verdict.explanation.lower()
     assert "4 public repos" in report.verdict.explanation
-    assert report.summary_line() == "4 public repos reachable (2 models, 1 dataset, 1 Space)"
+    assert report.summary_line() == "4 public repos reachable (2 models, 1 dataset, and 1 Space)"
     assert report.complete and not report.cached and report.age_s is None
     assert report.checked_at.utcoffset() is not None and report.duration_s >= 0
     # one request per part (both overviews at once), Space stages from the list call itself
@@ -119,7 +119,7 @@ async def test_cap_reports_n_plus(fake_hub: FakeHub, open_service: Open) -> None
     assert report.models.count == 7 and report.models.capped and report.models.stated_total == 20
     assert report.models.shown_count() == "7+"
     assert fake_hub.request_count("/api/models") == 3  # 3 + 3 + 1 of a page of 3
-    assert report.summary_line() == "8+ public repos reachable (7+ models, 0 datasets, 1 Space)"
+    assert report.summary_line() == "8+ public repos reachable (7+ models, 0 datasets, and 1 Space)"
     assert report.verdict.code == "visible"
 
 

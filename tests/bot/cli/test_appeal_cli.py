@@ -34,7 +34,7 @@ def test_first_contact_prints_route_and_draft(capsys):
     code, out, err = run(capsys, "@alice")
     assert (code, err) == (0, "")
     assert out.startswith("To:        website@huggingface.co\nSend:      now\n")
-    assert "Next step: If there is no reply by 2026-11-30" in out
+    assert "Next step: If there is no reply by November 30, 2026" in out
     assert "Subject: Review request for locked account: alice" in out
     assert "- Username: alice" in out and "[FILL IN:" in out
     assert "Before sending:\n- Send every email from the address registered" in out
@@ -72,7 +72,7 @@ def test_recent_contact_waits_using_followup_days(capsys, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_DAYS", "10")
     code, out, _ = run(capsys, "alice", "--contacted", "safety@huggingface.co:2026-11-20")
     assert code == 0
-    assert "Send:      2026-11-30" in out and "Wait until 2026-11-30" in out
+    assert "Send:      2026-11-30" in out and "Wait until November 30, 2026" in out
 
 
 def test_formal_goes_to_legal(capsys):
@@ -105,7 +105,7 @@ def test_warnings_go_to_stderr(capsys):
         (["alice", "--link", "nope"], "link 1: 'nope' is not a link"),
         (["alice", "--signal", "mining"], "unknown signal 'mining'"),
         (["alice", "--contacted", "safety:2026-02-30"], "'2026-02-30' is not a real date"),
-        (["alice", "--contacted", "support"], "'support' is not one of"),
+        (["alice", "--contacted", "support"], "'support' is not an email address or one of"),
         (["alice", "--contacted", "safety:yesterday"], "must be YYYY-MM-DD, like 2026-11-20, not 'yesterday'"),
         (["alice", "--contacted", "safety:"], "must be YYYY-MM-DD"),
     ],

@@ -20,7 +20,7 @@ ALL = Scope.everything()
 async def test_sent_with_reminder_then_followup_on_the_due_date(world):
     case = await world.drafted_case()
     done = await world.reminders.confirm_sent(case, 7, remind=True)
-    assert "2026-01-10" in done.text and done.reminder is not None
+    assert "January 10, 2026" in done.text and done.reminder is not None
     await world.clock.advance(timedelta(days=DAYS) - timedelta(seconds=1))
     assert await world.reminders.deliver_due(world.sender) == 0
     await world.clock.advance(timedelta(seconds=1))
@@ -30,7 +30,7 @@ async def test_sent_with_reminder_then_followup_on_the_due_date(world):
     draft = followup.draft
     assert draft.stage == "follow-up" and draft.to == "website@huggingface.co"
     assert "website@huggingface.co on 2026-01-05, no reply so far" in draft.body
-    assert "2026-01-05" in followup.text and "follow-up 1 of 2" in followup.text
+    assert "January 5, 2026" in followup.text and "follow-up 1 of 2" in followup.text
     assert followup.remind_on is not None and followup.remind_on.isoformat() == "2026-01-15"
     kinds = [e.kind for e in await world.cases.events(case)]
     assert kinds[-2:] == [EventKind.REMINDER, EventKind.APPEAL_DRAFTED]

@@ -33,7 +33,7 @@ async def test_remind_me_survives_a_restart_and_sends_one_dm(env):
         draft_dm = await env.discord.wait_for_dm(ALICE)
         assert "remind me on 2026-01-10" in components(draft_dm)[0]["label"]
         answer = await _click(env, draft_dm, "I sent it: remind me", ALICE)
-        assert "2026-01-10" in answer and "#1" in answer
+        assert "January 10, 2026" in answer and "#1" in answer
         assert "not yours" in await _click(env, draft_dm, "I sent it: remind me", BOB)
     async with env.running(clock=clock) as bot:  # restarted before the due time
         await _settled(bot, 1)
@@ -89,14 +89,14 @@ async def test_a_reminder_is_promised_only_where_it_can_arrive(env):
         shown = send.final_messages()[-1]  # DMs closed: the draft privately, with its buttons
         assert "I sent it: remind me" in await _click_label(shown)
         answer = await _click(env, shown, "I sent it: remind me", BOB)
-        assert "No reminder is set" in answer and "2026-01-10" in answer, answer
+        assert "No reminder is set" in answer and "January 10, 2026" in answer, answer
         assert "I will DM you" not in answer
         mine = (await env.command("mycase show", user=BOB)).original_message
         assert "reminder on" not in text_of(mine)
         env.discord.user(BOB).dms_open = True  # the person opened their DMs
         answer = await _click(env, shown, "I sent it: remind me", BOB)
-        assert "I will DM you on 2026-01-10" in answer, answer
-        assert "your reminder will come here on 2026-01-10" in env.discord.dm_messages(BOB)[-1][
+        assert "I will DM you on January 10, 2026" in answer, answer
+        assert "your reminder will come here on January 10, 2026" in env.discord.dm_messages(BOB)[-1][
             "content"
         ]
         env.discord.close_dms(BOB)  # closed again before the due date
