@@ -150,7 +150,7 @@ def ngettext(plural: Plural, count: int, language: str | None = None) -> str:
 def nt(plural: Plural, count: int, /, **values: object) -> str:
     """The form of `plural` for `count` in the current language, its placeholders filled
     (`{count}` is `count` unless given)."""
-    return ngettext(plural, count).format_map(_shown({"count": count, **values}))
+    return _fill(ngettext(plural, count), {"count": count, **values})
 
 
 def pgettext(context: str, message: str, language: str | None = None) -> str:
@@ -161,7 +161,17 @@ def pgettext(context: str, message: str, language: str | None = None) -> str:
 def t(message: str, /, **values: object) -> str:
     """`message` (English) in the current language, its `{named}` placeholders filled (numbers
     as the language writes them, `UNITS` as whole phrases)."""
-    return gettext(message).format_map(_shown(values))
+    return _fill(gettext(message), values)
+
+
+def _fill(template: str, values: dict[str, object]) -> str:
+    """`template` filled; a value that ends a sentence itself ("5 января 2026 г.") takes the
+    place of the full stop after it, so a sentence never ends "г.."."""
+    shown = _shown(values)
+    for key, value in shown.items():
+        if isinstance(value, str) and value.endswith("."):
+            template = template.replace(f"{{{key}}}.", f"{{{key}}}")
+    return template.format_map(shown)
 
 
 def _shown(values: dict[str, object]) -> dict[str, object]:

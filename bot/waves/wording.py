@@ -28,7 +28,7 @@ PIN = (
     "email is read as well as five.\""
 )
 SHARE = "{count} of {quoted}"
-RESET = "in {minutes}"
+RESET = "{minutes} from now"
 TEXTS = (
     ALERT_TITLE, CLOSED, ENDED, NO_WAVE, USUAL, LOCK_WORDING, NO_LOCK_WORDING, SPACES, NO_SPACES,
     HUB_NORMAL, HUB_LIMITED, HUB_REFUSED, HUB_UNKNOWN, PIN, SHARE, RESET,

@@ -13,7 +13,7 @@ from bot.accounts import MAX_INPUT_LENGTH
 from bot.appeal.draft import draft_appeal
 from bot.appeal.inputs import AppealInput, AppealInputError
 from bot.appeal.limits import ACTIVITY_LIMIT, LINKS_TEXT_LIMIT, LOCK_MESSAGE_LIMIT
-from bot.cases.dm_refusals import CLOSED_DMS
+from bot.cases.dm_refusals import refusal
 from bot.cases.models import EventKind
 from bot.i18n import gettext
 from bot.knowledge import Knowledge
@@ -39,6 +39,9 @@ FORM_FIELDS: tuple[tuple[str, str, int, str | None], ...] = (
     ("activity", "activity_label", ACTIVITY_LIMIT, None),
 )
 
+
+DM_REFUSED = {"closed": "dm_help", "no_mutual": "dm_no_mutual", "rate_limited": "dm_busy"}
+"""What the person hears when the draft's DM was refused, by the refusal's reason."""
 
 class AppealCog(commands.Cog):
     """Drafting the email to Hugging Face."""
@@ -284,5 +287,5 @@ async def deliver(
         await reply(interaction, say(APPEAL, "sent", case=case_id))
         return
     await store.add_event(case_id, EventKind.DM_FAILED, user_id, {"dm_sent": False, "code": code})
-    await reply(interaction, say(APPEAL, "dm_help" if code == CLOSED_DMS else "dm_failed"))
+    await reply(interaction, say(APPEAL, DM_REFUSED.get(refusal(code), "dm_failed")))
     await reply(interaction, **message())

@@ -80,6 +80,10 @@ APPEAL: Final[dict[str, str]] = {
     "run `/appeal` again. Meanwhile, here is your draft, visible only to you:",
     "dm_failed": "I could not send you a direct message just now. Here is your draft, visible "
     "only to you:",
+    "dm_no_mutual": "I could not send you a direct message: Discord lets me write only to people "
+    "who share a server with me, and we share none now. Here is your draft, visible only to you:",
+    "dm_busy": "Discord asked me to slow down, so I could not send you a direct message just "
+    "now. Here is your draft, visible only to you:",
 }
 """`/appeal`: the form, the step to tick what applies, what the channel hears."""
 
