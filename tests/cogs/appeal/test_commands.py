@@ -167,7 +167,7 @@ async def test_a_form_submitted_late_keeps_what_was_typed(env, monkeypatch):
         step = late.original_message
         assert "expired" not in text_of(step) and "expiré" not in text_of(step)
         send = await env.discord.inject_component(
-            step, custom_id(step, label="Envoyez-moi le brouillon"), user=ALICE
+            step, custom_id(step, label="M'envoyer le brouillon"), user=ALICE
         )
         await send.wait_response()
         draft = await env.discord.wait_for_dm(ALICE)

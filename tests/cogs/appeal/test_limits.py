@@ -29,7 +29,7 @@ async def test_french_long_appeal_with_every_signal_gets_its_draft_by_dm(env):
         )  # fmt: skip
         await sel.wait_response()
         send = await env.discord.inject_component(
-            step, custom_id(step, label="Envoyez-moi le brouillon"), user=ALICE, locale="fr"
+            step, custom_id(step, label="M'envoyer le brouillon"), user=ALICE, locale="fr"
         )
         await send.wait_done(timeout=5)
         dm = await env.discord.wait_for_dm(ALICE)

@@ -97,7 +97,7 @@ async def test_moderator_flow(env):
 
         it = await env.command("case forget", {"user": ALICE}, user=MOD, check_permissions=False)
         prompt = it.original_message
-        assert "Erase 2 case(s)" in text_of(prompt)
+        assert "Erase 2 cases" in text_of(prompt)
         refused = await env.discord.inject_component(
             prompt, custom_id(prompt, label="Erase"), user=ALICE
         )
@@ -107,7 +107,7 @@ async def test_moderator_flow(env):
             prompt, custom_id(prompt, label="Erase"), user=MOD
         )
         await confirm.wait_response()
-        assert confirm.response.type == 7 and "Erased 2 case(s)" in text_of(confirm.response.data)
+        assert confirm.response.type == 7 and "Erased 2 cases" in text_of(confirm.response.data)
         it = await env.command("case list", {"user": ALICE}, user=MOD, check_permissions=False)
         assert "No cases match" in text_of(it.original_message)
 

@@ -102,7 +102,7 @@ async def test_each_server_sees_and_erases_only_its_own_cases(env):
         assert [r["id"] for r in rows] == [2]
         it = await env.command("case forget", {"user": ALICE}, user=MOD_B, guild=GUILD_B)
         prompt = it.original_message
-        assert "Erase 0 case(s)" in text_of(prompt)
+        assert "Erase 0 cases" in text_of(prompt)
         erase = await env.discord.inject_component(
             prompt, custom_id(prompt, label="Erase"), user=MOD_B
         )
@@ -224,7 +224,7 @@ async def test_mycase_forget_erases_the_persons_cases_everywhere(env):
         await _check(env, "quiet", user=CAROL, guild=GUILD_B)
         it = await env.command("mycase forget", user=ALICE, guild=GUILD_B)
         prompt = it.original_message
-        assert it.ephemeral and "Erase your 2 case(s)" in text_of(prompt)
+        assert it.ephemeral and "Erase your 2 cases" in text_of(prompt)
         stranger = await env.discord.inject_component(
             prompt, custom_id(prompt, label="Erase my data"), user=CAROL
         )
@@ -240,7 +240,7 @@ async def test_mycase_forget_erases_the_persons_cases_everywhere(env):
             prompt, custom_id(prompt, label="Erase my data"), user=ALICE
         )
         await erase.wait_response()
-        assert "Erased 2 case(s)" in text_of(erase.response.data)
+        assert "Erased 2 cases" in text_of(erase.response.data)
         it = await env.command("mycase forget", user=ALICE, guild=GUILD)
         assert "nothing to erase" in text_of(it.response.data)
     db, store = await _store(env)
