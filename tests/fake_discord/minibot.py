@@ -84,6 +84,7 @@ class MiniBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
         )
         self.errors: list[Exception] = []
+        self.refused: list[int] = []  # the JSON error codes of refused followups
         self.errored = asyncio.Event()
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
         self._add_commands()
@@ -97,6 +98,17 @@ class MiniBot(commands.Bot):
 
     def _add_commands(self) -> None:
         tree = self.tree
+
+        @tree.command(description="Send several followups")
+        @app_commands.allowed_installs(guilds=True, users=True)
+        @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+        async def many(interaction: discord.Interaction, count: int) -> None:
+            await interaction.response.defer(ephemeral=True)
+            for part in range(count):
+                try:
+                    await interaction.followup.send(f"part {part}", ephemeral=True)
+                except discord.HTTPException as exc:
+                    self.refused.append(exc.code)
 
         @tree.command(description="Echo a text")
         async def echo(interaction: discord.Interaction, text: str) -> None:

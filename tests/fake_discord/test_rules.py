@@ -136,6 +136,22 @@ async def test_tokens_expire_after_15_minutes(fake: FakeDiscord, bot: MiniBot) -
             assert resp.status == 401 and (await resp.json())["code"] == 50027
 
 
+@pytest.mark.parametrize(("install", "guild", "refused"), [("user", None, [40094]), ("guild", GUILD, [])])
+async def test_a_user_install_gets_five_followups_per_interaction(
+    fake: FakeDiscord, bot: MiniBot, install: str, guild: int | None, refused: list[int]
+) -> None:
+    """Docs, Create Followup Message: 5 followups when only the person's own install authorised
+    the interaction; the sixth answers 40094. An installed bot has no such limit."""
+    many = await fake.inject_command("many", {"count": 6}, user=ALICE, guild_id=guild, install=install)
+    await many.wait_followup(6)
+    for _ in range(200):  # the bot hears the answer to its sixth call just after the fake
+        if len(bot.refused) == len(refused):
+            break
+        await asyncio.sleep(0.01)
+    assert bot.refused == refused
+    assert sum(1 for f in many.followups if f.accepted) == 6 - len(refused)
+
+
 async def test_uploads_past_the_limits_are_refused(fake: FakeDiscord, bot: MiniBot) -> None:
     channel = bot.get_channel(MODLOG)
     assert isinstance(channel, discord.TextChannel)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from discord import InteractionResponseType, InteractionType
+from discord.app_commands import AppInstallationType
 from discord.enums import try_enum
 
 from tests.fakes.fake_discord_interaction import FakeInteraction
@@ -52,6 +53,14 @@ def json_response(data: Any, status: int = 200) -> web.Response:
     """JSON with exactly ``Content-Type: application/json`` (discord.py compares with ==)."""
     body = json.dumps(data).encode()
     return web.Response(body=body, status=status, headers={"Content-Type": "application/json"})
+
+
+USER_INSTALL_ONLY = str(AppInstallationType.USER)
+MAX_USER_INSTALL_FOLLOWUPS = 5
+"""Docs, Receiving and Responding → Create Followup Message: "Apps are limited to 5 followup
+messages per interaction if it was initiated from a user-installed app and isn't installed in the
+server (meaning the authorizing integration owners object only contains USER_INSTALL)"; the sixth
+answers JSON error code 40094 (Topics → Opcodes and Status Codes)."""
 
 
 def error(status: int, code: int, message: str, errors: Any = None) -> web.Response:
@@ -199,6 +208,11 @@ class InteractionRoutes:
         if errors:
             it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
             return self._invalid(rec, errors, it)
+        owners = set(it.payload.get("authorizing_integration_owners", {}))
+        sent_before = sum(1 for f in it.followups if f.accepted)
+        if owners == {USER_INSTALL_ONLY} and sent_before >= MAX_USER_INSTALL_FOLLOWUPS:
+            it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
+            return error(400, 40094, "This interaction has hit the maximum number of follow up messages")
         original = fake.store.get(it.original_message_id) if it.original_message_id else None
         deferred = it.response and it.response.type == R.deferred_channel_message.value
         if deferred and original and original["flags"] & LOADING:
