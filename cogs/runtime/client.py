@@ -61,6 +61,10 @@ class SupportBot(commands.Bot):
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # roles and channels of the servers the bot is in
+        # DMs people write to the bot (cogs.conversations). Not privileged: Discord's gateway
+        # docs ("Message Content Intent") list "Content in DMs with the app" among what apps
+        # receive without MESSAGE_CONTENT.
+        intents.dm_messages = True
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,

@@ -52,6 +52,7 @@ MESSAGE_CONTENT = discord.Intents(message_content=True).value
 CREATE_PRIVATE_THREADS = discord.Permissions(create_private_threads=True).value
 CREATE_PUBLIC_THREADS = discord.Permissions(create_public_threads=True).value
 SEND_MESSAGES_IN_THREADS = discord.Permissions(send_messages_in_threads=True).value
+MANAGE_THREADS = discord.Permissions(manage_threads=True).value
 PRIVATE_THREAD = discord.ChannelType.private_thread.value  # 12
 PUBLIC_THREAD = discord.ChannelType.public_thread.value  # 11
 NEWS_THREAD = discord.ChannelType.news_thread.value  # 10
@@ -243,3 +244,37 @@ def thread_messages(fake: FakeDiscord, thread_id: int) -> list[dict[str, Any]]:
     if thread_id not in fake.threads:
         raise FakeDiscordError(f"no thread {thread_id}")
     return fake.channel_messages(thread_id)
+
+
+def visible_thread(
+    fake: FakeDiscord, guild_id: int, channel_id: int | None, user_id: int, permissions: int
+) -> FakeThread | None:
+    """The thread an interaction comes from (None: not a thread). A private thread is seen only
+    by its members and by those with MANAGE_THREADS (docs, Threads: "Private threads are only
+    viewable by those who are invited or have the MANAGE_THREADS permission"), so Discord
+    delivers no click from anyone else: asking for one is a test error."""
+    thread = fake.threads.get(channel_id or 0)
+    if not isinstance(thread, FakeThread) or thread.guild_id != guild_id:
+        return None
+    sees_all = permissions & (MANAGE_THREADS | discord.Permissions(administrator=True).value)
+    if thread.type == PRIVATE_THREAD and user_id not in thread.member_ids and not sees_all:
+        raise FakeDiscordError(f"user {user_id} cannot see private thread {thread.id}")
+    return thread
+
+
+async def add_thread_member(
+    fake: FakeDiscord, rec: RecordedRequest, cid: str, uid: str
+) -> web.Response:
+    """``PUT /channels/{thread}/thread-members/{user}`` (docs, "Add Thread Member": needs the
+    ability to send messages in the thread; the thread must not be archived; 204)."""
+    thread = fake.threads.get(int(cid))
+    if not isinstance(thread, FakeThread):
+        return error(404, 10003, "Unknown Channel")
+    if int(uid) not in fake.guilds[thread.guild_id].members:
+        return error(404, 10007, "Unknown Member")
+    if not _bot_permissions(fake, thread.guild_id) & SEND_MESSAGES_IN_THREADS:
+        return error(403, 50013, "Missing Permissions")
+    if thread.archived:
+        return error(400, 50083, "Thread is archived")
+    thread.member_ids.add(int(uid))
+    return web.Response(status=204)

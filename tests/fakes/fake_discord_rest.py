@@ -101,6 +101,8 @@ class RestApi(InteractionRoutes):
             ("GET", r"/channels/(?P<cid>\d+)", self.get_channel, "/channels/{channel_id}"),
             ("POST", r"/channels/(?P<cid>\d+)/messages", self.post_message, _MESSAGES),
             ("POST", r"/channels/(?P<cid>\d+)/threads", self.create_thread, dms.THREADS_ROUTE),
+            ("PUT", r"/channels/(?P<cid>\d+)/thread-members/(?P<uid>\d+)", self.add_thread_member,
+             "/channels/{channel_id}/thread-members/{user_id}"),
         ]  # fmt: skip
         self.routes = [(m, re.compile(p), h, spec) for m, p, h, spec in table]
 
@@ -273,3 +275,6 @@ class RestApi(InteractionRoutes):
 
     async def create_thread(self, rec: RecordedRequest, cid: str) -> web.Response:
         return await dms.create_thread(self.fake, rec, cid)
+
+    async def add_thread_member(self, rec: RecordedRequest, cid: str, uid: str) -> web.Response:
+        return await dms.add_thread_member(self.fake, rec, cid, uid)
