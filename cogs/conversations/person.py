@@ -194,7 +194,7 @@ class ConversationCog(commands.Cog):
                                             discord_message_id=message.id)  # fmt: skip
         if before is None:
             await _welcome(self.bot, message, svc, case, account, language, notes)
-        elif before.thread_id is not None and before.active:
+        elif before.thread_id is not None:  # writing again restarts an ended conversation
             uploads = [file_from(a.filename, await a.read()) for a in message.attachments
                        if any(k.name == a.filename for k in screened.attachments)]  # fmt: skip
             passed = await relay(self.bot, case, before.thread_id, saved, uploads)

@@ -203,3 +203,21 @@ async def test_a_dm_is_answered_in_the_language_of_the_last_case(env: Env) -> No
             assert labels == [say(CONVERSATION, k) for k in
                               ("check_button", "backup_button", "draft_button", "talk_button")]  # fmt: skip
         assert "Vérifier mon compte" in labels  # really French, not the English ids
+
+
+async def test_the_person_ends_the_conversation_and_writes_again(env: Env) -> None:
+    allow_threads(env)
+    fake = env.discord
+    async with env.running() as bot:
+        started = await talk(env, await dm(env, "@alice locked", 1))
+        end = await fake.inject_component(started, custom_id(started, label="End"), user=ALICE)
+        await end.wait_response(timeout=3)
+        assert "conversation is closed" in " ".join(end.texts())
+        talks = ConversationStore(bot.services.db)
+        found = await talks.get(1)
+        assert found is not None and not found.active
+        again = await dm(env, "sorry, one more thing", 4)
+        assert "Passed on" in again["content"]
+        assert "one more thing" in text_of(thread_messages(fake, only_thread(env))[-1])
+        found = await talks.get(1)
+        assert found is not None and found.active
