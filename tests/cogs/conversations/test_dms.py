@@ -221,3 +221,33 @@ async def test_the_person_ends_the_conversation_and_writes_again(env: Env) -> No
         assert "one more thing" in text_of(thread_messages(fake, only_thread(env))[-1])
         found = await talks.get(1)
         assert found is not None and found.active
+
+
+async def test_an_answer_to_closed_dms_is_not_recorded(env: Env) -> None:
+    allow_threads(env)
+    fake = env.discord
+    async with env.running() as bot:
+        await talk(env, await dm(env, "@alice locked", 1))
+        fake.close_dms(ALICE)
+        it = await env.command("case reply", {"case_id": 1, "text": "Hello?"}, user=MOD,
+                               check_permissions=False)  # fmt: skip
+        told = await it.wait_followup(1)
+        assert (
+            "not delivered" in (told.message or {})["content"]
+            and "50007" in (told.message or {})["content"]
+        )
+        talks = ConversationStore(bot.services.db)
+        assert [m.direction.value for m in await talks.messages(1)] == ["in"]  # no promise kept
+        assert "Hello?" not in " ".join(text_of(m) for m in thread_messages(fake, only_thread(env)))
+
+
+async def test_without_thread_rights_the_person_is_told_honestly(env: Env) -> None:
+    fake = env.discord  # the bot may not create private threads here
+    async with env.running() as bot:
+        answer = await dm(env, "@alice locked", 1)
+        it = await fake.inject_component(answer, custom_id(answer, label="Talk"), user=ALICE)
+        await it.wait_response(timeout=3)
+        told = await it.wait_followup(1)
+        assert "could not reach the moderators" in (told.message or {})["content"]
+        assert fake.threads == {}
+        assert await ConversationStore(bot.services.db).thread_of(1) is None
