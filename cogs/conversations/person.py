@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.cases.models import Case
 from bot.cases.scope import Scope
+from bot.conversations.flow import Step, next_step
 from bot.conversations.limits import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
@@ -185,28 +186,32 @@ class ConversationCog(commands.Cog):
         ]
         screened = screen(message.content, files)
         notes = _refusal_notes(screened.refused, language)
-        if case is None or not screened.relayable:
+        before = await store.get(case.id) if case is not None else None
+        step = next_step(case is not None, before, screened.relayable)
+        if step == Step.NOTES_ONLY and notes:
+            await message.channel.send("\n".join(notes), allowed_mentions=NO_MENTIONS)
+            return
+        if case is None or step == Step.NOTES_ONLY:
             await _welcome(self.bot, message, svc, case, account, language, notes)
             return
         language = case.locale or language
-        before = await store.get(case.id)
         saved = await store.record_incoming(case.id, user_id, screened.text, screened.attachments,
                                             discord_message_id=message.id)  # fmt: skip
-        if before is None:
+        if step == Step.WELCOME:
             await _welcome(self.bot, message, svc, case, account, language, notes)
-        elif before.thread_id is not None:  # writing again restarts an ended conversation
+            return
+        key = "saved"
+        view: discord.ui.View | None = buttons_view(TalkButton(str(case.id)))
+        if step == Step.RELAY and before is not None and before.thread_id is not None:
+            kept = {a.name for a in screened.attachments}
             uploads = [file_from(a.filename, await a.read()) for a in message.attachments
-                       if any(k.name == a.filename for k in screened.attachments)]  # fmt: skip
-            passed = await relay(self.bot, case, before.thread_id, saved, uploads)
-            key = "relayed" if passed else "saved"
-            with use_language(language):
-                await message.channel.send("\n".join([say(CONVERSATION, key, ref=case.ref), *notes]),
-                                           allowed_mentions=NO_MENTIONS)  # fmt: skip
-        else:
-            with use_language(language):
-                text = "\n".join([say(CONVERSATION, "saved", ref=case.ref), *notes])
-                view = buttons_view(TalkButton(str(case.id)))
-            await message.channel.send(text, view=view, allowed_mentions=NO_MENTIONS)
+                       if a.filename in kept]  # fmt: skip
+            if await relay(self.bot, case, before.thread_id, saved, uploads):
+                key, view = "relayed", None
+        with use_language(language):
+            text = "\n".join([say(CONVERSATION, key, ref=case.ref), *notes])
+        kwargs: dict[str, Any] = {"view": view} if view is not None else {}
+        await message.channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)
 
 
 async def _language(svc: Services, user_id: int) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.cases.models import EventKind
 from bot.cases.store import CaseStore
-from bot.conversations.limits import COOLDOWN_RATE
+from bot.conversations.limits import COOLDOWN_RATE, MAX_ATTACHMENT_BYTES
 from bot.conversations.store import ConversationStore
 from bot.conversations.wording import CONVERSATION
 from bot.db import Database
@@ -251,3 +251,18 @@ async def test_without_thread_rights_the_person_is_told_honestly(env: Env) -> No
         assert "could not reach the moderators" in (told.message or {})["content"]
         assert fake.threads == {}
         assert await ConversationStore(bot.services.db).thread_of(1) is None
+
+
+async def test_a_file_over_the_limit_is_named_and_not_kept(env: Env) -> None:
+    big = b"0" * (MAX_ATTACHMENT_BYTES + 1)  # Discord takes it (10 MiB), the bot does not
+    async with env.running() as bot:
+        await dm(env, "@alice", 1)
+        answer = await dm(env, "", 2, attachments=[("huge.zip", big)])
+        assert "huge.zip was not passed on" in answer["content"]
+        answer = await dm(
+            env, "and this one", 3, attachments=[("ok.png", b"png"), ("huge.zip", big)]
+        )
+        assert "huge.zip" in answer["content"] and "case #1" in answer["content"]
+        talks = ConversationStore(bot.services.db)
+        kept = await talks.messages(1)
+        assert [[a.name for a in m.attachments] for m in kept] == [[], ["ok.png"]]
