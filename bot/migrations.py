@@ -213,9 +213,10 @@ MIGRATIONS: tuple[str, ...] = (
         queued_at TEXT NOT NULL
     );
     """,
-    # 8 (user_version 7): DM conversations on a case (bot.conversations): its messages both ways, its mod-log
-    # thread; `closed_at` (when a case became closed or restored, NULL while active; kept by
-    # triggers, backfilled from the timeline) and `purged_at` for the retention purge.
+    # 8 (user_version 7): DM conversations on a case (bot.conversations): its messages both
+    # ways, its mod-log thread; the language a person chose in a DM (`person_prefs.locale`);
+    # `closed_at` (when a case became closed or restored, NULL while active; kept by triggers,
+    # backfilled from the timeline) and `purged_at` for the retention purge.
     """
     ALTER TABLE cases ADD COLUMN closed_at TEXT;
     ALTER TABLE cases ADD COLUMN purged_at TEXT;
@@ -258,5 +259,6 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX idx_conversation_case ON conversation_messages (case_id, id);
     CREATE INDEX idx_conversation_author ON conversation_messages (author_id);
+    ALTER TABLE person_prefs ADD COLUMN locale TEXT;
     """,
 )

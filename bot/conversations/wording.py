@@ -32,6 +32,7 @@ CONVERSATION = {
     "draft_button": "Draft the email",
     "talk_button": "Talk to a moderator",
     "end_button": "End the conversation",
+    "language_placeholder": "Language",
     "saved": "Thank you, I added this to your case {ref}.",
     "relayed": "Passed on to the moderators with your case {ref}.",
     "talk_started": "A moderator of {server} has your case {ref} now and will answer here. "

@@ -5,15 +5,14 @@ into the case's private thread. Received with the `dm_messages` intent only."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import discord
 from discord.ext import commands
 
 from bot.cases.models import Case
-from bot.cases.scope import Scope
 from bot.conversations.flow import Step, next_step
+from bot.conversations.language import stored_language
 from bot.conversations.limits import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
@@ -26,127 +25,16 @@ from bot.conversations.mentions import find_account
 from bot.conversations.models import AttachmentInfo
 from bot.conversations.wording import CONVERSATION
 from bot.i18n import use_language
-from cogs.check.commands import run_backup, run_check
-from cogs.conversations.common import file_from, server_name, talks
-from cogs.conversations.thread import open_thread, relay
-from cogs.services import Services, services, services_of
-from cogs.ui.cooldown import cooldown_message
-from cogs.ui.replies import NO_MENTIONS, defer, reply
-from cogs.ui.views import GuardedItem, buttons_view
+from cogs.conversations.buttons import TalkButton
+from cogs.conversations.common import file_from, talks
+from cogs.conversations.thread import relay
+from cogs.conversations.welcome import render_welcome
+from cogs.services import Services, services_of
+from cogs.ui.replies import NO_MENTIONS
+from cogs.ui.views import buttons_view
 from cogs.ui.wording import say
 
 ACCOUNT = r"[A-Za-z0-9._-]{1,96}"  # a Hub name (bot.accounts.NAME_RE), in a custom id
-
-
-class _PersonButton(GuardedItem):
-    """A button in the person's DM carrying an account or a case id in its custom id (so it
-    keeps working after a restart)."""
-
-    prefix: str
-    label: str
-    style = discord.ButtonStyle.secondary
-
-    def __init__(self, value: str) -> None:
-        button = discord.ui.Button[Any](
-            label=say(CONVERSATION, self.label),
-            style=self.style,
-            custom_id=f"{self.prefix}{value}",
-        )
-        super().__init__(button)  # type: ignore[call-arg]  # DynamicItem.__init__, next in the MRO
-        self.value = value
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
-        match: re.Match[str], /,
-    ) -> Any:  # fmt: skip
-        return cls(match["value"])
-
-
-class CheckButton(_PersonButton, discord.ui.DynamicItem[discord.ui.Button[Any]],
-                  template=rf"hdc:(?P<value>{ACCOUNT})"):  # fmt: skip
-    """*Check my account*: the check, as `/checkaccount` gives it."""
-
-    prefix, label, style = "hdc:", "check_button", discord.ButtonStyle.primary
-
-    async def run(self, interaction: discord.Interaction[Any]) -> None:
-        wait = cooldown_message(interaction)
-        await (reply(interaction, wait) if wait else run_check(interaction, self.value))
-
-
-class BackupButton(_PersonButton, discord.ui.DynamicItem[discord.ui.Button[Any]],
-                   template=rf"hdb:(?P<value>{ACCOUNT})"):  # fmt: skip
-    """*Back up my files*: the backup plan, as `/backup` gives it."""
-
-    prefix, label = "hdb:", "backup_button"
-
-    async def run(self, interaction: discord.Interaction[Any]) -> None:
-        wait = cooldown_message(interaction)
-        await (reply(interaction, wait) if wait else run_backup(interaction, self.value))
-
-
-class DraftButton(_PersonButton, discord.ui.DynamicItem[discord.ui.Button[Any]],
-                  template=rf"hdd:(?P<value>{ACCOUNT})"):  # fmt: skip
-    """*Draft the email*: the appeal form, as `/appeal` opens it."""
-
-    prefix, label = "hdd:", "draft_button"
-
-    async def run(self, interaction: discord.Interaction[Any]) -> None:
-        from cogs.appeal.commands import AppealModal
-
-        await interaction.response.send_modal(AppealModal(interaction.client, account=self.value))
-
-
-class TalkButton(_PersonButton, discord.ui.DynamicItem[discord.ui.Button[Any]],
-                 template=r"hdt:(?P<value>\d{1,18})"):  # fmt: skip
-    """*Talk to a moderator*: opens the case's private thread for its moderators."""
-
-    prefix, label, style = "hdt:", "talk_button", discord.ButtonStyle.success
-
-    async def run(self, interaction: discord.Interaction[Any]) -> None:
-        case = await _own_case(interaction, int(self.value))
-        if case is None:
-            return
-        await defer(interaction, ephemeral=False)
-        svc = services(interaction)
-        thread = await open_thread(interaction.client, case)
-        server = server_name(interaction.client, svc, case)
-        if thread is None:
-            await reply(interaction, say(CONVERSATION, "talk_unavailable", ref=case.ref))
-            return
-        await reply(interaction, say(CONVERSATION, "talk_started", server=server, ref=case.ref),
-                    ephemeral=False, view=buttons_view(EndButton(str(case.id))))  # fmt: skip
-
-
-class EndButton(_PersonButton, discord.ui.DynamicItem[discord.ui.Button[Any]],
-                template=r"hde:(?P<value>\d{1,18})"):  # fmt: skip
-    """*End the conversation*: nothing more is relayed until the person writes again."""
-
-    prefix, label = "hde:", "end_button"
-
-    async def run(self, interaction: discord.Interaction[Any]) -> None:
-        case = await _own_case(interaction, int(self.value))
-        if case is not None:
-            await talks(services(interaction)).end(case.id)
-            await reply(interaction, say(CONVERSATION, "ended", ref=case.ref), ephemeral=False)
-
-
-async def _own_case(interaction: discord.Interaction[Any], case_id: int) -> Case | None:
-    case = await services(interaction).cases.get_case(case_id, Scope.everything())
-    if case is None or case.discord_user_id != interaction.user.id:
-        await reply(interaction, say(CONVERSATION, "not_yours"))
-        return None
-    return case
-
-
-def _buttons(case: Case | None, account: str | None) -> discord.ui.View | None:
-    items: list[discord.ui.Item[Any]] = []
-    name = case.hf_account if case is not None else account
-    if name:
-        items += [CheckButton(name), BackupButton(name), DraftButton(name)]
-    if case is not None:
-        items.append(TalkButton(str(case.id)))
-    return buttons_view(*items) if items else None
 
 
 class ConversationCog(commands.Cog):
@@ -215,9 +103,8 @@ class ConversationCog(commands.Cog):
 
 
 async def _language(svc: Services, user_id: int) -> str | None:
-    """The language stored from the person's last case (None: English)."""
-    latest = await svc.cases.list_cases(Scope.everything(), discord_user_id=user_id, limit=1)
-    return latest[0].locale if latest else None
+    """The language the person chose, else their last case's (None: English)."""
+    return await stored_language(svc.db, user_id)
 
 
 def _refusal_notes(refused: list[tuple[Refusal, str]], language: str | None) -> list[str]:
@@ -242,13 +129,9 @@ async def _welcome(
     language: str | None,
     notes: list[str],
 ) -> None:
-    """The first answer: what the bot can do, the account it read, the buttons."""
-    guild = client.get_guild(svc.settings.home_guild() or 0)
-    with use_language(language):
-        lines = [say(CONVERSATION, "welcome", server=guild.name if guild else "Hugging Face")]
-        shown = case.hf_account if case is not None else account
-        lines.append(say(CONVERSATION, "account_seen", account=shown) if shown
-                     else say(CONVERSATION, "ask_account"))  # fmt: skip
-        view = _buttons(case, account)
+    """The first answer (with the language picker while the person's language is not known)."""
+    picker = await stored_language(svc.db, message.author.id) is None
+    content, view = render_welcome(client, svc, case, account, language, picker=picker)
     kwargs: dict[str, Any] = {"view": view} if view is not None else {}
-    await message.channel.send("\n\n".join(lines + notes), allowed_mentions=NO_MENTIONS, **kwargs)
+    text = "\n\n".join([content, *notes])
+    await message.channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)

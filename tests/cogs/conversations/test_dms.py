@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from bot.cases.models import EventKind
+from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
+from bot.conversations.language import stored_language
 from bot.conversations.limits import COOLDOWN_RATE, MAX_ATTACHMENT_BYTES
 from bot.conversations.store import ConversationStore
 from bot.conversations.wording import CONVERSATION
@@ -75,11 +77,11 @@ async def test_a_dm_is_answered_with_the_account_read(env: Env) -> None:
     async with env.running() as bot:
         first = await dm(env, "hello, my account got locked", 1)
         assert "Hugging Face account name" in first["content"]  # asked, no buttons to guess
-        assert components(first) == []
+        assert [c["custom_id"] for c in components(first)] == ["hdl:0:"]  # the language picker
         answer = await dm(env, "it is https://huggingface.co/alice please help", 2)
         assert "**alice**" in answer["content"] and "community" in answer["content"]
         ids = [c["custom_id"] for c in components(answer)]
-        assert ids == ["hdc:alice", "hdb:alice", "hdd:alice", "hdt:1"]
+        assert ids == ["hdc:alice", "hdb:alice", "hdd:alice", "hdt:1", "hdl:1:alice"]
         later = await dm(env, "they have not answered yet", 3)
         assert "case #1" in later["content"]
         talks = ConversationStore(bot.services.db)
@@ -266,3 +268,25 @@ async def test_a_file_over_the_limit_is_named_and_not_kept(env: Env) -> None:
         talks = ConversationStore(bot.services.db)
         kept = await talks.messages(1)
         assert [[a.name for a in m.attachments] for m in kept] == [[], ["ok.png"]]
+
+
+async def test_the_language_picker_keeps_the_choice(env: Env) -> None:
+    fake = env.discord
+    async with env.running() as bot:
+        answer = await dm(env, "@alice help", 1)
+        it = await fake.inject_component(answer, "hdl:1:alice", user=ALICE, values=["de"])
+        await it.wait_response(timeout=3)
+        edited = fake.store.get(int(answer["id"])) or {}
+        with use_language("de"):
+            assert say(CONVERSATION, "account_seen", account="alice") in edited["content"]
+            assert say(CONVERSATION, "talk_button") in [c.get("label") for c in components(edited)]
+        assert "Konto" in edited["content"]  # really German
+        assert await stored_language(bot.services.db, ALICE) == "de"
+        later = await dm(env, "noch da?", 2)
+        with use_language("de"):
+            assert say(CONVERSATION, "saved", ref="#1") in later["content"]
+    # forget erases the choice with everything else
+    db = await Database.open(env.settings.database_path)
+    await CaseStore(db).delete_user_data(ALICE, Scope.everything())
+    assert await stored_language(db, ALICE) is None
+    await db.close()
