@@ -89,6 +89,12 @@ class Settings(BaseSettings):
         description="A reminder claimed but never confirmed sent is retried once after this "
         "long, seconds.",
     )
+    retention_days: int = Field(
+        90,
+        ge=0,
+        le=36_500,
+        description="Days after a case is closed before its free text is blanked (0: never).",
+    )
     # lock waves: new cases much faster than usual
     wave_window_s: float = Field(
         1800.0, ge=60, le=86_400, description="Rolling window over which new cases are counted."

@@ -213,4 +213,52 @@ MIGRATIONS: tuple[str, ...] = (
         queued_at TEXT NOT NULL
     );
     """,
+    # 8 (user_version 7): DM conversations on a case (bot.conversations): its messages both
+    # ways, its mod-log thread; the language a person chose in a DM (`person_prefs.locale`);
+    # `closed_at` (when a case became closed or restored, NULL while active; kept by triggers,
+    # backfilled from the timeline) and `purged_at` for the retention purge.
+    """
+    ALTER TABLE cases ADD COLUMN closed_at TEXT;
+    ALTER TABLE cases ADD COLUMN purged_at TEXT;
+    UPDATE cases SET closed_at = COALESCE((SELECT MAX(e.created_at) FROM events e
+            WHERE e.case_id = cases.id AND e.kind = 'status_changed'
+            AND json_extract(e.payload, '$.to') = cases.status), updated_at)
+        WHERE status IN ('closed', 'restored');
+    CREATE INDEX idx_cases_closed ON cases (closed_at) WHERE closed_at IS NOT NULL;
+    CREATE TRIGGER case_closed_at AFTER UPDATE OF status ON cases
+        WHEN NEW.status IN ('closed', 'restored') AND OLD.status NOT IN ('closed', 'restored')
+    BEGIN
+        UPDATE cases SET closed_at = NEW.updated_at WHERE id = NEW.id;
+        UPDATE conversations SET ended_at = NEW.updated_at
+            WHERE case_id = NEW.id AND ended_at IS NULL;
+    END;
+    CREATE TRIGGER case_reopened AFTER UPDATE OF status ON cases
+        WHEN NEW.status NOT IN ('closed', 'restored')
+    BEGIN
+        UPDATE cases SET closed_at = NULL, purged_at = NULL WHERE id = NEW.id;
+    END;
+    CREATE TABLE conversations (
+        case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+        thread_id INTEGER,
+        thread_guild_id INTEGER,
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    CREATE UNIQUE INDEX idx_conversations_thread ON conversations (thread_id)
+        WHERE thread_id IS NOT NULL;
+    CREATE TABLE conversation_messages (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        author_id INTEGER,
+        text TEXT NOT NULL DEFAULT '',
+        attachments TEXT NOT NULL DEFAULT '[]',
+        signed TEXT,
+        discord_message_id INTEGER,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_conversation_case ON conversation_messages (case_id, id);
+    CREATE INDEX idx_conversation_author ON conversation_messages (author_id);
+    ALTER TABLE person_prefs ADD COLUMN locale TEXT;
+    """,
 )

@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURES = ("check", "appeal", "mycase", "moderation", "precedents", "waves")
+FEATURES = ("check", "appeal", "mycase", "moderation", "precedents", "waves", "conversations")
 
 
 def _modules() -> dict[str, Path]:

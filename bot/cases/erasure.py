@@ -33,6 +33,10 @@ async def erase_person(db: Database, discord_user_id: int, scope: Scope) -> Dele
             cur = await conn.execute(
                 "UPDATE events SET actor_id = NULL WHERE actor_id = ?", (discord_user_id,)
             )
+            await conn.execute(  # their answers as a moderator on others' conversations
+                "UPDATE conversation_messages SET author_id = NULL WHERE author_id = ?",
+                (discord_user_id,),
+            )
             for table in ("person_prefs", "waiting_checks"):
                 await conn.execute(
                     f"DELETE FROM {table} WHERE discord_user_id = ?", (discord_user_id,)

@@ -22,6 +22,7 @@ EXPORT_FIELDS = (
     "updated_at",
     "events",
     "last_event_at",
+    "messages",
 )
 
 ExportFormat = Literal["csv", "json"]

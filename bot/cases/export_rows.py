@@ -26,7 +26,8 @@ async def export_rows(
             f"SELECT c.id, c.discord_user_id, c.guild_id, c.owner, c.hf_account, c.status, "
             f"c.created_at, c.updated_at, "
             f"(SELECT COUNT(*) FROM events e WHERE e.case_id = c.id) AS events, "
-            f"(SELECT MAX(created_at) FROM events e WHERE e.case_id = c.id) AS last_event_at "
+            f"(SELECT MAX(created_at) FROM events e WHERE e.case_id = c.id) AS last_event_at, "
+            f"(SELECT COUNT(*) FROM conversation_messages m WHERE m.case_id = c.id) AS messages "
             f"FROM cases c WHERE c.id > ? {status_sql} ORDER BY c.id LIMIT ?",
             [last_id, *params, batch],
         )

@@ -17,6 +17,7 @@ from bot.cases.store import CaseStore
 from bot.cli.database import run_on_database
 from bot.cli.followups import register_followups
 from bot.cli.options import list_limit
+from bot.cli.transcript import register_transcript
 from bot.config import Settings
 
 Action = Callable[[CaseStore, argparse.Namespace], Awaitable[int]]
@@ -86,6 +87,7 @@ def register(sub: Any) -> None:
     which.add_argument("--all", action="store_true", help="every unassigned case")
     claim.set_defaults(handler=_handler(_claim))
     register_followups(actions, _handler)
+    register_transcript(actions, _handler, _id)
 
 
 def _handler(

@@ -96,6 +96,15 @@ TABLES: tuple[Table, ...] = (
     Table("bot.cases.wording:REFUSALS", "why a case could not be changed, in a sentence", 500),
     Table("bot.cases.wording:EVENT_LABELS", "/case view: a timeline entry's kind (moderators)", 40),
     Table("bot.cases.wording:EVENT_WORDS", "/case view: in a timeline entry (moderators)", 100),
+    Table("bot.conversations.wording:TRANSCRIPT", "a case transcript, HTML page (moderators)", 400),
+    Table(
+        "bot.conversations.wording:CONVERSATION",
+        "DM conversations: the person's DMs, buttons, and moderators' thread posts",
+        CONTENT,
+        limits={k: BUTTON for k in ("check_button", "backup_button", "draft_button",
+                                    "talk_button", "end_button", "reply_button")}
+        | {"reply_title": MODAL_TITLE, "reply_label": INPUT_LABEL, "sign_label": INPUT_LABEL},
+    ),
     Table("bot.cases.wording:CHECK_EVENT", "/case view: a check in the timeline (moderators)", 100),
     Table("bot.reminders.wording:STATES", "/case view: a reminder's state (moderators)", 40),
     Table("bot.cases.models:STATUS_LABELS", "case statuses, in sentences and choices", 40),

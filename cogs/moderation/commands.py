@@ -18,6 +18,7 @@ from bot.cases.scope import Scope
 from bot.i18n import pgettext
 from bot.servers.wording import say
 from cogs.appeal.reminders import add_reminders_field
+from cogs.conversations.moderators import tell_conversation_ended
 from cogs.moderation.config import ConfigGroup
 from cogs.moderation.notices import tell_person
 from cogs.services import services
@@ -151,6 +152,7 @@ class CaseCog(commands.GroupCog, group_name="case", group_description="Moderator
             ref=case.ref,
             account=case.hf_account,
         )
+        await tell_conversation_ended(interaction.client, case)  # closing ends the DM talk
         await reply(
             interaction, f"{say('status_set', ref=case.ref, status=case.status_label)} {told}"
         )

@@ -21,6 +21,7 @@ from bot.check.queue import CheckQueue
 from bot.check.service import CheckService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.conversations.retention import RetentionLoop
 from bot.cooldown import Cooldown
 from bot.db import Database
 from bot.hub.budget import HubBudget
@@ -60,6 +61,10 @@ class SupportBot(commands.Bot):
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # roles and channels of the servers the bot is in
+        # DMs people write to the bot (cogs.conversations). Not privileged: Discord's gateway
+        # docs ("Message Content Intent") list "Content in DMs with the app" among what apps
+        # receive without MESSAGE_CONTENT.
+        intents.dm_messages = True
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
@@ -80,6 +85,8 @@ class SupportBot(commands.Bot):
         self.reminder_scheduler: ReminderScheduler | None = None
         self._waves: asyncio.Task[None] | None = None
         self._left_checks: asyncio.Task[None] | None = None
+        self.retention: RetentionLoop | None = None
+        self._retention: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -142,6 +149,8 @@ class SupportBot(commands.Bot):
         self._left_checks = asyncio.create_task(
             tell_left_checks(self, self.services.db), name="hfsb-left-checks"
         )
+        self.retention = RetentionLoop(db, settings.retention_days, self.clock)
+        self._retention = asyncio.create_task(self.retention.run(), name="hfsb-retention")
 
     async def _sync_at_start(self) -> None:
         """The start-up sync, in the background: a refusal is logged, the next start retries."""
@@ -153,7 +162,14 @@ class SupportBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then close the Hub client and the database."""
-        tasks = (self._heartbeat, self.sync_task, self.reminder_task, self._waves, self._left_checks)
+        tasks = (
+            self._heartbeat,
+            self.sync_task,
+            self.reminder_task,
+            self._waves,
+            self._left_checks,
+            self._retention,
+        )
         for task in tasks:
             if task is not None:
                 task.cancel()

@@ -18,6 +18,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.mycase.extension",
     "cogs.precedents.extension",
     "cogs.moderation.extension",
+    "cogs.conversations.extension",  # after /case: adds /case reply and /case transcript
 )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from aiohttp import web
 from discord import ComponentType, InteractionType
 
+from tests.fakes import fake_discord_dms as dms
 from tests.fakes import fake_discord_inject as inject
 from tests.fakes.fake_discord_gateway import Gateway
 from tests.fakes.fake_discord_interaction import FakeInteraction
@@ -92,6 +93,7 @@ class FakeDiscord(FakeWorld):
         self.violations: list[Violation] = []
         self.sent: list[SentMessage] = []
         self.blocked_dms: list[tuple[int, dict[str, Any]]] = []
+        self.undelivered: list[tuple[str, dict[str, Any]]] = []  # events the intents left out
         self.gateway = Gateway(self)
         self._rest = RestApi(self)
         self._waiters: list[asyncio.Future[None]] = []
@@ -349,6 +351,12 @@ class FakeDiscord(FakeWorld):
                 return opener
         shown = [(m.modal or {}).get("custom_id") for m in self.modals]
         raise FakeDiscordError(f"no modal {key!r} was shown; shown: {shown}")
+
+    async def send_dm(
+        self, user: int, content: str = "", *, attachments: Sequence[tuple[str, bytes]] = ()
+    ) -> dict[str, Any]:
+        """``user`` writes to the bot in their DM (see ``fake_discord_dms.send_dm``)."""
+        return await dms.send_dm(self, user, content, attachments=attachments)
 
     # --- recorders -----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from discord import (
 from discord.app_commands import AppCommandContext, AppInstallationType
 from discord.enums import try_enum
 
+from tests.fakes import fake_discord_dms as dms
 from tests.fakes.fake_discord_models import (
     ADMINISTRATOR,
     ALL_PERMISSIONS,
@@ -429,9 +430,12 @@ def base_payload(
         )
         return payload
     guild = fake.guilds[guild_id]
-    if channel_id is not None and channel_id not in guild.channels:
+    thread = dms.visible_thread(fake, guild_id, channel_id, user.id, permissions)
+    if channel_id is not None and channel_id not in guild.channels and thread is None:
         raise FakeDiscordError(f"guild {guild_id} has no channel {channel_id}")
-    chan = guild.channels[channel_id] if channel_id is not None else guild.first_text_channel()
+    chan = thread or (
+        guild.channels[channel_id] if channel_id is not None else guild.first_text_channel()
+    )
     member_payload = guild.members[user.id].payload(permissions=permissions)
     member_payload["roles"] = [str(r) for r in roles]
     channel = copy.deepcopy(chan.payload())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
+from tests.fakes import fake_discord_dms as dms
 from tests.fakes.fake_discord_models import (
     ATTACHMENT_SIZE_LIMIT,
     RecordedFile,
@@ -99,6 +100,9 @@ class RestApi(InteractionRoutes):
             ("GET", r"/users/(?P<uid>\d+)", self.get_user, "/users/{user_id}"),
             ("GET", r"/channels/(?P<cid>\d+)", self.get_channel, "/channels/{channel_id}"),
             ("POST", r"/channels/(?P<cid>\d+)/messages", self.post_message, _MESSAGES),
+            ("POST", r"/channels/(?P<cid>\d+)/threads", self.create_thread, dms.THREADS_ROUTE),
+            ("PUT", r"/channels/(?P<cid>\d+)/thread-members/(?P<uid>\d+)", self.add_thread_member,
+             "/channels/{channel_id}/thread-members/{user_id}"),
         ]  # fmt: skip
         self.routes = [(m, re.compile(p), h, spec) for m, p, h, spec in table]
 
@@ -249,6 +253,10 @@ class RestApi(InteractionRoutes):
             if not fake.guilds[channel.guild_id].bot_installed:
                 fake.record_sent("channel", body, rec, False, None, None)
                 return error(403, 50001, "Missing Access")  # JSON error codes: Missing Access
+            refused = dms.thread_post_refusal(fake, channel)
+            if refused is not None:
+                fake.record_sent("channel", body, rec, False, None, None)
+                return refused
             guild_id = channel.guild_id
         errors = rec.spec_errors + message_errors(body, rec.files)
         if errors:
@@ -262,4 +270,11 @@ class RestApi(InteractionRoutes):
             files=rec.files,
         )
         fake.record_sent("channel", body, rec, True, None, message)
+        await dms.echo_own_message(fake, message)
         return json_response(message)
+
+    async def create_thread(self, rec: RecordedRequest, cid: str) -> web.Response:
+        return await dms.create_thread(self.fake, rec, cid)
+
+    async def add_thread_member(self, rec: RecordedRequest, cid: str, uid: str) -> web.Response:
+        return await dms.add_thread_member(self.fake, rec, cid, uid)

@@ -27,6 +27,7 @@ class FakeWorld:
         self.dm_users: dict[int, int] = {}  # dm channel id -> user id
         self.group_dms: dict[int, set[int]] = {}  # group DM channel id -> users seen there
         self._dm_channels: dict[int, int] = {}  # user id -> dm channel id
+        self.threads: dict[int, FakeChannel] = {}  # thread id -> FakeThread (fake_discord_dms)
         self.port = 0
 
     @property
@@ -105,5 +106,6 @@ class FakeWorld:
 
     def find_channel(self, channel_id: int) -> FakeChannel | None:
         return next(
-            (g.channels[channel_id] for g in self.guilds.values() if channel_id in g.channels), None
+            (g.channels[channel_id] for g in self.guilds.values() if channel_id in g.channels),
+            self.threads.get(channel_id),
         )

@@ -30,6 +30,8 @@ async def test_commands_sync_once_then_only_when_forced(env):
         "config",
         "stats",
         "wave",
+        "reply",
+        "transcript",
     }
     # install types and contexts are explicit on every command (Discord's
     # ApplicationCommand object: integration_types 0 = guild install, 1 = user install;
