@@ -36,9 +36,11 @@ from tests.fakes.fake_discord_models import (
     ATTACHMENT_SIZE_LIMIT,
     FakeChannel,
     FakeDiscordError,
+    iso_now,
+)
+from tests.fakes.fake_discord_records import (
     RecordedFile,
     RecordedRequest,
-    iso_now,
 )
 from tests.fakes.fake_discord_validate import MAX_FILES
 from tests.fakes.fake_discord_webhooks import error, json_response

@@ -11,6 +11,8 @@ from discord import InteractionResponseType, InteractionType, MessageType
 from tests.fakes.fake_discord_models import (
     EPHEMERAL,
     LOADING,
+)
+from tests.fakes.fake_discord_records import (
     RecordedFile,
     ResponseRecord,
     SentMessage,

@@ -11,9 +11,11 @@ from discord import MessageFlags
 from tests.fakes.fake_discord_models import (
     EPHEMERAL,
     LOADING,
-    RecordedFile,
     SnowflakeGen,
     iso_now,
+)
+from tests.fakes.fake_discord_records import (
+    RecordedFile,
 )
 
 # Flags a bot may set on a message (docs, Message → Message Flags).

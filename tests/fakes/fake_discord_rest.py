@@ -15,9 +15,11 @@ from aiohttp import BodyPartReader, web
 from tests.fakes import fake_discord_dms as dms
 from tests.fakes.fake_discord_models import (
     ATTACHMENT_SIZE_LIMIT,
+    dm_channel_payload,
+)
+from tests.fakes.fake_discord_records import (
     RecordedFile,
     RecordedRequest,
-    dm_channel_payload,
 )
 from tests.fakes.fake_discord_spec import spec_errors
 from tests.fakes.fake_discord_validate import command_errors, message_errors, upload_errors

@@ -9,7 +9,9 @@ from typing import Any
 
 from discord import AppCommandOptionType, AppCommandType, ButtonStyle, ComponentType, MessageFlags
 
-from tests.fakes.fake_discord_models import RecordedFile
+from tests.fakes.fake_discord_records import (
+    RecordedFile,
+)
 from tests.fakes.fake_discord_spec import spec_schema
 
 _COMMAND_NAME = re.compile(r"^[-_'\w]{1,32}$")

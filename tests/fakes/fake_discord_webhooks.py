@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from discord import InteractionResponseType, InteractionType
-from discord.app_commands import AppInstallationType
 from discord.enums import try_enum
 
+from tests.fakes.fake_discord_commands import USER_INSTALL
 from tests.fakes.fake_discord_interaction import FakeInteraction
 from tests.fakes.fake_discord_models import (
     EPHEMERAL,
     LOADING,
+)
+from tests.fakes.fake_discord_records import (
     RecordedRequest,
     ResponseRecord,
 )
@@ -55,7 +57,6 @@ def json_response(data: Any, status: int = 200) -> web.Response:
     return web.Response(body=body, status=status, headers={"Content-Type": "application/json"})
 
 
-USER_INSTALL_ONLY = str(AppInstallationType.USER)
 MAX_USER_INSTALL_FOLLOWUPS = 5
 """Docs, Receiving and Responding → Create Followup Message: "Apps are limited to 5 followup
 messages per interaction if it was initiated from a user-installed app and isn't installed in the
@@ -210,7 +211,7 @@ class InteractionRoutes:
             return self._invalid(rec, errors, it)
         owners = set(it.payload.get("authorizing_integration_owners", {}))
         sent_before = sum(1 for f in it.followups if f.accepted)
-        if owners == {USER_INSTALL_ONLY} and sent_before >= MAX_USER_INSTALL_FOLLOWUPS:
+        if owners == {USER_INSTALL} and sent_before >= MAX_USER_INSTALL_FOLLOWUPS:
             it.followups.append(fake.record_sent("followup", body, rec, False, it, None))
             return error(400, 40094, "This interaction has hit the maximum number of follow up messages")
         original = fake.store.get(it.original_message_id) if it.original_message_id else None
