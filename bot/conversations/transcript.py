@@ -20,7 +20,7 @@ from bot.cases.wording import EVENT_LABELS, EVENT_WORDS
 from bot.conversations.models import ConversationMessage, Direction
 from bot.conversations.store import ConversationStore
 from bot.conversations.wording import TRANSCRIPT
-from bot.i18n import current_language, t
+from bot.i18n import current_language, number, t
 
 STYLE = """
 body{margin:0;padding:12px;font:16px/1.45 system-ui,sans-serif;background:#fff;color:#111}
@@ -91,7 +91,8 @@ def _message(message: ConversationMessage) -> str:
 
 
 def _kb(size: int) -> str:
-    return f"{max(size, 0) / 1024:.1f}"
+    """Kilobytes with one decimal, as the reader's language writes them ("2.5", "2,5")."""
+    return number(round(max(size, 0) / 1024, 1))
 
 
 def render_transcript(
