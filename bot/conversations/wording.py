@@ -62,7 +62,9 @@ CONVERSATION = {
     "reply_button": "Reply",
     "reply_title": "Reply to the person",
     "reply_label": "Your answer (sent to them by DM)",
-    "sign_label": "Sign with your name (optional)",
+    "sign_label": "Sign as",
+    "sign_anonymous": "A moderator of {server}",
+    "sign_me": "With my name: {name}",
     "reply_posted": "{moderator} answered by DM:",
     "reply_done": "Your answer to case {ref} was sent by DM.",
     "reply_refused": "The answer was not delivered: Discord refused the DM (code {code}). "

@@ -17,7 +17,18 @@ from bot.conversations.wording import CONVERSATION
 from bot.db import Database
 from bot.i18n import use_language
 from cogs.ui.wording import say
-from tests.cogs.helpers import ALICE, BOB, GUILD, MOD, MODLOG, Env, components, custom_id, text_of
+from tests.cogs.helpers import (
+    ALICE,
+    BOB,
+    GUILD,
+    MOD,
+    MODLOG,
+    Env,
+    case_events,
+    components,
+    custom_id,
+    text_of,
+)
 from tests.fakes.fake_discord import FakeDiscordError
 from tests.fakes.fake_discord_dms import (
     CREATE_PRIVATE_THREADS,
@@ -110,9 +121,9 @@ async def test_talk_relay_reply_and_close(env: Env) -> None:
         assert fake.store.blobs[int(relayed["attachments"][0]["id"])] == b"\x89PNG-lock"
 
         await env.command("case reply", {"case_id": 1, "text": "We wrote to them.",
-                                         "sign_as": "Sam"}, user=MOD, check_permissions=False)  # fmt: skip
+                                         "sign_with_my_name": True}, user=MOD, check_permissions=False)  # fmt: skip
         signed = await from_bot(env, 4)
-        assert "Sam, a moderator of community" in signed["content"]
+        assert "mod, a moderator of community" in signed["content"]  # their own name, chosen
         assert "We wrote to them." in text_of(signed)
         stored = fake.threads[thread]
         assert (
@@ -121,7 +132,7 @@ async def test_talk_relay_reply_and_close(env: Env) -> None:
 
         click = await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=MOD)
         await click.wait_response(timeout=3)
-        submit = await fake.inject_modal_submit(click, {"reply_text": "Did they email you?"},
+        submit = await fake.inject_modal_submit(click, {"reply_text": "Did they email you?", "reply_sign": ["anonymous"]},
                                                 user=MOD)  # fmt: skip
         await submit.wait_response(timeout=3)
         got = await from_bot(env, 5)
@@ -142,6 +153,9 @@ async def test_talk_relay_reply_and_close(env: Env) -> None:
             lambda: "conversation has ended" in thread_messages(fake, thread)[-1]["content"]
         )
         await closing.wait_followup(1)
+    events = await case_events(env, 1)
+    replies = [e for e in events if e.payload.get("what") == "conversation_reply"]
+    assert [e.actor_id for e in replies] == [MOD, MOD]  # both answers on the case's timeline
 
 
 async def test_a_restart_keeps_the_thread(env: Env) -> None:
