@@ -28,7 +28,8 @@ from cogs.ui.dms import send_dm_to
 from cogs.ui.markdown import escape_discord
 from cogs.ui.permissions import moderator_scope, require_moderator
 from cogs.ui.replies import NO_MENTIONS, defer, reply
-from cogs.ui.views import BaseModal, GuardedItem
+from cogs.ui.steps import StepModal
+from cogs.ui.views import GuardedItem
 from cogs.ui.wording import say
 
 log = logging.getLogger(__name__)
@@ -115,18 +116,26 @@ async def answer_person(
         await reply(interaction, say(CONVERSATION, "reply_refused", code=code))
 
 
-class ReplyModal(BaseModal):
-    """The moderator's answer: the text, and how to sign it ("a moderator of SERVER" unless
-    they pick their own name)."""
+FORM_TIMEOUT_S = 600.0
+TEXT_ID = re.compile(r"reply_text:(?P<case>\d{1,18})")
 
-    def __init__(self, case: Case, server: str, moderator: str) -> None:
-        super().__init__(title=say(CONVERSATION, "reply_title"), timeout=None)
+
+class ReplyModal(StepModal, title="Reply to the person"):  # retitled in the reader's language
+    """The moderator's answer: the text (its input's custom id names the case, so a form sent
+    after its 10 minutes or across a restart still arrives) and how to sign it ("a moderator of
+    SERVER" unless they pick their own name)."""
+
+    kind = "reply"
+
+    def __init__(self, client: discord.Client, case: Case, server: str, moderator: str) -> None:
+        super().__init__(client, timeout=FORM_TIMEOUT_S)
+        self.title = say(CONVERSATION, "reply_title")
         self.case = case
         self.text: discord.ui.TextInput[ReplyModal] = discord.ui.TextInput(
             label=say(CONVERSATION, "reply_label"),
             style=discord.TextStyle.paragraph,
             max_length=MAX_REPLY_CHARS,
-            custom_id="reply_text",
+            custom_id=f"reply_text:{case.id}",
         )
         self.sign: discord.ui.Select[ReplyModal] = discord.ui.Select(
             custom_id="reply_sign",
@@ -144,6 +153,18 @@ class ReplyModal(BaseModal):
         if await require_moderator(interaction):
             with_name = self.sign.values == ["me"]
             await answer_person(interaction, self.case, self.text.value, with_name)
+
+
+async def late_reply(interaction: discord.Interaction[Any], typed: dict[str, str]) -> None:
+    """A Reply form submitted after its form object is gone: the answer still goes, signed "a
+    moderator of SERVER" (the safe default; the choice of a select is not kept)."""
+    found = [(TEXT_ID.fullmatch(key), value) for key, value in typed.items()]
+    match, text = next(((m, v) for m, v in found if m is not None), (None, ""))
+    if match is None or not await require_moderator(interaction):
+        return
+    case = await case_for_moderator(interaction, int(match["case"]))
+    if case is not None and text.strip():
+        await answer_person(interaction, case, text, False)
 
 
 class ReplyButton(
@@ -179,5 +200,5 @@ class ReplyButton(
         case = await case_for_moderator(interaction, self.case_id)
         if case is not None:
             server = server_name(interaction.client, services(interaction), case)
-            modal = ReplyModal(case, server, interaction.user.display_name)
+            modal = ReplyModal(interaction.client, case, server, interaction.user.display_name)
             await interaction.response.send_modal(modal)

@@ -132,7 +132,7 @@ async def test_talk_relay_reply_and_close(env: Env) -> None:
 
         click = await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=MOD)
         await click.wait_response(timeout=3)
-        submit = await fake.inject_modal_submit(click, {"reply_text": "Did they email you?", "reply_sign": ["anonymous"]},
+        submit = await fake.inject_modal_submit(click, {"reply_text:1": "Did they email you?", "reply_sign": ["anonymous"]},
                                                 user=MOD)  # fmt: skip
         await submit.wait_response(timeout=3)
         got = await from_bot(env, 5)
@@ -304,3 +304,24 @@ async def test_the_language_picker_keeps_the_choice(env: Env) -> None:
     await CaseStore(db).delete_user_data(ALICE, Scope.everything())
     assert await stored_language(db, ALICE) is None
     await db.close()
+
+
+async def test_a_reply_form_sent_across_a_restart_still_arrives(env: Env) -> None:
+    allow_threads(env)
+    fake = env.discord
+    async with env.running():
+        await talk(env, await dm(env, "@alice locked", 1))
+        await env.command("case reply", {"case_id": 1, "text": "First."}, user=MOD,
+                          check_permissions=False)  # fmt: skip
+        await from_bot(env, 3)
+        relayed = thread_messages(fake, only_thread(env))[1]
+        click = await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=MOD)
+        await click.wait_response(timeout=3)
+    async with env.running():  # the bot restarted while the moderator was typing
+        submit = await fake.inject_modal_submit(click, {"reply_text:1": "Typed across a restart",
+                                                        "reply_sign": ["me"]}, user=MOD)  # fmt: skip
+        await submit.wait_response(timeout=3)
+        got = await from_bot(env, 4)
+        assert "Typed across a restart" in text_of(got)
+        assert "A moderator of community" in got["content"]  # the safe signature
+        await fake.wait_until(lambda: len(submit.followups) == 1)
