@@ -55,6 +55,7 @@ CONVERSATION = {
     # the moderators' side, in the server's language
     "thread_summary": "Case {ref} for `{account}`, {status}, opened {opened}. The person's "
     "messages arrive in this private thread; answer them with **Reply** or `/case reply`.",
+    "new_case": "New case {ref}: account `{account}`, opened by {person} in a DM with the bot.",
     "thread_notice": "Case {ref} (`{account}`): the person asks to talk with a moderator. "
     "Private thread: {thread}",
     "from_person": "The person wrote:",

@@ -93,6 +93,9 @@ async def test_a_dm_is_answered_with_the_account_read(env: Env) -> None:
         assert "**alice**" in answer["content"] and "community" in answer["content"]
         ids = [c["custom_id"] for c in components(answer)]
         assert ids == ["hdc:alice", "hdb:alice", "hdd:alice", "hdt:1", "hdl:1:alice"]
+        await env.discord.wait_until(lambda: bool(env.discord.channel_messages(MODLOG)))
+        notice = env.discord.channel_messages(MODLOG)[0]["content"]
+        assert "New case #1" in notice and f"<@{ALICE}>" in notice and "DM" in notice
         later = await dm(env, "they have not answered yet", 3)
         assert "case #1" in later["content"]
         talks = ConversationStore(bot.services.db)
