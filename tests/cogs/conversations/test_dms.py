@@ -11,7 +11,7 @@ from bot.cases.models import EventKind
 from bot.cases.scope import Scope
 from bot.cases.store import CaseStore
 from bot.conversations.language import stored_language
-from bot.conversations.limits import COOLDOWN_RATE, MAX_ATTACHMENT_BYTES
+from bot.conversations.limits import COOLDOWN_RATE, MAX_ATTACHMENT_BYTES, MAX_TEXT_CHARS
 from bot.conversations.store import ConversationStore
 from bot.conversations.wording import CONVERSATION
 from bot.db import Database
@@ -328,3 +328,18 @@ async def test_a_reply_form_sent_across_a_restart_still_arrives(env: Env) -> Non
         assert "Typed across a restart" in text_of(got)
         assert "A moderator of community" in got["content"]  # the safe signature
         await fake.wait_until(lambda: len(submit.followups) == 1)
+
+
+async def test_a_message_at_the_limit_is_relayed_whole(env: Env) -> None:
+    allow_threads(env)
+    fake = env.discord
+    longest = ("*_`|<@&1>" * 500)[:MAX_TEXT_CHARS]  # Markdown everywhere: escaping lengthens it
+    async with env.running() as bot:
+        await talk(env, await dm(env, "@alice", 1))
+        answer = await dm(env, longest, 3)
+        assert "Passed on" in answer["content"]
+        relayed = thread_messages(fake, only_thread(env))[-1]
+        assert len(relayed["embeds"][0]["description"]) <= 4096  # and the fake checked it all
+        kept = await ConversationStore(bot.services.db).messages(1)
+        assert kept[-1].text == longest  # the case keeps every character
+        assert "<@&1>" not in relayed["embeds"][0]["description"]  # no role ping, even escaped
