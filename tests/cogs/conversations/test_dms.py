@@ -16,6 +16,7 @@ from bot.conversations.store import ConversationStore
 from bot.conversations.wording import CONVERSATION
 from bot.db import Database
 from bot.i18n import use_language
+from bot.i18n.locales import LANGUAGES
 from cogs.ui.wording import say
 from tests.cogs.helpers import (
     ALICE,
@@ -210,18 +211,26 @@ async def test_only_moderators_reply_and_transcript(env: Env) -> None:
         assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>" not in page
 
 
-async def test_a_dm_is_answered_in_the_language_of_the_last_case(env: Env) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_dm_is_answered_in_the_language_of_the_last_case(env: Env, language: str) -> None:
     db = await Database.open(env.settings.database_path)
-    await CaseStore(db).record(ALICE, None, "alice", EventKind.CHECK_RAN, {}, locale="fr-FR")
+    await CaseStore(db).record(ALICE, None, "alice", EventKind.CHECK_RAN, {}, locale=language)
     await db.close()
+    long_name = "a" * 96  # the longest account name, in every language's sentences
     async with env.running():
-        answer = await dm(env, "bonjour, mon compte est bloqué", 1)
-        with use_language("fr"):
-            assert say(CONVERSATION, "account_seen", account="alice") in answer["content"]
-            labels = [c["label"] for c in components(answer)]
-            assert labels == [say(CONVERSATION, k) for k in
-                              ("check_button", "backup_button", "draft_button", "talk_button")]  # fmt: skip
-        assert "Vérifier mon compte" in labels  # really French, not the English ids
+        answer = await dm(env, (f"@{long_name} " + "x" * 4000)[:4000], 1, attachments=[
+            ("big.bin", b"0" * (MAX_ATTACHMENT_BYTES + 1))])  # fmt: skip
+        with use_language(language):
+            assert say(CONVERSATION, "account_seen", account=long_name) in answer["content"]
+            labels = [c.get("label") for c in components(answer)]
+            assert labels[:4] == [say(CONVERSATION, k) for k in
+                                  ("check_button", "backup_button", "draft_button", "talk_button")]  # fmt: skip
+            assert (
+                say(CONVERSATION, "file_left", name="big.bin", size=8, count=5) in answer["content"]
+            )
+        if language == "fr":
+            assert "Vérifier mon compte" in labels  # really French, not the English ids
+    # every body passed the fake's checks (lengths, components) in this language
 
 
 async def test_the_person_ends_the_conversation_and_writes_again(env: Env) -> None:
