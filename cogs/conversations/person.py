@@ -38,6 +38,10 @@ from cogs.ui.wording import say
 ACCOUNT = r"[A-Za-z0-9._-]{1,96}"  # a Hub name (bot.accounts.NAME_RE), in a custom id
 
 
+WARNED_KEPT = 10_000
+"""People remembered as told to slow down (the memory stays small)."""
+
+
 class ConversationCog(commands.Cog):
     """Answers DMs written to the bot and relays them once a moderator has the case."""
 
@@ -61,6 +65,8 @@ class ConversationCog(commands.Cog):
         language = await _language(svc, user_id)
         if wait:
             if user_id not in self.warned:
+                if len(self.warned) >= WARNED_KEPT:  # people who flooded once and left
+                    self.warned.clear()
                 self.warned.add(user_id)
                 with use_language(language):
                     text = say(CONVERSATION, "cooldown", seconds=int(wait) + 1)
