@@ -55,6 +55,7 @@ CONVERSATION = {
     # the moderators' side, in the server's language
     "thread_summary": "Case {ref} for `{account}`, {status}, opened {opened}. The person's "
     "messages arrive in this private thread; answer them with **Reply** or `/case reply`.",
+    "new_case": "New case {ref}: account `{account}`, opened by {person} in a DM with the bot.",
     "thread_notice": "Case {ref} (`{account}`): the person asks to talk with a moderator. "
     "Private thread: {thread}",
     "from_person": "The person wrote:",
@@ -62,7 +63,9 @@ CONVERSATION = {
     "reply_button": "Reply",
     "reply_title": "Reply to the person",
     "reply_label": "Your answer (sent to them by DM)",
-    "sign_label": "Sign with your name (optional)",
+    "sign_label": "Sign as",
+    "sign_anonymous": "A moderator of {server}",
+    "sign_me": "With my name: {name}",
     "reply_posted": "{moderator} answered by DM:",
     "reply_done": "Your answer to case {ref} was sent by DM.",
     "reply_refused": "The answer was not delivered: Discord refused the DM (code {code}). "

@@ -103,7 +103,8 @@ TABLES: tuple[Table, ...] = (
         CONTENT,
         limits={k: BUTTON for k in ("check_button", "backup_button", "draft_button",
                                     "talk_button", "end_button", "reply_button")}
-        | {"reply_title": MODAL_TITLE, "reply_label": INPUT_LABEL, "sign_label": INPUT_LABEL},
+        | {"reply_title": MODAL_TITLE, "reply_label": INPUT_LABEL, "sign_label": INPUT_LABEL,
+           "sign_anonymous": OPTION - 40, "sign_me": OPTION - 40},
     ),
     Table("bot.cases.wording:CHECK_EVENT", "/case view: a check in the timeline (moderators)", 100),
     Table("bot.reminders.wording:STATES", "/case view: a reminder's state (moderators)", 40),

@@ -13,7 +13,7 @@ from bot.conversations.limits import MAX_REPLY_CHARS
 from bot.conversations.transcript import case_transcript
 from bot.conversations.wording import CONVERSATION
 from cogs.conversations.common import talks
-from cogs.conversations.moderators import SIGNATURE_CHARS, answer_person, case_for_moderator
+from cogs.conversations.moderators import answer_person, case_for_moderator
 from cogs.conversations.thread import add_moderator, open_thread
 from cogs.services import services
 from cogs.ui.permissions import moderator_scope
@@ -22,12 +22,14 @@ from cogs.ui.wording import say
 
 
 @app_commands.command(name="reply", description="Answer a case's person by DM")
-@app_commands.describe(sign_as="Sign with this name (empty: a moderator of this server)")
+@app_commands.describe(
+    sign_with_my_name="Sign with your Discord name (else: a moderator of this server)"
+)
 async def reply_command(
     interaction: discord.Interaction[Any],
     case_id: app_commands.Range[int, 1],
     text: app_commands.Range[str, 1, MAX_REPLY_CHARS],
-    sign_as: app_commands.Range[str, 1, SIGNATURE_CHARS] | None = None,
+    sign_with_my_name: bool = False,
 ) -> None:
     case = await case_for_moderator(interaction, case_id)
     if case is None:
@@ -38,7 +40,7 @@ async def reply_command(
         await reply(interaction, say(CONVERSATION, "no_thread", ref=case.ref))
     else:
         await add_moderator(interaction.client, thread_id, interaction.user)
-    await answer_person(interaction, case, text, sign_as)
+    await answer_person(interaction, case, text, sign_with_my_name)
 
 
 @app_commands.command(name="transcript", description="A case as one web page (HTML file)")

@@ -10,7 +10,7 @@ from typing import Any
 
 import discord
 
-from bot.cases.models import Case
+from bot.cases.models import Case, EventKind
 from bot.conversations.limits import MAX_REPLY_CHARS
 from bot.conversations.wording import CONVERSATION
 from bot.i18n import use_language
@@ -28,7 +28,8 @@ from cogs.ui.dms import send_dm_to
 from cogs.ui.markdown import escape_discord
 from cogs.ui.permissions import moderator_scope, require_moderator
 from cogs.ui.replies import NO_MENTIONS, defer, reply
-from cogs.ui.views import BaseModal, GuardedItem
+from cogs.ui.steps import StepModal
+from cogs.ui.views import GuardedItem
 from cogs.ui.wording import say
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ async def deliver_reply(
     if code is not None:
         return code
     await store.record_reply(case.id, moderator.id, text, signed=signed)
+    await svc.cases.add_event(
+        case.id, EventKind.DM_SENT, moderator.id, {"what": "conversation_reply"}
+    )
     thread_id = await store.thread_of(case.id)
     if thread_id is not None:
         guild = client.get_guild(handling_guild(svc, case) or 0)
@@ -99,11 +103,12 @@ async def case_for_moderator(interaction: discord.Interaction[Any], case_id: int
 
 
 async def answer_person(
-    interaction: discord.Interaction[Any], case: Case, text: str, signed: str | None
+    interaction: discord.Interaction[Any], case: Case, text: str, with_name: bool
 ) -> None:
-    """Deliver a moderator's answer and tell the moderator how it went."""
+    """Deliver a moderator's answer, signed with their own Discord name only when they chose
+    so (never a name they type), and tell the moderator how it went."""
     await defer(interaction)
-    name = signed.strip()[:SIGNATURE_CHARS] if signed and signed.strip() else None
+    name = interaction.user.display_name[:SIGNATURE_CHARS] if with_name else None
     code = await deliver_reply(interaction.client, case, interaction.user, text.strip(), name)
     if code is None:
         await reply(interaction, say(CONVERSATION, "reply_done", ref=case.ref))
@@ -111,30 +116,55 @@ async def answer_person(
         await reply(interaction, say(CONVERSATION, "reply_refused", code=code))
 
 
-class ReplyModal(BaseModal):
-    """The moderator's answer: the text, and a name to sign with (empty: "a moderator")."""
+FORM_TIMEOUT_S = 600.0
+TEXT_ID = re.compile(r"reply_text:(?P<case>\d{1,18})")
 
-    def __init__(self, case: Case) -> None:
-        super().__init__(title=say(CONVERSATION, "reply_title"), timeout=None)
+
+class ReplyModal(StepModal, title="Reply to the person"):  # retitled in the reader's language
+    """The moderator's answer: the text (its input's custom id names the case, so a form sent
+    after its 10 minutes or across a restart still arrives) and how to sign it ("a moderator of
+    SERVER" unless they pick their own name)."""
+
+    kind = "reply"
+
+    def __init__(self, client: discord.Client, case: Case, server: str, moderator: str) -> None:
+        super().__init__(client, timeout=FORM_TIMEOUT_S)
+        self.title = say(CONVERSATION, "reply_title")
         self.case = case
         self.text: discord.ui.TextInput[ReplyModal] = discord.ui.TextInput(
             label=say(CONVERSATION, "reply_label"),
             style=discord.TextStyle.paragraph,
             max_length=MAX_REPLY_CHARS,
-            custom_id="reply_text",
+            custom_id=f"reply_text:{case.id}",
         )
-        self.sign: discord.ui.TextInput[ReplyModal] = discord.ui.TextInput(
-            label=say(CONVERSATION, "sign_label"),
-            required=False,
-            max_length=SIGNATURE_CHARS,
+        self.sign: discord.ui.Select[ReplyModal] = discord.ui.Select(
             custom_id="reply_sign",
-        )
+            options=[
+                discord.SelectOption(label=say(CONVERSATION, "sign_anonymous", server=server)[:100],
+                                     value="anonymous", default=True),
+                discord.SelectOption(label=say(CONVERSATION, "sign_me", name=moderator)[:100],
+                                     value="me"),
+            ],
+        )  # fmt: skip
         self.add_item(self.text)
-        self.add_item(self.sign)
+        self.add_item(discord.ui.Label(text=say(CONVERSATION, "sign_label"), component=self.sign))
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
         if await require_moderator(interaction):
-            await answer_person(interaction, self.case, self.text.value, self.sign.value)
+            with_name = self.sign.values == ["me"]
+            await answer_person(interaction, self.case, self.text.value, with_name)
+
+
+async def late_reply(interaction: discord.Interaction[Any], typed: dict[str, str]) -> None:
+    """A Reply form submitted after its form object is gone: the answer still goes, signed "a
+    moderator of SERVER" (the safe default; the choice of a select is not kept)."""
+    found = [(TEXT_ID.fullmatch(key), value) for key, value in typed.items()]
+    match, text = next(((m, v) for m, v in found if m is not None), (None, ""))
+    if match is None or not await require_moderator(interaction):
+        return
+    case = await case_for_moderator(interaction, int(match["case"]))
+    if case is not None and text.strip():
+        await answer_person(interaction, case, text, False)
 
 
 class ReplyButton(
@@ -169,4 +199,6 @@ class ReplyButton(
             return
         case = await case_for_moderator(interaction, self.case_id)
         if case is not None:
-            await interaction.response.send_modal(ReplyModal(case))
+            server = server_name(interaction.client, services(interaction), case)
+            modal = ReplyModal(interaction.client, case, server, interaction.user.display_name)
+            await interaction.response.send_modal(modal)

@@ -26,15 +26,20 @@ from bot.conversations.models import AttachmentInfo
 from bot.conversations.wording import CONVERSATION
 from bot.i18n import use_language
 from cogs.conversations.buttons import TalkButton
-from cogs.conversations.common import file_from, talks
+from cogs.conversations.common import file_from, handling_guild, talks
 from cogs.conversations.thread import relay
 from cogs.conversations.welcome import render_welcome
 from cogs.services import Services, services_of
+from cogs.ui.case_log import post_to_modlog
 from cogs.ui.replies import NO_MENTIONS
 from cogs.ui.views import buttons_view
 from cogs.ui.wording import say
 
 ACCOUNT = r"[A-Za-z0-9._-]{1,96}"  # a Hub name (bot.accounts.NAME_RE), in a custom id
+
+
+WARNED_KEPT = 10_000
+"""People remembered as told to slow down (the memory stays small)."""
 
 
 class ConversationCog(commands.Cog):
@@ -60,6 +65,8 @@ class ConversationCog(commands.Cog):
         language = await _language(svc, user_id)
         if wait:
             if user_id not in self.warned:
+                if len(self.warned) >= WARNED_KEPT:  # people who flooded once and left
+                    self.warned.clear()
                 self.warned.add(user_id)
                 with use_language(language):
                     text = say(CONVERSATION, "cooldown", seconds=int(wait) + 1)
@@ -69,6 +76,8 @@ class ConversationCog(commands.Cog):
         store = talks(svc)
         account = find_account(message.content)
         case = await store.case_for(svc.cases, user_id, account)
+        if case is not None and case.created:
+            await _announce(self.bot, svc, case, message.author.mention)
         files = [
             AttachmentInfo(name=a.filename, url=a.url, size=a.size) for a in message.attachments
         ]
@@ -100,6 +109,18 @@ class ConversationCog(commands.Cog):
             text = "\n".join([say(CONVERSATION, key, ref=case.ref), *notes])
         kwargs: dict[str, Any] = {"view": view} if view is not None else {}
         await message.channel.send(text, allowed_mentions=NO_MENTIONS, **kwargs)
+
+
+async def _announce(client: discord.Client, svc: Services, case: Case, person: str) -> None:
+    """A case opened by a DM: the one-line notice in the handling server's mod-log channel (in
+    that server's language), and the lock-wave watcher looks again."""
+
+    def notice() -> dict[str, Any]:
+        return {"content": say(CONVERSATION, "new_case", ref=case.ref, account=case.hf_account,
+                               person=person)}  # fmt: skip
+
+    await post_to_modlog(client, handling_guild(svc, case), notice)
+    svc.waves.kick()
 
 
 async def _language(svc: Services, user_id: int) -> str | None:

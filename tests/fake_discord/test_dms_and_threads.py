@@ -107,7 +107,7 @@ async def test_without_the_dm_intent_nothing_arrives(fake: FakeDiscord) -> None:
 
 async def test_send_dm_refuses_what_discord_would_not_deliver(fake: FakeDiscord) -> None:
     with pytest.raises(FakeDiscordError):
-        await fake.send_dm(ALICE, "x" * 2001)
+        await fake.send_dm(ALICE, "x" * 4001)
     with pytest.raises(FakeDiscordError):
         await fake.send_dm(ALICE, "")
     with pytest.raises(FakeDiscordError):

@@ -59,7 +59,9 @@ PRIVATE_THREAD = discord.ChannelType.private_thread.value  # 12
 PUBLIC_THREAD = discord.ChannelType.public_thread.value  # 11
 NEWS_THREAD = discord.ChannelType.news_thread.value  # 10
 THREADS_ROUTE = "/channels/{channel_id}/threads"
-MAX_DM_CHARS = 2000  # a person's message: docs, Message → Create Message, `content` 2000 chars
+# a person's message: 2,000 characters, 4,000 with Nitro (Discord support, "Nitro perks":
+# longer messages); the API's own limit for bots stays 2,000 (Create Message `content`)
+MAX_DM_CHARS = 4000
 
 
 @dataclass

@@ -1,9 +1,7 @@
-"""DM conversations end to end: a real discord.py bot against the fake Discord (DMs written to
-the bot, private threads in the mod-log channel, the moderators' answers by DM)."""
+"""DM conversations end to end, the person's side: a real discord.py bot against the fake
+Discord (answers, language, buttons, limits, the cooldown)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
@@ -16,61 +14,20 @@ from bot.conversations.store import ConversationStore
 from bot.conversations.wording import CONVERSATION
 from bot.db import Database
 from bot.i18n import use_language
+from bot.i18n.locales import LANGUAGES
 from cogs.ui.wording import say
-from tests.cogs.helpers import ALICE, BOB, GUILD, MOD, MODLOG, Env, components, custom_id, text_of
-from tests.fakes.fake_discord import FakeDiscordError
+from tests.cogs.conversations.helpers import allow_threads, dm, from_bot, only_thread, talk
+from tests.cogs.helpers import (
+    ALICE,
+    MODLOG,
+    Env,
+    components,
+    custom_id,
+    text_of,
+)
 from tests.fakes.fake_discord_dms import (
-    CREATE_PRIVATE_THREADS,
-    MANAGE_THREADS,
-    SEND_MESSAGES_IN_THREADS,
-    FakeThread,
     thread_messages,
 )
-
-BOT_ROLE = 2900
-
-
-def allow_threads(env: Env) -> None:
-    """The bot's role may create private threads and post in them (an invite permission)."""
-    fake = env.discord
-    fake.add_role(GUILD, "hf-support-bot", CREATE_PRIVATE_THREADS | SEND_MESSAGES_IN_THREADS,
-                  id=BOT_ROLE)  # fmt: skip
-    fake.guilds[GUILD].members[fake.bot_user.id].roles.append(BOT_ROLE)
-
-
-async def dm(
-    env: Env, text: str, n: int, *, attachments: Any = (), user: int = ALICE
-) -> dict[str, Any]:
-    """``user`` writes to the bot; the bot's answer (the n-th message from the bot in the DM)."""
-    fake = env.discord
-    await fake.send_dm(user, text, attachments=attachments)
-    return await from_bot(env, n, user)
-
-
-def bot_dms(env: Env, user: int = ALICE) -> list[dict[str, Any]]:
-    """The bot's messages in its DM with ``user`` (what the person wrote left out)."""
-    bot_id = str(env.discord.bot_user.id)
-    return [m for m in env.discord.dm_messages(user) if m["author"]["id"] == bot_id]
-
-
-async def from_bot(env: Env, n: int, user: int = ALICE) -> dict[str, Any]:
-    """The n-th message of the bot in its DM with ``user``."""
-    await env.discord.wait_until(lambda: len(bot_dms(env, user)) >= n)
-    return bot_dms(env, user)[n - 1]
-
-
-def only_thread(env: Env) -> int:
-    threads = list(env.discord.threads)
-    assert len(threads) == 1, threads
-    return threads[0]
-
-
-async def talk(env: Env, answer: dict[str, Any]) -> dict[str, Any]:
-    """Press *Talk to a moderator*; the bot's answer in the DM."""
-    it = await env.discord.inject_component(answer, custom_id(answer, label="Talk"), user=ALICE)
-    await it.wait_response(timeout=3)
-    await env.discord.wait_until(lambda: bool(env.discord.threads) and it.followups != [])
-    return it.followups[-1].message or {}
 
 
 async def test_a_dm_is_answered_with_the_account_read(env: Env) -> None:
@@ -82,6 +39,9 @@ async def test_a_dm_is_answered_with_the_account_read(env: Env) -> None:
         assert "**alice**" in answer["content"] and "community" in answer["content"]
         ids = [c["custom_id"] for c in components(answer)]
         assert ids == ["hdc:alice", "hdb:alice", "hdd:alice", "hdt:1", "hdl:1:alice"]
+        await env.discord.wait_until(lambda: bool(env.discord.channel_messages(MODLOG)))
+        notice = env.discord.channel_messages(MODLOG)[0]["content"]
+        assert "New case #1" in notice and f"<@{ALICE}>" in notice and "DM" in notice
         later = await dm(env, "they have not answered yet", 3)
         assert "case #1" in later["content"]
         talks = ConversationStore(bot.services.db)
@@ -89,71 +49,6 @@ async def test_a_dm_is_answered_with_the_account_read(env: Env) -> None:
             "it is https://huggingface.co/alice please help",
             "they have not answered yet",
         ]  # the first one named no account: no case to put it on yet
-
-
-async def test_talk_relay_reply_and_close(env: Env) -> None:
-    allow_threads(env)
-    fake = env.discord
-    async with env.running():
-        answer = await dm(env, "@alice is locked, what do I do?", 1)
-        started = await talk(env, answer)
-        assert "case #1" in started["content"] and custom_id(started, label="End")
-        thread = only_thread(env)
-        posted = thread_messages(fake, thread)
-        assert "Case #1" in posted[0]["content"] and "alice is locked" in text_of(posted[1])
-        notice = fake.channel_messages(MODLOG)[-1]
-        assert f"<#{thread}>" in notice["content"]  # a channel link, not a ping
-        await dm(env, "here is the screenshot", 3, attachments=[("lock.png", b"\x89PNG-lock")])
-        relayed = thread_messages(fake, thread)[-1]
-        assert "here is the screenshot" in text_of(relayed)
-        assert [a["filename"] for a in relayed["attachments"]] == ["lock.png"]
-        assert fake.store.blobs[int(relayed["attachments"][0]["id"])] == b"\x89PNG-lock"
-
-        await env.command("case reply", {"case_id": 1, "text": "We wrote to them.",
-                                         "sign_as": "Sam"}, user=MOD, check_permissions=False)  # fmt: skip
-        signed = await from_bot(env, 4)
-        assert "Sam, a moderator of community" in signed["content"]
-        assert "We wrote to them." in text_of(signed)
-        stored = fake.threads[thread]
-        assert (
-            isinstance(stored, FakeThread) and MOD in stored.member_ids
-        )  # /case reply let them into the thread
-
-        click = await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=MOD)
-        await click.wait_response(timeout=3)
-        submit = await fake.inject_modal_submit(click, {"reply_text": "Did they email you?"},
-                                                user=MOD)  # fmt: skip
-        await submit.wait_response(timeout=3)
-        got = await from_bot(env, 5)
-        assert "A moderator of community" in got["content"]
-        assert "Did they email you?" in text_of(got)
-        await fake.wait_until(
-            lambda: "Did they email you?" in text_of(thread_messages(fake, thread)[-1])
-        )
-        await fake.wait_until(lambda: len(submit.followups) == 1)  # the moderator is told
-        assert "sent by DM" in (submit.followups[0].message or {})["content"]
-
-        closing = await env.command(
-            "case status", {"case_id": 1, "status": "closed"}, user=MOD, check_permissions=False
-        )
-        await fake.wait_until(lambda: any("conversation has ended" in m["content"]
-                                          for m in fake.dm_messages(ALICE)))  # fmt: skip
-        await fake.wait_until(
-            lambda: "conversation has ended" in thread_messages(fake, thread)[-1]["content"]
-        )
-        await closing.wait_followup(1)
-
-
-async def test_a_restart_keeps_the_thread(env: Env) -> None:
-    allow_threads(env)
-    async with env.running():
-        answer = await dm(env, "@alice locked", 1)
-        await talk(env, answer)
-    thread = only_thread(env)
-    async with env.running():
-        await dm(env, "still locked after the restart", 3)
-        assert "after the restart" in text_of(thread_messages(env.discord, thread)[-1])
-    assert len(env.discord.threads) == 1
 
 
 async def test_a_flood_is_cut_by_the_cooldown(env: Env) -> None:
@@ -172,39 +67,26 @@ async def test_a_flood_is_cut_by_the_cooldown(env: Env) -> None:
         assert len(warned) == 1  # told once, not once per message
 
 
-async def test_only_moderators_reply_and_transcript(env: Env) -> None:
-    allow_threads(env)
-    fake = env.discord
-    async with env.running():
-        answer = await dm(env, "@alice <script>x</script>", 1)
-        await talk(env, answer)
-        relayed = thread_messages(fake, only_thread(env))[-1]
-        with pytest.raises(FakeDiscordError):  # Discord shows a private thread to no one else
-            await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=BOB)
-        # someone who sees every thread (Manage Threads) but is not a moderator is refused
-        fake.add_role(GUILD, "threads", MANAGE_THREADS, id=2950)
-        fake.guilds[GUILD].members[BOB].roles.append(2950)
-        click = await fake.inject_component(relayed, custom_id(relayed, label="Reply"), user=BOB)
-        await click.wait_response(timeout=3)
-        assert click.modal is None and "moderator" in " ".join(click.texts()).lower()
-        it = await env.command("case transcript", {"case_id": 1}, user=MOD, check_permissions=False)
-        sent = await it.wait_followup(1)
-        page = sent.files[0].data.decode()
-        assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>" not in page
-
-
-async def test_a_dm_is_answered_in_the_language_of_the_last_case(env: Env) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_dm_is_answered_in_the_language_of_the_last_case(env: Env, language: str) -> None:
     db = await Database.open(env.settings.database_path)
-    await CaseStore(db).record(ALICE, None, "alice", EventKind.CHECK_RAN, {}, locale="fr-FR")
+    await CaseStore(db).record(ALICE, None, "alice", EventKind.CHECK_RAN, {}, locale=language)
     await db.close()
+    long_name = "a" * 96  # the longest account name, in every language's sentences
     async with env.running():
-        answer = await dm(env, "bonjour, mon compte est bloqué", 1)
-        with use_language("fr"):
-            assert say(CONVERSATION, "account_seen", account="alice") in answer["content"]
-            labels = [c["label"] for c in components(answer)]
-            assert labels == [say(CONVERSATION, k) for k in
-                              ("check_button", "backup_button", "draft_button", "talk_button")]  # fmt: skip
-        assert "Vérifier mon compte" in labels  # really French, not the English ids
+        answer = await dm(env, (f"@{long_name} " + "x" * 4000)[:4000], 1, attachments=[
+            ("big.bin", b"0" * (MAX_ATTACHMENT_BYTES + 1))])  # fmt: skip
+        with use_language(language):
+            assert say(CONVERSATION, "account_seen", account=long_name) in answer["content"]
+            labels = [c.get("label") for c in components(answer)]
+            assert labels[:4] == [say(CONVERSATION, k) for k in
+                                  ("check_button", "backup_button", "draft_button", "talk_button")]  # fmt: skip
+            assert (
+                say(CONVERSATION, "file_left", name="big.bin", size=8, count=5) in answer["content"]
+            )
+        if language == "fr":
+            assert "Vérifier mon compte" in labels  # really French, not the English ids
+    # every body passed the fake's checks (lengths, components) in this language
 
 
 async def test_the_person_ends_the_conversation_and_writes_again(env: Env) -> None:
@@ -223,36 +105,6 @@ async def test_the_person_ends_the_conversation_and_writes_again(env: Env) -> No
         assert "one more thing" in text_of(thread_messages(fake, only_thread(env))[-1])
         found = await talks.get(1)
         assert found is not None and found.active
-
-
-async def test_an_answer_to_closed_dms_is_not_recorded(env: Env) -> None:
-    allow_threads(env)
-    fake = env.discord
-    async with env.running() as bot:
-        await talk(env, await dm(env, "@alice locked", 1))
-        fake.close_dms(ALICE)
-        it = await env.command("case reply", {"case_id": 1, "text": "Hello?"}, user=MOD,
-                               check_permissions=False)  # fmt: skip
-        told = await it.wait_followup(1)
-        assert (
-            "not delivered" in (told.message or {})["content"]
-            and "50007" in (told.message or {})["content"]
-        )
-        talks = ConversationStore(bot.services.db)
-        assert [m.direction.value for m in await talks.messages(1)] == ["in"]  # no promise kept
-        assert "Hello?" not in " ".join(text_of(m) for m in thread_messages(fake, only_thread(env)))
-
-
-async def test_without_thread_rights_the_person_is_told_honestly(env: Env) -> None:
-    fake = env.discord  # the bot may not create private threads here
-    async with env.running() as bot:
-        answer = await dm(env, "@alice locked", 1)
-        it = await fake.inject_component(answer, custom_id(answer, label="Talk"), user=ALICE)
-        await it.wait_response(timeout=3)
-        told = await it.wait_followup(1)
-        assert "could not reach the moderators" in (told.message or {})["content"]
-        assert fake.threads == {}
-        assert await ConversationStore(bot.services.db).thread_of(1) is None
 
 
 async def test_a_file_over_the_limit_is_named_and_not_kept(env: Env) -> None:
