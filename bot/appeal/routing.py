@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.appeal.stages import Sent, Stage
 from bot.appeal.wording import STAGES
-from bot.i18n import gettext, t
+from bot.i18n import gettext, listing, t
 from bot.knowledge import EMAIL_RE, Knowledge
 
 
@@ -107,7 +107,7 @@ def route_appeal(
         return fill("first", first.address, "usual", step)
     recent = [address for address, sent in contacts if sent == "recent"]
     if recent:
-        values["last_address"] = " and ".join(recent)
+        values["last_address"] = listing(recent)  # guidance: "a and b" as the reader writes it
         return fill("wait", follow, "recent", "recent", today + timedelta(days=days))
     dated = [(sent, address) for address, sent in contacts if isinstance(sent, date)]
     latest, last_address = max(dated) if dated else (None, "")

@@ -29,7 +29,7 @@ from bot.config import Settings
 from bot.db import Database
 from bot.hub.client import HubClient
 from bot.hub.wording import TOKEN
-from bot.i18n import t
+from bot.i18n import number, t
 
 
 def register(sub: Any) -> None:
@@ -212,18 +212,18 @@ def _print_table(
         else ["id", "modified", "likes", "downloads", "access"]
     )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for number, row in enumerate([header, *rows]):
+    for line, row in enumerate([header, *rows]):
         out.write(
             "  "
             + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
             + "\n"
         )
-        if number - 1 in errors:
-            out.write(f"    {errors[number - 1]}\n")
+        if line - 1 in errors:
+            out.write(f"    {errors[line - 1]}\n")
 
 
 def _num(value: int | None) -> str:
-    return "-" if value is None else f"{value:,}"
+    return "-" if value is None else number(value)
 
 
 def _print_plan(report: AccountReport, plan: BackupPlan, out: TextIO) -> None:

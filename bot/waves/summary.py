@@ -15,7 +15,7 @@ from bot.check.models import AccountReport
 from bot.check.wording import minutes
 from bot.db import Database
 from bot.hub.budget import BudgetState
-from bot.i18n import number, t
+from bot.i18n import nt, number, t
 from bot.waves import wording
 from bot.waves.detector import Rate, WaveRule, WaveState, rate_of
 
@@ -158,9 +158,8 @@ def describe(
     title = t(wording.ALERT_TITLE, new_cases=figs.count, since=when_text(figs.since))
     lines = []
     if recent is not None:
-        lines.append(
-            t(wording.USUAL, usual=_num(wave.usual), window=round(rule.window_s / 60), recent=recent)
-        )
+        window = round(rule.window_s / 60)
+        lines.append(nt(wording.USUAL, window, usual=_num(wave.usual), window=window, recent=recent))
     if figs.lock_wording is None:
         lines.append(t(wording.NO_LOCK_WORDING))
     else:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bot.i18n import Plural
+
 ALERT_TITLE = "Lock wave: {new_cases} since {since}"
 CLOSED = (
     "The lock wave that started {since} has subsided: {new_cases} in all, against about "
@@ -10,7 +12,10 @@ CLOSED = (
 )
 ENDED = "This wave ended {when}."
 NO_WAVE = "No lock wave so far: new cases arrive at their usual pace."
-USUAL = "Usual pace: about {usual} new cases per {window} minutes; the last {window} minutes: {recent}."
+USUAL = Plural(
+    "Usual pace: about {usual} new cases per {window} minute; the last {window} minute: {recent}.",
+    "Usual pace: about {usual} new cases per {window} minutes; the last {window} minutes: {recent}.",
+)  # the form follows the window, so no language writes "30 мин." after a number
 LOCK_WORDING = "Most common lock message ({share} of those who quoted one): {text}"
 NO_LOCK_WORDING = "No lock message quoted yet."
 SPACES = "Accounts checked with a Space PAUSED or disabled: {with_spaces} of {checked}."

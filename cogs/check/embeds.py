@@ -12,7 +12,7 @@ from bot.check.models import AccountReport, RepoItem, RepoList, SpaceItem
 from bot.check.repo_types import REPO_TYPES
 from bot.check.stages import error_note, stage_label
 from bot.check.verdict import build_verdict, linked_repo_text
-from bot.i18n import gettext
+from bot.i18n import gettext, number
 from cogs.ui.limits import FIELD_VALUE, add_field, fit_lines, make_embed
 from cogs.ui.markdown import discord_code_block, escape_discord
 from cogs.ui.wording import BACKUP, CHECK, say
@@ -81,7 +81,7 @@ def _count(repos: RepoList[RepoItem] | RepoList[SpaceItem]) -> str:
 def spaces_by_stage(report: AccountReport) -> str:
     """ "RUNNING: 3, PAUSED: 8, disabled: 2" as lines."""
     stages = Counter(escape_discord(stage_label(s.stage)) for s in report.spaces.items)
-    lines = [f"{stage}: {n}" for stage, n in stages.most_common()]
+    lines = [f"{stage}: {number(n)}" for stage, n in stages.most_common()]
     disabled = report.disabled_spaces()
     if disabled:
         lines.append(say(CHECK, "disabled_count", count=disabled))

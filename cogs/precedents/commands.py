@@ -12,7 +12,7 @@ from bot.cases.scope import Scope
 from bot.cases.stats import restoration_times
 from bot.cases.stats_report import WORDS as STATS_WORDS
 from bot.cases.stats_report import local_outcome_line
-from bot.i18n import gettext, t
+from bot.i18n import gettext, listing, t
 from bot.knowledge import Knowledge
 from cogs.services import services
 from cogs.ui.limits import FIELD_VALUE, add_field, fit_lines, make_embed
@@ -32,11 +32,11 @@ def precedents_embed(knowledge: Knowledge) -> discord.Embed:
     advice = [f"• {escape_discord(gettext(a.text))}" for a in knowledge.advice]
     add_field(embed, say(PRECEDENTS, "helps"), fit_lines(advice, FIELD_VALUE))
     policy = knowledge.policy
-    watched = "; ".join(escape_discord(gettext(theme)) for theme in policy.themes)
+    watched = listing([escape_discord(gettext(theme)) for theme in policy.themes])
     add_field(
         embed,
         say(PRECEDENTS, "watched", section=escape_discord(gettext(policy.section))),
-        f"{watched}.\n{escape_discord(gettext(policy.note))}\n{policy.url}",
+        f"{watched}\n{escape_discord(gettext(policy.note))}\n{policy.url}",
     )
     return embed
 

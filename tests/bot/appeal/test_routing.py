@@ -9,6 +9,7 @@ import pytest
 from bot.appeal.draft import draft_appeal
 from bot.appeal.inputs import AppealInput
 from bot.appeal.wording import ARGUMENTS_PLACEHOLDER
+from bot.i18n import use_language
 from tests.bot.appeal.helpers import (
     KNOWLEDGE,
     LEGAL,
@@ -198,6 +199,13 @@ def test_several_recent_emails_are_all_named():
     draft = make(contacted={"safety": "recent", "website": "recent"})
     assert draft.stage == "wait"
     assert f"You wrote to {WEBSITE} and {SAFETY} less than 5 days ago" in draft.why  # route order
+
+
+@pytest.mark.parametrize(("language", "joined"), [("de", " und "), ("zh_CN", "和"), ("ja", "、")])
+def test_the_addresses_written_to_are_a_list_in_the_reader_s_language(language, joined):
+    with use_language(language):
+        draft = make(contacted={"safety": "recent", "website": "recent"})
+    assert f"{WEBSITE}{joined}{SAFETY}" in draft.why and " and " not in draft.why
 
 
 def test_a_follow_up_to_a_new_address_is_not_called_the_same_thread():

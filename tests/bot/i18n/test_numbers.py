@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 import string
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from bot.cases.wording import REFUSALS
 from bot.check import wording as check_wording
 from bot.check.wording import minutes
-from bot.i18n import UNITS, listing, number, t, use_language
+from bot.i18n import UNITS, listing, nt, number, t, use_language
 from bot.i18n.catalogues import read_catalogue
 from bot.i18n.locales import LANGUAGES
 from bot.i18n.sources import all_messages, table_messages
 from bot.i18n.tables import TABLES
 from bot.reminders.wording import WORDS
+from bot.waves.wording import USUAL
 
 GROUPED = {  # 1500 as each language writes it (CLDR, through Babel)
     "en": "1,500", "de": "1.500", "es": "1.500", "pt_BR": "1.500", "tr": "1.500", "id": "1.500",
@@ -104,7 +107,12 @@ def test_every_wording_table_gives_messages():
 
 QUEUE = (check_wording.QUEUED, check_wording.QUEUED_NO_DM, check_wording.ALREADY_QUEUED,
          check_wording.RESTARTING, check_wording.RESTARTED)  # fmt: skip
-REMINDER_KEYS = ("sent_noted", "scheduled", "dms_needed", "followup")
+# every reminder sentence (not its buttons and list lines)
+REMINDER_KEYS = (
+    "followup", "ask_moderators", "scheduled", "dms_needed", "dm_check", "sent_noted",
+    "already_noted", "cancelled", "moved", "no_reminder", "not_active", "no_draft", "not_yours",
+    "refused", "dm_closed",
+)  # fmt: skip
 ENDS = re.compile(r"[^.。।!?！？]([.。।!?！？])$")
 
 
@@ -113,7 +121,8 @@ def _values(text: str, wait: str) -> dict[str, object]:
     given: dict[str, object] = {
         "position": 3, "minutes": wait, "account": "alice", "ref": "#1", "days": 7,
         "sent": date(2026, 1, 5), "due": date(2026, 1, 12), "last_sent": date(2026, 1, 5),
-        "number": 1, "max": 2,
+        "number": 1, "max": 2, "first_sent": date(2025, 12, 1),
+        "reason": t(REFUSALS["move_days"], days=30),  # a real reason, in the reader's language
     }  # fmt: skip
     return {name: given.get(name, "x") for name in fields}
 
@@ -128,3 +137,26 @@ def test_queue_and_reminder_sentences_end_with_one_full_stop(language, seconds):
     for text in texts:
         assert "about less" not in text and ".." not in text and "。。" not in text, text
         assert ENDS.search(text.rstrip()), text
+
+
+def test_no_code_formats_a_number_with_a_fixed_separator():
+    """f"{value:,}" prints "1,500" in every language: `number()` writes it as the reader's."""
+    spec = re.compile(r"\{[A-Za-z_][\w.\[\]]*(?:![rsa])?:[^{}\s]*[,_][^{}\s]*\}")
+    assert spec.search('f"{value:,}"') and not spec.search("{k: v for k, v in pairs}")
+    root = Path(__file__).resolve().parents[3]
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for folder in ("bot", "cogs")
+        for path in sorted((root / folder).rglob("*.py"))
+        for match in spec.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("window", "words"), [(1, "за 1 минуту"), (3, "за 3 минуты"), (30, "за 30 минут")]
+)
+def test_the_usual_pace_counts_minutes_in_russian_words(window, words):
+    with use_language("ru"):
+        text = nt(USUAL, window, usual="2", window=window, recent=5)
+    assert words in text and "мин." not in text
