@@ -161,29 +161,38 @@ class SupportBot(commands.Bot):
             log.error("could not sync slash commands (%s); the next start retries", exc)
 
     async def close(self) -> None:
-        """Disconnect, then close the Hub client and the database."""
-        tasks = (
-            self._heartbeat,
-            self.sync_task,
-            self.reminder_task,
-            self._waves,
-            self._left_checks,
-            self._retention,
-        )
+        """Disconnect, then close the Hub client and the database. The background tasks are
+        cancelled and awaited first, so none is still writing when the database closes (a
+        restart in the same process would find it locked)."""
+        tasks = [
+            task
+            for task in (
+                self._heartbeat,
+                self.sync_task,
+                self.reminder_task,
+                self._waves,
+                self._left_checks,
+                self._retention,
+            )
+            if task is not None
+        ]
         for task in tasks:
-            if task is not None:
-                task.cancel()
+            task.cancel()
         if self._services is not None:  # while Discord is still reachable: tell who waits
             await self._services.queue.close_waiting()
         await super().close()
+        for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+            if isinstance(outcome, Exception):
+                log.warning("a background task had failed: %r", outcome)
         if self._services is not None:
             services, self._services = self._services, None
-            await services.waves.aclose()
-            await services.queue.aclose()
-            await services.checker.aclose()  # finishes pending cache writes
-            await services.hub.aclose()
-            await services.db.close()
-
+            try:
+                await services.waves.aclose()
+                await services.queue.aclose()
+                await services.checker.aclose()  # finishes pending cache writes
+                await services.hub.aclose()
+            finally:
+                await services.db.close()
 
 def create_bot(
     settings: Settings,
