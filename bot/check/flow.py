@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bot.cases.dms import LATE_RESULT, dms_fail
@@ -67,17 +68,14 @@ class Started:
     report: AccountReport | None = None
     said: str | None = None
     wait: Wait | None = None
-    _ticket: Ticket | None = None
-    _flow: CheckFlow | None = None
-    _asker: Asker | None = None
+    _waiting: Callable[[Tell], Awaitable[AccountReport | None]] | None = None
 
     async def finish(self, tell: Tell) -> AccountReport | None:
         """The report once the check ran; `None` when the bot stopped first (the person was
         told so through `tell`, before the bot disconnects)."""
-        if self.report is not None or self._ticket is None:
+        if self._waiting is None:
             return self.report
-        assert self._flow is not None and self._asker is not None
-        return await self._flow._finish(self._ticket, self._asker, tell)
+        return await self._waiting(tell)
 
 
 class CheckFlow:
@@ -117,27 +115,19 @@ class CheckFlow:
         if self.db is not None:  # committed before the person is told their place
             await note_waiting(self.db, asker.user_id, account, asker.locale, self.clock.now())
         wait = Wait(position, wording.minutes(self.queue.eta_s(ticket)), by_dm)
-        return Started(wait=wait, _ticket=ticket, _flow=self, _asker=asker)
+        return Started(wait=wait, _waiting=partial(self._finish, ticket, asker))
 
     async def _finish(self, ticket: Ticket, asker: Asker, tell: Tell) -> AccountReport | None:
         try:
-            report = await asyncio.shield(ticket.result)
+            return await asyncio.shield(ticket.result)
         except QueueClosed:  # the bot is stopping: said plainly, not "your check starts soon"
-            try:
-                await tell(t(wording.RESTARTING, account=ticket.account))
-            finally:
-                await self._done(asker)  # before the database closes
-                ticket.told.set()
+            await tell(t(wording.RESTARTING, account=ticket.account))
             return None
-        except Exception:
-            await self._done(asker)
-            raise
-        await self._done(asker)
-        return report
+        finally:
+            if self.db is not None:  # before the database closes
+                await done_waiting(self.db, asker.user_id)
+            ticket.told.set()  # `CheckQueue.close_waiting` may go on
 
-    async def _done(self, asker: Asker) -> None:
-        if self.db is not None:
-            await done_waiting(self.db, asker.user_id)
 
 async def record_on_case(
     cases: CaseStore,

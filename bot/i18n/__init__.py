@@ -126,10 +126,11 @@ class Plural(NamedTuple):
     many: str
 
 
+_DAYS = Plural("{count} day", "{count} days")
 UNITS: dict[str, Plural] = {
-    "days": Plural("{count} day", "{count} days"),
-    "waited": Plural("{count} day", "{count} days"),
-    "median_days": Plural("{count} day", "{count} days"),
+    "days": _DAYS,
+    "waited": _DAYS,
+    "median_days": _DAYS,
     "cases": Plural("{count} case", "{count} cases"),
     "events": Plural("{count} event", "{count} events"),
     "new_cases": Plural("{count} new case", "{count} new cases"),

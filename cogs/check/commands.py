@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, ClassVar, Self
 
 import discord
@@ -12,7 +13,7 @@ from discord.ext import commands
 
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
-from bot.cases.models import EventKind
+from bot.cases.models import Case, EventKind
 from bot.check.flow import CheckFlow, record_on_case
 from bot.check.models import AccountReport
 from bot.servers import wording as server_wording
@@ -93,10 +94,10 @@ async def run_check(
     """Defer, check the account (through the queue), log it on the case, answer with the report
     and its buttons."""
 
-    async def show(answer: Answer, report: AccountReport) -> None:
+    async def show(answer: Answer, report: AccountReport, record: Record) -> None:
         payload = {"verdict": report.verdict.code, "cached": report.cached,
                    "public_repos": report.public_count}  # fmt: skip
-        case = await record_on_case(cases, who, report.account, EventKind.CHECK_RAN, payload, tell)
+        case = await record(report.account, EventKind.CHECK_RAN, payload)
         file = report_file(report)
         await answer.send(
             say(CHECK, "case", ref=case.ref),
@@ -107,7 +108,6 @@ async def run_check(
             files=[file] if file else None,
         )
 
-    cases, who, tell = services(interaction).cases, asker(interaction), announcer(interaction)
     await _checked(interaction, account, ephemeral, show)
 
 
@@ -115,19 +115,19 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
     """Defer, build the backup plan from the check's report (cached, or through the queue),
     answer with scripts."""
 
-    async def show(answer: Answer, report: AccountReport) -> None:
+    async def show(answer: Answer, report: AccountReport, record: Record) -> None:
         plan = build_backup_plan(report)
         payload = {"commands": len(plan.commands), "support_only": len(plan.support_only)}
-        case = await record_on_case(cases, who, report.account, EventKind.BACKUP_SHOWN, payload,
-                                    tell)  # fmt: skip
+        case = await record(report.account, EventKind.BACKUP_SHOWN, payload)
         await answer.send(None, account=report.account, case_id=case.id,
                           embed=backup_embed(plan), files=backup_files(plan) or None)  # fmt: skip
 
-    cases, who, tell = services(interaction).cases, asker(interaction), announcer(interaction)
     await _checked(interaction, account, True, show)
 
 
-Show = Callable[[Answer, AccountReport], Awaitable[None]]
+Record = Callable[[str, EventKind, dict[str, Any]], Awaitable[Case]]
+"""Records the answer on the person's case (`bot.check.flow.record_on_case`, bound to them)."""
+Show = Callable[[Answer, AccountReport, Record], Awaitable[None]]
 
 
 async def _checked(
@@ -136,13 +136,13 @@ async def _checked(
     """The core's check flow, rendered: the report now; or the place in the queue now and the
     report later, from a background task that does not keep the interaction."""
     await defer(interaction, ephemeral=ephemeral)
-    svc = services(interaction)
-    flow = CheckFlow(svc.queue, svc.clock, svc.db)
-    started = await flow.start(asker(interaction), account)
+    svc, who = services(interaction), asker(interaction)
+    record = partial(record_on_case, svc.cases, who, announce=announcer(interaction))
+    started = await CheckFlow(svc.queue, svc.clock, svc.db).start(who, account)
     if started.said is not None:
         await reply(interaction, started.said, ephemeral=ephemeral)
     elif started.report is not None:
-        await show(Answer(interaction, ephemeral=ephemeral), started.report)
+        await show(Answer(interaction, ephemeral=ephemeral), started.report, record)
     elif started.wait is not None:
         answer = Answer(interaction, ephemeral=ephemeral, waited=True)
         await answer.tell(started.wait.text)
@@ -150,7 +150,7 @@ async def _checked(
         async def finish() -> None:
             report = await started.finish(answer.tell)
             if report is not None:
-                await show(answer, report)
+                await show(answer, report, record)
 
         later(answer, finish())
 

@@ -1,9 +1,10 @@
 """The hf-support-bot Discord client: `SupportBot`, which opens the `Services` the cogs use, and
 `create_bot`.
 
-`setup_hook` opens the database and the Hub client, loads the feature extensions, starts the command sync in
-the background (`cogs.runtime.sync`, so a slow or refused sync never keeps the bot offline) and the
-heartbeat (`cogs.runtime.heartbeat`). Closing the bot closes them again.
+`setup_hook` opens the database and the Hub client, loads the feature extensions, starts the
+command sync in the background (`cogs.runtime.sync`, so a slow or refused sync never keeps the
+bot offline), the heartbeat (`cogs.runtime.heartbeat`) and the other loops. Closing the bot
+closes them again.
 """
 
 from __future__ import annotations
