@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from functools import partial
 from typing import Any, ClassVar, Self
 
 import discord
@@ -13,14 +12,14 @@ from discord.ext import commands
 
 from bot.accounts import MAX_INPUT_LENGTH, NAME_RE, InvalidAccount, parse_account
 from bot.backup.plan import build_backup_plan
-from bot.cases.models import Case, EventKind
-from bot.check.flow import CheckFlow, record_on_case
+from bot.cases.models import EventKind
+from bot.check.flow import CheckFlow
 from bot.check.models import AccountReport
 from bot.servers import wording as server_wording
 from cogs.check.delivery import Answer, later
 from cogs.check.embeds import backup_embed, backup_files, report_embed, report_file
 from cogs.services import services
-from cogs.ui.case_log import announcer, asker
+from cogs.ui.case_log import Record, asker, recorder
 from cogs.ui.cooldown import cooldown_message
 from cogs.ui.permissions import in_servers_and_dms, private_context
 from cogs.ui.replies import defer, reply
@@ -125,8 +124,6 @@ async def run_backup(interaction: discord.Interaction[Any], account: str) -> Non
     await _checked(interaction, account, True, show)
 
 
-Record = Callable[[str, EventKind, dict[str, Any]], Awaitable[Case]]
-"""Records the answer on the person's case (`bot.check.flow.record_on_case`, bound to them)."""
 Show = Callable[[Answer, AccountReport, Record], Awaitable[None]]
 
 
@@ -136,9 +133,8 @@ async def _checked(
     """The core's check flow, rendered: the report now; or the place in the queue now and the
     report later, from a background task that does not keep the interaction."""
     await defer(interaction, ephemeral=ephemeral)
-    svc, who = services(interaction), asker(interaction)
-    record = partial(record_on_case, svc.cases, who, announce=announcer(interaction))
-    started = await CheckFlow(svc.queue, svc.clock, svc.db).start(who, account)
+    svc, record = services(interaction), recorder(interaction)
+    started = await CheckFlow(svc.queue, svc.clock, svc.db).start(asker(interaction), account)
     if started.said is not None:
         await reply(interaction, started.said, ephemeral=ephemeral)
     elif started.report is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import discord
@@ -53,6 +54,17 @@ def announcer(interaction: discord.Interaction[Any]) -> Announce:
     return announce
 
 
+Record = Callable[[str, EventKind, dict[str, Any]], Awaitable[Case]]
+"""Records an event on the person's case for an account (`bot.check.flow.record_on_case`)."""
+
+
+def recorder(interaction: discord.Interaction[Any]) -> Record:
+    """`record_on_case` bound to who asks and to the mod-log notice of a new case; keeps no
+    Discord object but the client (a check finished later holds it)."""
+    cases = services(interaction).cases
+    return partial(record_on_case, cases, asker(interaction), announce=announcer(interaction))
+
+
 async def record(
     interaction: discord.Interaction[Any],
     account: str,
@@ -61,10 +73,7 @@ async def record(
 ) -> Case:
     """Record the interaction on the person's case for `account`; a new case is announced in the
     mod-log channel. Returns the case."""
-    cases = services(interaction).cases
-    return await record_on_case(
-        cases, asker(interaction), account, kind, payload or {}, announcer(interaction)
-    )
+    return await recorder(interaction)(account, kind, payload or {})
 
 
 def server_language(guild: discord.Guild | None) -> str:
